@@ -1,67 +1,56 @@
 /**
  * ASL intrinsic functions (`States.Format(...)` and friends) for JSONPath states.
- * Parsing is pure and cached; path arguments are resolved through the caller's scope.
+ * Parsing is pure and cached by source; path arguments are resolved through the caller's scope.
  */
+import { StatesError } from '../errors';
 import type { JsonValue } from '../json';
-import { StatesError, StatesErrorName } from '../errors';
+import { intrinsicFailure } from './args';
+import { evaluateCall } from './evaluate';
+import { parseCall } from './parser';
+import { IntrinsicSyntaxError } from './types';
+import type { IntrinsicCall } from './types';
 
-/** One argument of an intrinsic call. */
-export type IntrinsicArg =
-  | { kind: 'literal'; value: JsonValue }
-  | { kind: 'path'; path: string }
-  | IntrinsicCall;
+export { intrinsicArity, MAX_INTRINSIC_NESTING } from './arity';
+export { IntrinsicSyntaxError } from './types';
+export type { IntrinsicArg, IntrinsicCall, IntrinsicScope } from './types';
+import type { IntrinsicScope } from './types';
 
-/** A parsed `States.Name(args...)` expression. */
-export type IntrinsicCall = { kind: 'call'; name: string; args: IntrinsicArg[] };
+/** Parsed ASTs by source text; the same expressions run many times. */
+const parseCache = new Map<string, IntrinsicCall>();
+/** Bound on the cache so a stream of distinct expressions cannot grow it without limit. */
+const PARSE_CACHE_LIMIT = 5000;
 
-/** What an intrinsic needs from the interpreter: path resolution and randomness. */
-export interface IntrinsicScope {
-  resolvePath(path: string): JsonValue;
-  random(): number;
-}
-
-/** Bad syntax, unknown function or wrong argument count. */
-export class IntrinsicSyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IntrinsicSyntaxError';
-  }
-}
-
-/** Argument counts per function, known statically (max Infinity = variadic). */
-export const intrinsicArity: Record<string, { min: number; max: number }> = {
-  'States.Format': { min: 1, max: Infinity },
-  'States.StringToJson': { min: 1, max: 1 },
-  'States.JsonToString': { min: 1, max: 1 },
-  'States.Array': { min: 0, max: Infinity },
-  'States.ArrayPartition': { min: 2, max: 2 },
-  'States.ArrayContains': { min: 2, max: 2 },
-  'States.ArrayRange': { min: 3, max: 3 },
-  'States.ArrayGetItem': { min: 2, max: 2 },
-  'States.ArrayLength': { min: 1, max: 1 },
-  'States.ArrayUnique': { min: 1, max: 1 },
-  'States.Base64Encode': { min: 1, max: 1 },
-  'States.Base64Decode': { min: 1, max: 1 },
-  'States.Hash': { min: 2, max: 2 },
-  'States.JsonMerge': { min: 3, max: 3 },
-  'States.MathRandom': { min: 2, max: 3 },
-  'States.MathAdd': { min: 2, max: 2 },
-  'States.StringSplit': { min: 2, max: 2 },
-  'States.UUID': { min: 0, max: 0 },
-};
-
-/** True when `src` starts with `States.` and looks like a call. */
+/** True when `src` starts with `States.` and looks like a call (`States.Name(...)`). */
 export function isIntrinsic(src: string): boolean {
   return /^\s*States\.[A-Za-z0-9]+\s*\(.*\)\s*$/s.test(src);
 }
 
-/** Parses an intrinsic expression; throws IntrinsicSyntaxError. (Stub: filled in next.) */
+/** Parses an intrinsic expression; throws IntrinsicSyntaxError on bad syntax, name or arity. */
 export function parseIntrinsic(src: string): IntrinsicCall {
-  throw new IntrinsicSyntaxError(`Intrinsic parser not ready: ${src}`);
+  const cached = parseCache.get(src);
+  if (cached) return cached;
+  const call = parseCall(src);
+  if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+  parseCache.set(src, call);
+  return call;
 }
 
-/** Evaluates an intrinsic; failures throw StatesError('States.IntrinsicFailure', cause). */
+/**
+ * Evaluates an intrinsic. Failures throw StatesError('States.IntrinsicFailure', cause); a
+ * StatesError raised by `scope.resolvePath` (e.g. a missing path) passes through unchanged.
+ */
 export function evaluateIntrinsic(src: string | IntrinsicCall, scope: IntrinsicScope): JsonValue {
-  void scope;
-  throw new StatesError(StatesErrorName.IntrinsicFailure, `Not implemented: ${typeof src === 'string' ? src : src.name}`);
+  let call: IntrinsicCall;
+  try {
+    call = typeof src === 'string' ? parseIntrinsic(src) : src;
+  } catch (error) {
+    if (error instanceof IntrinsicSyntaxError) throw intrinsicFailure(error.message);
+    throw error;
+  }
+  try {
+    return evaluateCall(call, scope);
+  } catch (error) {
+    if (error instanceof StatesError) throw error;
+    throw intrinsicFailure(error instanceof Error ? error.message : String(error));
+  }
 }
