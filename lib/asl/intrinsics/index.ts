@@ -8,12 +8,11 @@ import { intrinsicFailure } from './args';
 import { evaluateCall } from './evaluate';
 import { parseCall } from './parser';
 import { IntrinsicSyntaxError } from './types';
-import type { IntrinsicCall } from './types';
+import type { IntrinsicCall, IntrinsicScope } from './types';
 
 export { intrinsicArity, MAX_INTRINSIC_NESTING } from './arity';
 export { IntrinsicSyntaxError } from './types';
 export type { IntrinsicArg, IntrinsicCall, IntrinsicScope } from './types';
-import type { IntrinsicScope } from './types';
 
 /** Parsed ASTs by source text; the same expressions run many times. */
 const parseCache = new Map<string, IntrinsicCall>();

@@ -10,7 +10,7 @@ const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
 const NAME_PATTERN = /^States\.[A-Za-z0-9]+/;
 const KEYWORD_PATTERN = /^(?:true|false|null)(?![A-Za-z0-9_$.])/;
 /** Characters AWS reserves in string literals; `\` before one of them escapes it. */
-const ESCAPABLE = new Set(["'", '{', '}', '\\']);
+export const ESCAPABLE = new Set(["'", '{', '}', '\\']);
 
 export function syntaxError(src: string, at: number, message: string): IntrinsicSyntaxError {
   return new IntrinsicSyntaxError(`Invalid intrinsic function call ${JSON.stringify(src)} at position ${at}: ${message}`);
@@ -21,19 +21,19 @@ export function skipSpace(src: string, at: number): number {
   return at;
 }
 
-/** A `'...'` literal: `value` has every escape applied, `raw` is the text between the quotes. */
+/**
+ * A `'...'` literal: `value` has the escapes applied, `raw` is the text between the quotes.
+ * `\'` `\{` `\}` `\\` stand for the bare character; any other `\x` is kept as written, so
+ * JSON inside a literal (`'{"a":"say \"hi\""}'`) still reaches States.StringToJson intact.
+ */
 export function scanString(src: string, start: number): Scanned<{ value: string; raw: string }> {
   let value = '';
   for (let at = start + 1; at < src.length; at++) {
     const ch = src[at];
     if (ch === "'") return { value: { value, raw: src.slice(start + 1, at) }, end: at + 1 };
-    if (ch === '\\') {
-      const next = src[at + 1];
-      if (next === undefined || !ESCAPABLE.has(next)) {
-        throw syntaxError(src, at, `invalid escape sequence; only \\' \\{ \\} and \\\\ are allowed`);
-      }
-      value += next;
-      at++;
+    if (ch === '\\' && at + 1 < src.length) {
+      const next = src[++at];
+      value += ESCAPABLE.has(next) ? next : ch + next;
     } else value += ch;
   }
   throw syntaxError(src, start, 'unterminated string literal');
@@ -62,7 +62,7 @@ export function scanName(src: string, start: number): Scanned<string> | undefine
  * outside brackets, parentheses and quotes, so filters like `$[?(@.a == 'x,y')]` stay whole.
  */
 export function scanPath(src: string, start: number): Scanned<string> {
-  let depth = 0;
+  const closers: string[] = [];
   let quote: string | undefined;
   let at = start;
   for (; at < src.length; at++) {
@@ -71,12 +71,13 @@ export function scanPath(src: string, start: number): Scanned<string> {
       if (ch === '\\') at++;
       else if (ch === quote) quote = undefined;
     } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '[' || ch === '(') depth++;
+    else if (ch === '[') closers.push(']');
+    else if (ch === '(') closers.push(')');
     else if (ch === ']' || ch === ')') {
-      if (depth === 0) break;
-      depth--;
-    } else if (ch === ',' && depth === 0) break;
+      if (closers.length === 0 && ch === ')') break;
+      if (closers.pop() !== ch) throw syntaxError(src, at, `unbalanced ${JSON.stringify(ch)} in path`);
+    } else if (ch === ',' && closers.length === 0) break;
   }
-  if (quote || depth > 0) throw syntaxError(src, start, 'unterminated path');
+  if (quote || closers.length > 0) throw syntaxError(src, start, 'unterminated path');
   return { value: src.slice(start, at).trimEnd(), end: at };
 }

@@ -66,5 +66,6 @@ function checkArity(src: string, at: number, name: string, count: number): void 
   const { min, max } = intrinsicArity[name];
   if (count >= min && count <= max) return;
   const expected = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-  throw syntaxError(src, at, `${name} takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`);
+  const noun = max === 1 || (max === Infinity && min === 1) ? 'argument' : 'arguments';
+  throw syntaxError(src, at, `${name} takes ${expected} ${noun}, got ${count}`);
 }

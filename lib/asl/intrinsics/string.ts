@@ -1,6 +1,7 @@
 /** States.Format and States.StringSplit. */
 import type { JsonValue } from '../json';
 import { expectString, intrinsicFailure } from './args';
+import { ESCAPABLE } from './lexer';
 import type { IntrinsicCall, IntrinsicImpl } from './types';
 
 type TemplatePart = string | { placeholder: true };
@@ -10,7 +11,7 @@ function parseTemplate(text: string, escaped: boolean): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let chunk = '';
   for (let i = 0; i < text.length; i++) {
-    if (escaped && text[i] === '\\' && i + 1 < text.length) chunk += text[++i];
+    if (escaped && text[i] === '\\' && ESCAPABLE.has(text[i + 1])) chunk += text[++i];
     else if (text[i] === '{' && text[i + 1] === '}') {
       parts.push(chunk, { placeholder: true });
       chunk = '';
