@@ -6,6 +6,7 @@ import { checkObject } from './fields';
 import { type JsonRecord, isRecord, jsonTypeOf, quote } from './json-type';
 import { joinPointer } from './pointer';
 import { MAX_SECONDS } from './state-fields';
+import { didYouMean } from './suggest';
 
 /** AWS's ceiling for MaxDelaySeconds (one year and a second). */
 export const MAX_DELAY_SECONDS = 31_622_401;
@@ -73,7 +74,7 @@ function checkErrorEquals(list: unknown, path: string, ctx: ValidationContext): 
     if (typeof name !== 'string' || name === '') {
       report(ctx, itemPath, DiagnosticCode.INVALID_TYPE, `an error name must be a non-empty string, not ${jsonTypeOf(name) === 'string' ? 'an empty string' : jsonTypeOf(name)}.`);
     } else if (name.startsWith('States.') && !statesErrorNames.has(name)) {
-      report(ctx, itemPath, DiagnosticCode.INVALID_ERROR_MATCHER, `${quote(name)} is not an error the States language defines.`, 'WARNING');
+      report(ctx, itemPath, DiagnosticCode.INVALID_ERROR_MATCHER, `${quote(name)} is not an error the States language defines${didYouMean(name, statesErrorNames) || '.'}`, 'WARNING');
     }
   });
   const hasAll = list.includes('States.ALL');

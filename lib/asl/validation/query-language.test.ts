@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessages, findings, single, singleJsonata } from './test-support';
+
+describe('query languages', () => {
+  it('rejects JSONPath fields and ".$" keys in a JSONata state', () => {
+    const definition = singleJsonata({
+      Type: 'Task', Resource: 'function:f', End: true,
+      InputPath: '$.a', Parameters: { x: 1 }, ResultSelector: {}, ResultPath: '$.r', OutputPath: '$',
+      Arguments: { 'id.$': '$.id' },
+    });
+    expect(findings(definition)).toEqual([
+      { path: '/States/S/InputPath', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/S/Parameters', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/S/ResultSelector', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/S/ResultPath', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/S/OutputPath', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/S/Arguments/id.$', code: 'QUERY_LANGUAGE_MISMATCH' },
+    ]);
+    expect(errorMessages(definition)[1]).toBe('"Parameters" is a JSONPath field; in a JSONata state use "Arguments".');
+    expect(errorMessages(definition)[5]).toBe('keys ending in ".$" are JSONPath syntax; in a JSONata state write "id" with a "{% … %}" value.');
+  });
+
+  it('rejects Arguments, Output and Condition in a JSONPath state', () => {
+    const definition = {
+      StartAt: 'C',
+      States: {
+        C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Next: 'T' }], Default: 'T' },
+        T: { Type: 'Task', Resource: 'function:f', Arguments: {}, Output: {}, End: true },
+      },
+    };
+    expect(findings(definition)).toEqual([
+      { path: '/States/C/Choices/0/Condition', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/C/Choices/0', code: 'INVALID_CHOICE_RULE' },
+      { path: '/States/T/Arguments', code: 'QUERY_LANGUAGE_MISMATCH' },
+      { path: '/States/T/Output', code: 'QUERY_LANGUAGE_MISMATCH' },
+    ]);
+  });
+
+  it('lets a JSONPath machine opt single states into JSONata', () => {
+    const definition = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $states.input %}', Assign: { n: '{% 1 %}' }, Next: 'B' },
+        B: { Type: 'Pass', Parameters: { 'n.$': '$n' }, End: true },
+      },
+    };
+    expect(findings(definition)).toEqual([]);
+  });
+
+  it('rejects a JSONPath state inside a JSONata machine', () => {
+    const definition = { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } } };
+    expect(findings(definition)).toEqual([{ path: '/States/A/QueryLanguage', code: 'QUERY_LANGUAGE_MISMATCH' }]);
+  });
+
+  it('rejects an unknown QueryLanguage', () => {
+    expect(findings(single({ Type: 'Pass', End: true }, { QueryLanguage: 'jsonata' }))).toEqual([{ path: '/QueryLanguage', code: 'INVALID_VALUE' }]);
+  });
+
+  it('allows Assign in both languages', () => {
+    expect(findings(single({ Type: 'Pass', Assign: { 'a.$': '$.x', b: 1 }, End: true }))).toEqual([]);
+    expect(findings(singleJsonata({ Type: 'Pass', Assign: { a: '{% $states.input.x %}', b: 1 }, End: true }))).toEqual([]);
+  });
+});
