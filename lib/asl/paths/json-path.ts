@@ -1,0 +1,210 @@
+/**
+ * JSONPath as Step Functions evaluates it (Jayway semantics): a definite path (names and indexes
+ * only) selects one value or nothing; an indefinite path (wildcards, slices, unions, `..`,
+ * filters) selects a list, empty when nothing matches. Paths are parsed once and cached.
+ */
+import { JSONPath } from 'jsonpath-plus';
+import type { JsonValue } from '../json';
+import { isObject } from '../json-utils';
+
+type Segment =
+  | { t: 'name'; key: string }
+  | { t: 'index'; index: number }
+  | { t: 'wild' }
+  | { t: 'slice'; start?: number; end?: number; step?: number }
+  | { t: 'union'; keys: (string | number)[] }
+  | { t: 'recurse' };
+
+/** A parsed path rooted at `$` (the root selector is stripped by the caller). */
+export interface CompiledPath {
+  source: string;
+  segments: Segment[];
+  definite: boolean;
+  /** Filter expressions are delegated to jsonpath-plus. */
+  delegate: boolean;
+}
+
+export class JsonPathSyntaxError extends Error {}
+
+const cache = new Map<string, CompiledPath>();
+
+/** Parses a `$...` path (the root `$` included in `source`). */
+export function compileJsonPath(source: string): CompiledPath {
+  let compiled = cache.get(source);
+  if (!compiled) {
+    compiled = parse(source);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(source, compiled);
+  }
+  return compiled;
+}
+
+function parse(source: string): CompiledPath {
+  if (!source.startsWith('$')) throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+  if (/\[\s*\?/.test(source)) return { source, segments: [], definite: false, delegate: true };
+  const segments: Segment[] = [];
+  let i = 1;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '.' && source[i + 1] === '.') {
+      segments.push({ t: 'recurse' });
+      i += 2;
+      if (source[i] === '[') continue;
+      i = readName(source, i, segments);
+    } else if (c === '.') {
+      i = readName(source, i + 1, segments);
+    } else if (c === '[') {
+      i = readBracket(source, i, segments);
+    } else {
+      throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+    }
+  }
+  const definite = segments.every((s) => s.t === 'name' || s.t === 'index');
+  return { source, segments, definite, delegate: false };
+}
+
+function readName(source: string, start: number, out: Segment[]): number {
+  let end = start;
+  while (end < source.length && source[end] !== '.' && source[end] !== '[') end++;
+  const name = source.slice(start, end);
+  if (name === '') throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+  out.push(name === '*' ? { t: 'wild' } : { t: 'name', key: name });
+  return end;
+}
+
+function readBracket(source: string, start: number, out: Segment[]): number {
+  const end = findClose(source, start);
+  const body = source.slice(start + 1, end).trim();
+  if (body === '*') out.push({ t: 'wild' });
+  else if (/^-?\d*\s*:\s*-?\d*(\s*:\s*-?\d*)?$/.test(body)) out.push(parseSlice(body));
+  else {
+    const parts = splitUnion(body, source);
+    if (parts.length === 1) {
+      const p = parts[0];
+      out.push(typeof p === 'number' ? { t: 'index', index: p } : { t: 'name', key: p });
+    } else out.push({ t: 'union', keys: parts });
+  }
+  return end + 1;
+}
+
+function findClose(source: string, start: number): number {
+  let quote: string | null = null;
+  for (let i = start + 1; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === ']') return i;
+  }
+  throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+}
+
+function parseSlice(body: string): Segment {
+  const [a, b, c] = body.split(':').map((s) => s.trim());
+  const num = (s: string | undefined) => (s === undefined || s === '' ? undefined : Number(s));
+  return { t: 'slice', start: num(a), end: num(b), step: num(c) };
+}
+
+function splitUnion(body: string, source: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  const re = /\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(-?\d+))\s*(,|$)/y;
+  let pos = 0;
+  while (pos < body.length) {
+    re.lastIndex = pos;
+    const m = re.exec(body);
+    if (!m || m[0] === '') throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+    if (m[3] !== undefined) parts.push(Number(m[3]));
+    else parts.push((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
+    pos = re.lastIndex;
+  }
+  if (parts.length === 0) throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+  return parts;
+}
+
+/** Evaluates a compiled path: the value (definite), the list of matches, or undefined. */
+export function evaluateJsonPath(path: CompiledPath, root: JsonValue): JsonValue | undefined {
+  if (path.delegate) {
+    return JSONPath({ path: path.source, json: root as object, wrap: true, eval: 'safe' }) as JsonValue[];
+  }
+  if (path.definite) return walkDefinite(path.segments, root);
+  let current: JsonValue[] = [root];
+  for (const seg of path.segments) current = current.flatMap((v) => step(seg, v));
+  return current;
+}
+
+function walkDefinite(segments: Segment[], root: JsonValue): JsonValue | undefined {
+  let value: JsonValue | undefined = root;
+  for (const seg of segments) {
+    if (seg.t === 'name') {
+      if (!isObject(value) || !Object.hasOwn(value, seg.key)) return undefined;
+      value = value[seg.key];
+    } else if (seg.t === 'index') {
+      if (!Array.isArray(value)) return undefined;
+      const i: number = seg.index < 0 ? value.length + seg.index : seg.index;
+      if (i < 0 || i >= value.length) return undefined;
+      value = value[i];
+    }
+  }
+  return value;
+}
+
+function step(seg: Segment, value: JsonValue): JsonValue[] {
+  switch (seg.t) {
+    case 'name':
+      return isObject(value) && Object.hasOwn(value, seg.key) ? [value[seg.key]] : [];
+    case 'index': {
+      if (!Array.isArray(value)) return [];
+      const i = seg.index < 0 ? value.length + seg.index : seg.index;
+      return i >= 0 && i < value.length ? [value[i]] : [];
+    }
+    case 'wild':
+      return Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+    case 'slice':
+      return Array.isArray(value) ? slice(value, seg) : [];
+    case 'union':
+      return seg.keys.flatMap((k) => step(typeof k === 'number' ? { t: 'index', index: k } : { t: 'name', key: k }, value));
+    case 'recurse':
+      return descendants(value);
+  }
+}
+
+function slice(array: JsonValue[], seg: { start?: number; end?: number; step?: number }): JsonValue[] {
+  const n = array.length;
+  const norm = (v: number | undefined, dflt: number) => (v === undefined ? dflt : v < 0 ? Math.max(0, n + v) : Math.min(n, v));
+  const stepBy = seg.step && seg.step > 0 ? seg.step : 1;
+  const out: JsonValue[] = [];
+  for (let i: number = norm(seg.start, 0); i < norm(seg.end, n); i += stepBy) out.push(array[i]);
+  return out;
+}
+
+function descendants(value: JsonValue): JsonValue[] {
+  const out: JsonValue[] = [value];
+  const children = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+  for (const child of children) out.push(...descendants(child));
+  return out;
+}
+
+/** Jayway's rendering of a path in messages: `$['a']['b'][0]`. */
+export function normalizedPath(path: CompiledPath): string {
+  if (path.delegate) return path.source;
+  return (
+    '$' +
+    path.segments
+      .map((s) => {
+        if (s.t === 'name') return `['${s.key}']`;
+        if (s.t === 'index') return `[${s.index}]`;
+        if (s.t === 'wild') return '[*]';
+        if (s.t === 'recurse') return '..';
+        if (s.t === 'union') return `[${s.keys.map((k) => (typeof k === 'number' ? k : `'${k}'`)).join(',')}]`;
+        return `[${s.start ?? ''}:${s.end ?? ''}${s.step ? `:${s.step}` : ''}]`;
+      })
+      .join('')
+  );
+}
+
+/** The segments of a reference path (names and indexes), for ResultPath. */
+export function referenceSegments(path: CompiledPath): (string | number)[] | undefined {
+  if (!path.definite || path.delegate) return undefined;
+  return path.segments.map((s) => (s.t === 'name' ? s.key : (s as { index: number }).index));
+}

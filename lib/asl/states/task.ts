@@ -1,0 +1,61 @@
+/**
+ * Task: resolves its resource payload and timeouts, asks the engine to run the work (pause on an
+ * InvokeTask effect), then turns the task's result or error into the state's output, a retry or
+ * a catch. Every task gets a token (`$$.Task.Token`); callback resources are completed by it.
+ */
+import { processResult, stateParameters } from '../dataflow';
+import { handleFailure } from '../failure';
+import { payloadDetails, resourceParts } from '../history';
+import { addSeconds } from '../timestamps';
+import { effectiveInput } from '../dataflow';
+import { exitState, pauseState, serializePayload, stillPaused, type StateRun } from '../step-run';
+import type { Effect, JsonObject } from '../types';
+import { uuidFrom } from '../uuid';
+import type { StateHandler } from './index';
+import { resolveSeconds } from './timeouts';
+
+export const taskState: StateHandler = {
+  async enter(run) {
+    const resource = typeof run.state.Resource === 'string' ? run.state.Resource : '';
+    const taskToken = uuidFrom(run.env.random);
+    run.context = { ...run.context, Task: { Token: taskToken } };
+    run.contextObject = undefined;
+    const input = await stateParameters(run, run.language === 'JSONata' ? 'Arguments' : 'Parameters');
+    const parametersText = serializePayload(run, input);
+    const baseInput = run.language === 'JSONata' ? run.input : effectiveInput(run);
+    const timeoutSeconds = await resolveSeconds(run, 'TimeoutSeconds', baseInput);
+    const heartbeatSeconds = await resolveSeconds(run, 'HeartbeatSeconds', baseInput);
+    const parts = resourceParts(resource);
+    const scheduled: JsonObject = { ...parts, region: 'us-east-1', parameters: parametersText };
+    if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
+    if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
+    run.history.add('TaskScheduled', 'taskScheduledEventDetails', scheduled);
+    run.history.add('TaskStarted', 'taskStartedEventDetails', parts);
+    const effect: Effect = { type: 'InvokeTask', resource, input, taskToken };
+    if (timeoutSeconds !== undefined) {
+      effect.timeoutSeconds = timeoutSeconds;
+      effect.timeoutAt = addSeconds(run.env.now, timeoutSeconds);
+    }
+    if (heartbeatSeconds !== undefined) effect.heartbeatSeconds = heartbeatSeconds;
+    return pauseState(run, 'task', effect, { resource });
+  },
+
+  async resume(run, continuation, event) {
+    const parts = resourceParts(continuation.resource ?? '');
+    if (event.type === 'TaskSucceeded') {
+      const text = serializePayload(run, event.output);
+      run.history.add('TaskSucceeded', 'taskSucceededEventDetails', { ...parts, ...payloadDetails(text, 'output') });
+      const { output, assigned } = await processResult(run, event.output, true);
+      return exitState(run, output, assigned);
+    }
+    if (event.type === 'TaskFailed' || event.type === 'TaskTimedOut') {
+      const details: JsonObject = { ...parts, error: event.error };
+      if (event.cause !== undefined) details.cause = event.cause;
+      run.history.add(event.type, event.type === 'TaskFailed' ? 'taskFailedEventDetails' : 'taskTimedOutEventDetails', details);
+      return handleFailure(run, event.error, event.cause);
+    }
+    return stillPaused(run, continuation);
+  },
+};
+
+export type { StateRun };
