@@ -37,6 +37,7 @@ function checkResource(resource: unknown, path: string, ctx: ValidationContext):
 
 function checkHeartbeat(state: JsonRecord, path: string, ctx: ValidationContext): void {
   const { TimeoutSeconds: timeout, HeartbeatSeconds: heartbeat } = state;
-  if (typeof timeout !== 'number' || typeof heartbeat !== 'number' || heartbeat < timeout) return;
+  const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1;
+  if (!valid(timeout) || !valid(heartbeat) || heartbeat < timeout) return;
   report(ctx, joinPointer(path, 'HeartbeatSeconds'), DiagnosticCode.INVALID_VALUE, `"HeartbeatSeconds" (${heartbeat}) must be less than "TimeoutSeconds" (${timeout}).`);
 }
