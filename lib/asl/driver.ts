@@ -104,8 +104,12 @@ class Runner {
     this.random = options.random ?? seededRandom(options.seed ?? 1);
   }
 
+  private cachedEnv?: StepEnv;
+
+  /** The env of the next step; one object per virtual instant (steps never mutate it). */
   env(): StepEnv {
-    return { now: new Date(this.clock), random: this.random };
+    if (!this.cachedEnv || this.cachedEnv.now.getTime() !== this.clock) this.cachedEnv = { now: new Date(this.clock), random: this.random };
+    return this.cachedEnv;
   }
 
   cursor() {
@@ -142,8 +146,7 @@ class Runner {
     let current = input;
     let vars = variables;
     for (;;) {
-      const base = { definition, context, env: this.env() };
-      let step = await interpretState({ ...base, stateName, input: current, variables: vars, eventIds: this.cursor() });
+      let step = await interpretState({ definition, context, env: this.env(), stateName, input: current, variables: vars, eventIds: this.cursor() });
       this.record(step.history);
       while (step.next.kind === 'pause') {
         const continuation = step.next.continuation;

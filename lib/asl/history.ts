@@ -5,6 +5,19 @@
 import type { JsonObject, JsonValue } from './json';
 import type { EventCursor, HistoryEvent } from './types';
 
+let lastInstant = NaN;
+let lastInstantText = '';
+
+/** `date.toISOString()`, memoized for the common case of many steps at one instant. */
+export function isoTime(date: Date): string {
+  const ms = date.getTime();
+  if (ms !== lastInstant) {
+    lastInstant = ms;
+    lastInstantText = date.toISOString();
+  }
+  return lastInstantText;
+}
+
 /** Collects the events of one step. */
 export class HistoryRecorder {
   readonly events: HistoryEvent[] = [];

@@ -5,7 +5,7 @@
  */
 import { StatesError, StatesErrorName, stateCausePrefix } from './errors';
 import { handleFailure } from './failure';
-import { HistoryRecorder, payloadDetails } from './history';
+import { isoTime, HistoryRecorder, payloadDetails } from './history';
 import { isObject } from './json-utils';
 import { stateHandlers } from './states';
 import { failState, languageOf, stillPaused, type StateRun } from './step-run';
@@ -13,7 +13,7 @@ import type { Continuation, ResumeRequest, StateDefinition, StepRequest, StepRes
 
 /** Runs state `stateName` on `input`: records `<Type>StateEntered` and does the state's work. */
 export async function interpretState(request: StepRequest): Promise<StepResult> {
-  const history = new HistoryRecorder(request.eventIds, request.env.now.toISOString());
+  const history = new HistoryRecorder(request.eventIds, isoTime(request.env.now));
   const state = lookupState(request.definition.States, request.stateName);
   if (!state) return missingState(request.stateName, history, request.variables);
   const run = createRun(request, state, history, { enteredTime: history.timestampText(), retryCounts: [] });
@@ -28,7 +28,7 @@ export async function interpretState(request: StepRequest): Promise<StepResult> 
 /** Continues a paused state. A late or mismatched event changes nothing (no-op pause). */
 export async function resumeState(request: ResumeRequest): Promise<StepResult> {
   const { continuation, event } = request;
-  const history = new HistoryRecorder(request.eventIds, request.env.now.toISOString());
+  const history = new HistoryRecorder(request.eventIds, isoTime(request.env.now));
   const state = lookupState(request.definition.States, continuation.stateName);
   if (!state) return missingState(continuation.stateName, history, request.variables);
   const run = createRun({ ...request, stateName: continuation.stateName, input: continuation.input }, state, history, continuation);
