@@ -1,0 +1,30 @@
+/**
+ * The one Prisma client of the process: Prisma 7's TypeScript client over better-sqlite3.
+ * SQLite runs in WAL mode (set persistently by the migration step) with synchronous=NORMAL
+ * and a busy timeout, so readers never block the writer and a racing writer waits instead of
+ * failing at once.
+ */
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient } from './generated/client';
+import { databaseFilePath } from './database-url';
+
+/** How long a writer waits for SQLite's single write lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+export type Db = PrismaClient;
+/** The transaction client handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export function createDb(url?: string): Db {
+  const file = databaseFilePath(url);
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const client = new PrismaClient({ adapter });
+  // The first statement on the connection: later writes commit without an fsync each (WAL makes that safe).
+  void client.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => {});
+  return client;
+}
+
+const globalForDb = globalThis as unknown as { signoffDb?: Db };
+
+/** The shared client (one per process; survives Next.js dev reloads). */
+export const db: Db = (globalForDb.signoffDb ??= createDb());

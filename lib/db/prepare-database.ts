@@ -1,0 +1,55 @@
+/**
+ * Makes the database at DATABASE_URL ready to serve: its folder exists and is writable, the
+ * file is a SQLite database, WAL is on, and every migration is applied. Failures become one
+ * sentence (DatabaseSetupError) that start-up prints instead of a stack trace.
+ */
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { databaseDir, databaseFilePath, databaseUrl } from './database-url';
+import { applyMigrations } from './migrations';
+
+export class DatabaseSetupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseSetupError';
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+function ensureWritableFolder(file: string, dir: string) {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw new DatabaseSetupError(`cannot write the database at ${file}: ${reason(error)}`, { cause: error });
+  }
+}
+
+function enableWal(file: string) {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('quick_check');
+  } catch (error) {
+    throw new DatabaseSetupError(`${file} is not a usable SQLite database (${reason(error)}); move it away or set DATABASE_URL`, { cause: error });
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** Returns the names of the migrations it applied. */
+export async function prepareDatabase(url = databaseUrl()): Promise<string[]> {
+  const file = databaseFilePath(url);
+  ensureWritableFolder(file, databaseDir(url));
+  enableWal(file);
+  try {
+    return await applyMigrations(`file:${file}`);
+  } catch (error) {
+    throw new DatabaseSetupError(`migrating ${file} failed: ${reason(error)}`, { cause: error });
+  }
+}
