@@ -30,6 +30,11 @@ export type Variables = Record<string, JsonValue>;
 export interface StepEnv {
   now: Date;
   random: () => number;
+  /**
+   * Makes the task token a Task state hands out (`$$.Task.Token`). The durable engine passes
+   * 32 bytes from a CSPRNG (base64url); without it the token is a UUID from `random`.
+   */
+  newTaskToken?: () => string;
 }
 
 /**

@@ -17,7 +17,7 @@ import { resolveSeconds } from './timeouts';
 export const taskState: StateHandler = {
   async enter(run) {
     const resource = typeof run.state.Resource === 'string' ? run.state.Resource : '';
-    const taskToken = uuidFrom(run.env.random);
+    const taskToken = run.env.newTaskToken ? run.env.newTaskToken() : uuidFrom(run.env.random);
     run.context = { ...run.context, Task: { Token: taskToken } };
     run.contextObject = undefined;
     const input = await stateParameters(run, run.language === 'JSONata' ? 'Arguments' : 'Parameters');
