@@ -1,0 +1,50 @@
+/**
+ * The one error vocabulary of the services. Services throw AppError; route handlers and server
+ * actions map it to a status (appErrorStatus) and its message. Workflow failures (`States.*`)
+ * are data on the execution, never AppErrors.
+ */
+export const appErrorStatus = {
+  /** No session / no API key / bad signature: sign in or send credentials, then retry. */
+  UNAUTHORIZED: 401,
+  /** Authenticated but not allowed (wrong role, not your task): do not retry. */
+  FORBIDDEN: 403,
+  /** The thing does not exist, or is outside the caller's scope: do not retry. */
+  NOT_FOUND: 404,
+  /** The request is malformed or fails validation: fix the input (details list the problems). */
+  INVALID_INPUT: 400,
+  /** The task was decided already: show the recorded outcome, do not retry. */
+  ALREADY_DECIDED: 409,
+  /** The request clashes with the current state (a name taken, an execution not running): re-read, then decide. */
+  CONFLICT: 409,
+  /** An email link past its expiry, or a token that timed out: ask for a new one. */
+  LINK_EXPIRED: 410,
+  /** A payload or history over AWS's limits (256 KiB, 25,000 events): shrink it. */
+  LIMIT_EXCEEDED: 413,
+  /** Our fault; logged with its cause. Retry later. */
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly options?: { cause?: unknown; details?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return appErrorStatus[this.code];
+  }
+
+  get details(): unknown {
+    return this.options?.details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
