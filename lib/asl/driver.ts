@@ -86,7 +86,7 @@ export async function runInMemory(definition: Definition, input: JsonValue, opti
     if (!(error instanceof EventLimitExceeded)) throw error;
     outcome = { status: 'FAILED', error: 'States.Runtime', cause: error.message };
   }
-  runner.record(executionEndedEvent(outcome, runner.cursor(), runner.env()));
+  runner.record(executionEndedEvent(outcome, runner.cursor(), runner.env()), false);
   const base = { history: runner.history, eventCount: runner.nextId - 1, stopDate: runner.env().now.toISOString() };
   if (outcome.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: outcome.output, ...base };
   return { status: 'FAILED', error: outcome.error, cause: outcome.cause, ...base };
@@ -116,11 +116,11 @@ class Runner {
     return { next: this.nextId, previous: this.nextId - 1 };
   }
 
-  record(events: HistoryEvent[]): void {
+  record(events: HistoryEvent[], enforceLimit = true): void {
     this.nextId += events.length;
     if (this.options.recordHistory !== false) for (const e of events) this.history.push(e);
     const limit = this.options.maxEvents ?? MAX_HISTORY_EVENTS;
-    if (this.nextId - 1 > limit) {
+    if (enforceLimit && this.nextId - 1 > limit) {
       throw new EventLimitExceeded(`The execution reached the maximum number of history events (${limit}).`);
     }
   }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { compileJsonPath, evaluateJsonPath, normalizedPath } from './json-path';
+import { applyResultPath, selectPath } from './io-paths';
+import { evaluatePayloadTemplate } from './payload-template';
+import type { PathScope } from './resolve';
+
+const scope = (input: unknown, variables = {}): PathScope => ({
+  input: input as never,
+  variables,
+  context: () => ({ Execution: { Id: 'x' } }),
+  random: () => 0.5,
+});
+
+describe('JSONPath', () => {
+  const data = { a: [1, 2, 3, 4], o: { 'k-1': { v: 1 }, k2: { v: 2 } }, deep: { x: { v: 9 } } };
+  it.each([
+    ['$.a[0]', 1],
+    ['$.a[-1]', 4],
+    ['$.a[0:2]', [1, 2]],
+    ['$.a[1:]', [2, 3, 4]],
+    ['$.a[*]', [1, 2, 3, 4]],
+    ["$.o['k-1'].v", 1],
+    ['$.o.*.v', [1, 2]],
+    ['$..v', [1, 2, 9]],
+    ['$.a[0,2]', [1, 3]],
+    ['$.a[?(@ > 2)]', [3, 4]],
+    ['$.missing[*]', []],
+  ])('%s', (path, expected) => {
+    expect(evaluateJsonPath(compileJsonPath(path), data)).toEqual(expected);
+  });
+
+  it('returns undefined for a definite path that selects nothing', () => {
+    expect(evaluateJsonPath(compileJsonPath('$.nope.deeper'), data)).toBeUndefined();
+    expect(evaluateJsonPath(compileJsonPath('$.a[10]'), data)).toBeUndefined();
+  });
+
+  it("renders paths the way Jayway does in AWS's messages", () => {
+    expect(normalizedPath(compileJsonPath('$.a.b[0]'))).toBe("$['a']['b'][0]");
+  });
+});
+
+describe('InputPath / OutputPath / ResultPath', () => {
+  it('selects from input, variables and the context object', () => {
+    expect(selectPath('$.a', scope({ a: 1 }))).toBe(1);
+    expect(selectPath('$v.k', scope({}, { v: { k: 'x' } }))).toBe('x');
+    expect(selectPath('$$.Execution.Id', scope({}))).toBe('x');
+    expect(selectPath(null, scope({ a: 1 }))).toEqual({});
+  });
+
+  it('writes the result into a copy of the input without mutating it', () => {
+    const input = { a: { keep: 1 } };
+    expect(applyResultPath('$.a.b.c', input, 5)).toEqual({ a: { keep: 1, b: { c: 5 } } });
+    expect(input).toEqual({ a: { keep: 1 } });
+    expect(applyResultPath(null, input, 5)).toBe(input);
+    expect(applyResultPath('$', input, 5)).toBe(5);
+  });
+
+  it('fails with States.ResultPathMatchFailure when the input cannot hold the result', () => {
+    expect(() => applyResultPath('$.a.b', { a: 'text' }, 1)).toThrow(expect.objectContaining({ error: 'States.ResultPathMatchFailure' }));
+  });
+});
+
+describe('payload templates', () => {
+  it('resolves .$ keys recursively, including arrays, and leaves other values alone', () => {
+    const template = { 'x.$': '$.a', nested: { 'y.$': '$.b[1]', list: [{ 'z.$': '$.a' }, 'lit'] }, plain: '$.a' };
+    expect(evaluatePayloadTemplate(template, scope({ a: 1, b: [0, 2] }))).toEqual({ x: 1, nested: { y: 2, list: [{ z: 1 }, 'lit'] }, plain: '$.a' });
+  });
+
+  it('calls intrinsic functions with path arguments', () => {
+    expect(evaluatePayloadTemplate({ 'm.$': "States.Format('{}-{}', $.a, $v)" }, scope({ a: 1 }, { v: 'z' }))).toEqual({ m: '1-z' });
+  });
+});
