@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { oneState, resume, step } from '../test-helpers';
-import type { Definition } from '../types';
+import type { JsonObject } from '../json';
 
-const inner: Definition = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+const inner: JsonObject = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
 
 describe('Parallel state', () => {
   it('starts every branch on the effective input with the outer variables', async () => {
