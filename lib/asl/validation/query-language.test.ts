@@ -56,6 +56,12 @@ describe('query languages', () => {
     expect(findings(single({ Type: 'Pass', End: true }, { QueryLanguage: 'jsonata' }))).toEqual([{ path: '/QueryLanguage', code: 'INVALID_VALUE' }]);
   });
 
+  it('warns about a "{% … %}" string in a JSONPath template, which stays literal', () => {
+    expect(findings(single({ Type: 'Pass', Parameters: { a: '{% $states.input %}' }, End: true }), 'WARNING')).toEqual([
+      { path: '/States/S/Parameters/a', code: 'QUERY_LANGUAGE_MISMATCH' },
+    ]);
+  });
+
   it('allows Assign in both languages', () => {
     expect(findings(single({ Type: 'Pass', Assign: { 'a.$': '$.x', b: 1 }, End: true }))).toEqual([]);
     expect(findings(singleJsonata({ Type: 'Pass', Assign: { a: '{% $states.input.x %}', b: 1 }, End: true }))).toEqual([]);

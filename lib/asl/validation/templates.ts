@@ -19,13 +19,19 @@ type Visitor = (key: string, value: unknown, path: string, ctx: ValidationContex
 /** Calls `visit` on every object member; descends where `visit` returns true. */
 function walkTemplate(value: unknown, path: string, ctx: ValidationContext, visit: Visitor, depth: number): void {
   if (tooDeep(ctx, path, depth)) return;
-  if (isJsonataString(value) && visit === visitJsonata) checkJsonata(value, path, ctx);
+  if (isJsonataString(value)) checkExpressionString(value, path, ctx, visit === visitJsonata);
   if (Array.isArray(value)) value.forEach((item, i) => walkTemplate(item, joinPointer(path, i), ctx, visit, depth + 1));
   if (jsonTypeOf(value) !== 'object') return;
   for (const [key, member] of Object.entries(value as object)) {
     const memberPath = joinPointer(path, key);
     if (visit(key, member, memberPath, ctx)) walkTemplate(member, memberPath, ctx, visit, depth + 1);
   }
+}
+
+/** Parses a `{% … %}` string in JSONata; in JSONPath it stays a literal, which is worth a warning. */
+function checkExpressionString(value: string, path: string, ctx: ValidationContext, jsonataState: boolean): void {
+  if (jsonataState) checkJsonata(value, path, ctx);
+  else report(ctx, path, DiagnosticCode.QUERY_LANGUAGE_MISMATCH, 'this looks like a JSONata expression, but the state uses JSONPath, so it stays a literal string; set "QueryLanguage": "JSONata" on the state to evaluate it.', 'WARNING');
 }
 
 function visitJsonPath(key: string, value: unknown, path: string, ctx: ValidationContext): boolean {
