@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['lib/db/vitest-global-setup.ts'],
+    setupFiles: ['lib/db/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -26,5 +26,14 @@ export function createDb(url?: string): Db {
 
 const globalForDb = globalThis as unknown as { signoffDb?: Db };
 
-/** The shared client (one per process; survives Next.js dev reloads). */
-export const db: Db = (globalForDb.signoffDb ??= createDb());
+/**
+ * The shared client (one per process; survives Next.js dev reloads). It is created on first
+ * use, so a test or script can set DATABASE_URL before anything touches the database.
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = (globalForDb.signoffDb ??= createDb());
+    const value: unknown = Reflect.get(client, property);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export const PRISMA_DIR = resolve(process.cwd(), 'prisma');
@@ -36,13 +40,34 @@ async function loadWasm(): Promise<Bg> {
   return bg;
 }
 
-/** Opens Prisma's schema engine on the SQLite database at `url` (`file:...`). */
-export async function openSchemaEngine(url: string): Promise<SchemaEngine> {
+/**
+ * Runs `use` with Prisma's schema engine opened on the SQLite database at `url` (`file:...`),
+ * then closes the engine's connections so the file is free for the next writer.
+ */
+export async function withSchemaEngine<T>(url: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   bgPromise ??= loadWasm();
   const bg = await bgPromise;
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url }));
-  return bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
+  const factory = new PrismaBetterSqlite3({ url });
+  const connections: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connection = await factory.connect();
+      connections.push(connection);
+      return connection;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+  const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
+  const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
+  try {
+    return await use(engine);
+  } finally {
+    engine.free();
+    await Promise.all(connections.map((connection) => connection.dispose()));
+  }
 }
 
 function readMigrationsList() {
@@ -65,8 +90,11 @@ function readMigrationsList() {
 }
 
 /** Applies every pending migration to the database at `url`; returns the names applied. */
-export async function applyMigrations(url: string, engine?: SchemaEngine): Promise<string[]> {
-  engine ??= await openSchemaEngine(url);
+export async function applyMigrations(url: string): Promise<string[]> {
+  return withSchemaEngine(url, applyWith);
+}
+
+async function applyWith(engine: SchemaEngine): Promise<string[]> {
   const { appliedMigrationNames } = await engine.applyMigrations({
     migrationsList: readMigrationsList(),
     filters: NO_FILTERS,
@@ -82,17 +110,18 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const scratch = mkdtempSync(join(tmpdir(), 'signoff-diff-'));
   try {
     const url = `file:${join(scratch, 'scratch.db')}`;
-    const engine = await openSchemaEngine(url);
-    await applyMigrations(url, engine);
     const files = [{ path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, 'utf8') }];
-    const result = await engine.diff({
-      from: { tag: 'schemaDatasource', files, configDir: PRISMA_DIR },
-      to: { tag: 'schemaDatamodel', files },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
+    const result = await withSchemaEngine(url, async (engine) => {
+      await applyWith(engine);
+      return engine.diff({
+        from: { tag: 'schemaDatasource', files, configDir: PRISMA_DIR },
+        to: { tag: 'schemaDatamodel', files },
+        script: true,
+        exitCode: null,
+        filters: NO_FILTERS,
+      });
     });
-    return (result.stdout ?? "").trim();
+    return (result.stdout ?? '').trim();
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { createDb, type Db } from './client';
 import { prepareDatabase } from './prepare-database';
 
@@ -18,15 +19,20 @@ export interface TestDatabase {
 let template: Promise<string> | undefined;
 
 /** Migrating takes ~1 s; do it once per process and copy the file for each database. */
-async function migratedTemplate(): Promise<string> {
+export async function migratedTemplate(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'signoff-template-'));
   const file = join(dir, 'template.db');
   await prepareDatabase(`file:${file}`);
+  // Fold the WAL into the main file so a plain copy of it holds every table.
+  const sqlite = new Database(file);
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
   return file;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  template ??= migratedTemplate();
+  const prepared = process.env.SIGNOFF_TEST_TEMPLATE_DB;
+  template ??= prepared && existsSync(prepared) ? Promise.resolve(prepared) : migratedTemplate();
   const source = await template;
   const dir = mkdtempSync(join(tmpdir(), 'signoff-test-'));
   const file = join(dir, 'test.db');
