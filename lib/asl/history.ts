@@ -50,7 +50,17 @@ export class HistoryRecorder {
 
 /** `{ truncated: false }` payload details, as AWS attaches to every serialized payload. */
 export function payloadDetails(text: string, key: 'input' | 'output'): JsonObject {
-  return { [key]: text, [`${key}Details`]: { truncated: false } };
+  return key === 'input' ? inputDetails(text) : outputDetails(text);
+}
+
+/** `input` + `inputDetails` of an event. */
+export function inputDetails(text: string): JsonObject {
+  return { input: text, inputDetails: { truncated: false } };
+}
+
+/** `output` + `outputDetails` of an event. */
+export function outputDetails(text: string): JsonObject {
+  return { output: text, outputDetails: { truncated: false } };
 }
 
 /** Splits a Task resource into AWS's `resourceType` / `resource` pair. */

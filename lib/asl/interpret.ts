@@ -5,8 +5,8 @@
  */
 import { StatesError, StatesErrorName, stateCausePrefix } from './errors';
 import { handleFailure } from './failure';
-import { isoTime, HistoryRecorder, payloadDetails } from './history';
-import { isObject } from './json-utils';
+import { isoTime, HistoryRecorder } from './history';
+import { isObject, serializeJson } from './json-utils';
 import { stateHandlers } from './states';
 import { failState, languageOf, stillPaused, type StateRun } from './step-run';
 import type { Continuation, ResumeRequest, StateDefinition, StepRequest, StepResult } from './types';
@@ -17,10 +17,11 @@ export async function interpretState(request: StepRequest): Promise<StepResult> 
   const state = lookupState(request.definition.States, request.stateName);
   if (!state) return missingState(request.stateName, history, request.variables);
   const run = createRun(request, state, history, { enteredTime: history.timestampText(), retryCounts: [] });
-  const inputText = JSON.stringify(request.input) ?? 'null';
+  const inputText = serializeJson(request.input) ?? 'null';
   run.enteredEventId = history.add(`${state.Type}StateEntered`, 'stateEnteredEventDetails', {
     name: request.stateName,
-    ...payloadDetails(inputText, 'input'),
+    input: inputText,
+    inputDetails: { truncated: false },
   });
   return guarded(run, () => stateHandlers[state.Type].enter(run, false));
 }

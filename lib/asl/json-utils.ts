@@ -64,3 +64,19 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const serialized = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify`, remembered per object: values are immutable, and a state's output is the
+ * next state's input, so each payload is serialized once for its two history events.
+ */
+export function serializeJson(value: JsonValue): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = serialized.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    serialized.set(value, text);
+  }
+  return text;
+}

@@ -4,9 +4,9 @@
  */
 import { MAX_PAYLOAD_BYTES } from './constants';
 import { StatesError, StatesErrorName } from './errors';
-import { HistoryRecorder, payloadDetails } from './history';
+import { HistoryRecorder, outputDetails } from './history';
 import type { JsonObject, JsonValue } from './json';
-import { utf8Length } from './json-utils';
+import { serializeJson, utf8Length } from './json-utils';
 import type { JsonataScope } from './jsonata/evaluate';
 import type { PathScope } from './paths/resolve';
 import type {
@@ -49,10 +49,15 @@ export function languageOf(state: StateDefinition, definition: Definition): Quer
 /** `$$` / `$states.context`: the engine's context plus `State`, built once per step. */
 export function contextObject(run: StateRun): JsonObject {
   if (!run.contextObject) {
-    run.contextObject = {
-      ...(run.context as unknown as JsonObject),
+    const { Execution, StateMachine, Map, Task } = run.context;
+    const object: JsonObject = {
+      Execution,
+      StateMachine,
       State: { EnteredTime: run.enteredTime, Name: run.name, RetryCount: run.retryCount },
     };
+    if (Map) object.Map = Map;
+    if (Task) object.Task = Task;
+    run.contextObject = object;
   }
   return run.contextObject;
 }
@@ -69,7 +74,7 @@ export function jsonataScope(run: StateRun, extra: { result?: JsonValue; errorOu
 
 /** Serializes a payload and enforces the 256 KiB limit (States.DataLimitExceeded). */
 export function serializePayload(run: StateRun, value: JsonValue): string {
-  const text = JSON.stringify(value);
+  const text = serializeJson(value);
   if (text.length > MAX_PAYLOAD_BYTES / 4 && utf8Length(text) > MAX_PAYLOAD_BYTES) {
     throw new StatesError(
       StatesErrorName.DataLimitExceeded,
@@ -82,7 +87,7 @@ export function serializePayload(run: StateRun, value: JsonValue): string {
 /** Leaves the state: records `<Type>StateExited`, applies variables, goes to Next or ends. */
 export function exitState(run: StateRun, output: JsonValue, assigned?: Variables, next?: string): StepResult {
   const text = serializePayload(run, output);
-  run.history.add(`${run.state.Type}StateExited`, 'stateExitedEventDetails', { name: run.name, ...payloadDetails(text, 'output') });
+  run.history.add(`${run.state.Type}StateExited`, 'stateExitedEventDetails', { name: run.name, ...outputDetails(text) });
   const variables = assigned && Object.keys(assigned).length > 0 ? { ...run.variables, ...assigned } : run.variables;
   const target = next ?? (typeof run.state.Next === 'string' ? run.state.Next : undefined);
   if (run.state.End === true || target === undefined) {

@@ -7,7 +7,7 @@
 import { runInMemory } from '../../lib/asl/driver';
 import type { Definition } from '../../lib/asl/types';
 
-const LOOPS = 20_000;
+const LOOPS = 50_000;
 const STATES_PER_LOOP = 10;
 
 function loopDefinition(limit: number): Definition {
@@ -38,7 +38,7 @@ function loopDefinition(limit: number): Definition {
 
 /** Runs the loop and returns `[{ metric: 'asl.steps_per_s', value }]`. */
 export async function benchAsl(): Promise<object[]> {
-  const warmup = loopDefinition(500);
+  const warmup = loopDefinition(5_000);
   await runInMemory(warmup, {}, { maxEvents: Infinity, recordHistory: false });
   const definition = loopDefinition(LOOPS);
   const started = performance.now();
