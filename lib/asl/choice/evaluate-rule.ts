@@ -3,7 +3,14 @@ import { runtimeError } from '../errors';
 import type { JsonObject, JsonValue } from '../json';
 import { isObject } from '../json-utils';
 import { resolvePath, type PathScope } from '../paths/resolve';
-import { comparators } from './comparators';
+import { comparators, type Comparator } from './comparators';
+
+/** Every operator field (`StringEquals`, `StringEqualsPath`...) → its comparator. */
+const operators = new Map<string, { compare: Comparator; path: boolean }>();
+for (const [name, compare] of Object.entries(comparators)) {
+  operators.set(name, { compare, path: false });
+  if (name !== 'StringMatches' && !name.startsWith('Is')) operators.set(`${name}Path`, { compare, path: true });
+}
 
 /** True when `rule` matches the state input in `scope`. */
 export function evaluateRule(rule: JsonValue, scope: PathScope): boolean {
@@ -20,15 +27,14 @@ function evaluateComparison(rule: JsonObject, scope: PathScope): boolean {
   const value = resolvePath(variable, scope);
   if (rule.IsPresent !== undefined) return typeof rule.IsPresent === 'boolean' && (value !== undefined) === rule.IsPresent;
   if (value === undefined) throw invalidPath(variable);
-  for (const [name, compare] of Object.entries(comparators)) {
-    if (Object.hasOwn(rule, name)) return compare(value, rule[name]);
-    const pathField = `${name}Path`;
-    if (Object.hasOwn(rule, pathField)) {
-      const path = rule[pathField];
-      const operand = typeof path === 'string' ? resolvePath(path, scope) : undefined;
-      if (operand === undefined) throw invalidPath(String(path));
-      return compare(value, operand);
-    }
+  for (const field in rule) {
+    const operator = operators.get(field);
+    if (!operator) continue;
+    if (!operator.path) return operator.compare(value, rule[field]);
+    const path = rule[field];
+    const operand = typeof path === 'string' ? resolvePath(path, scope) : undefined;
+    if (operand === undefined) throw invalidPath(String(path));
+    return operator.compare(value, operand);
   }
   return false;
 }
