@@ -1,0 +1,50 @@
+/**
+ * The audit trail's event types. Stored JSON is schema: evolve this union only by ADDING
+ * members or optional fields, never by renaming or tightening one.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1);
+
+export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('WORKFLOW_CREATED'), data: z.object({ workflowId: id, name: z.string(), version: z.number().int() }) }),
+  z.object({ type: z.literal('WORKFLOW_VERSION_CREATED'), data: z.object({ workflowId: id, version: z.number().int(), definitionHash: z.string() }) }),
+  z.object({ type: z.literal('WORKFLOW_DELETED'), data: z.object({ workflowId: id, name: z.string() }) }),
+  z.object({ type: z.literal('ACTIVITY_CREATED'), data: z.object({ activityId: id, name: z.string() }) }),
+  z.object({ type: z.literal('ACTIVITY_DELETED'), data: z.object({ activityId: id, name: z.string() }) }),
+  z.object({
+    type: z.literal('EXECUTION_STARTED'),
+    data: z.object({ executionId: id, workflowId: id, version: z.number().int(), name: z.string() }),
+  }),
+  z.object({
+    type: z.literal('EXECUTION_STOPPED'),
+    data: z.object({ executionId: id, error: z.string().optional(), cause: z.string().optional() }),
+  }),
+  z.object({ type: z.literal('EXECUTION_REDRIVEN'), data: z.object({ executionId: id }) }),
+  z.object({
+    type: z.literal('TASK_TOKEN_COMPLETED'),
+    data: z.object({
+      executionId: id,
+      stateName: z.string(),
+      outcome: z.enum(['success', 'failure']),
+      error: z.string().optional(),
+    }),
+  }),
+  z.object({ type: z.literal('API_KEY_CREATED'), data: z.object({ apiKeyId: id, name: z.string() }) }),
+  z.object({ type: z.literal('API_KEY_REVOKED'), data: z.object({ apiKeyId: id }) }),
+  // Used by later issues (approvals, links, sign-in).
+  z.object({
+    type: z.literal('TASK_DECIDED'),
+    data: z.object({
+      taskId: id,
+      decision: z.enum(['approved', 'rejected']),
+      via: z.enum(['inbox', 'email-link', 'api']),
+      comment: z.string().optional(),
+    }),
+  }),
+  z.object({ type: z.literal('LINK_OPENED'), data: z.object({ taskId: id }) }),
+  z.object({ type: z.literal('SIGNED_IN'), data: z.object({ userId: id, method: z.string().optional() }) }),
+]);
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditAction = AuditEvent['type'];

@@ -1,0 +1,41 @@
+/** Exports the audit trail (optionally filtered) as CSV or JSON text, oldest first. */
+import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+
+export interface AuditFilters {
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface ExportAuditOptions {
+  format: 'csv' | 'json';
+  filters?: AuditFilters;
+}
+
+const COLUMNS = ['seq', 'at', 'actorType', 'actorId', 'actorLabel', 'action', 'targetType', 'targetId', 'ip', 'userAgent', 'reason', 'data', 'prevHash', 'hash'] as const;
+
+export function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
+  const { action, actorId, targetType, targetId, from, to } = filters;
+  return { action, actorId, targetType, targetId, at: from || to ? { gte: from, lt: to } : undefined };
+}
+
+export async function exportAudit({ format, filters }: ExportAuditOptions): Promise<string> {
+  const rows = await db.auditEntry.findMany({ where: auditWhere(filters), orderBy: { seq: 'asc' } });
+  if (format === 'json') {
+    return JSON.stringify(rows.map((row) => ({ ...row, at: row.at.toISOString(), data: JSON.parse(row.data) as unknown })));
+  }
+  const lines = rows.map((row) => COLUMNS.map((column) => csvCell(column === 'at' ? row.at.toISOString() : row[column])).join(','));
+  return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

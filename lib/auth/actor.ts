@@ -1,0 +1,23 @@
+/** Who is acting: a signed-in user, an API key, an email-link holder or the system itself. */
+export interface Actor {
+  type: 'user' | 'apiKey' | 'link' | 'system';
+  id?: string;
+  /** a human-readable name (email, key name) kept in the audit trail */
+  label?: string;
+}
+
+/** Where a request came from, for the audit trail. */
+export interface RequestInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+export const systemActor: Actor = { type: 'system', label: 'system' };
+
+/** The Execution requester columns for an actor. */
+export function requesterColumns(actor: Actor): { requesterUserId: string | null; requesterApiKeyId: string | null } {
+  return {
+    requesterUserId: actor.type === 'user' ? (actor.id ?? null) : null,
+    requesterApiKeyId: actor.type === 'apiKey' ? (actor.id ?? null) : null,
+  };
+}
