@@ -41,14 +41,14 @@ async function loadWasm(): Promise<Bg> {
 }
 
 /**
- * Runs `use` with Prisma's schema engine opened on the SQLite database at `url` (`file:...`),
+ * Runs `body` with Prisma's schema engine opened on the SQLite database at `url` (`file:...`),
  * then closes the engine's connections so the file is free for the next writer.
  */
-export async function withSchemaEngine<T>(url: string, use: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(url: string, body: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   bgPromise ??= loadWasm();
   const bg = await bgPromise;
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
-  const factory = new PrismaBetterSqlite3({ url });
+  const factory = new PrismaBetterSqlite3({ url, timeout: 10_000 });
   const connections: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
@@ -63,7 +63,7 @@ export async function withSchemaEngine<T>(url: string, use: (engine: SchemaEngin
   const adapter = bindMigrationAwareSqlAdapterFactory(tracked);
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, adapter);
   try {
-    return await use(engine);
+    return await body(engine);
   } finally {
     engine.free();
     await Promise.all(connections.map((connection) => connection.dispose()));
@@ -87,6 +87,11 @@ function readMigrationsList() {
       },
     })),
   };
+}
+
+/** The migration folders on disk, oldest first. */
+export function migrationNames(): string[] {
+  return readMigrationsList().migrationDirectories.map((directory) => directory.path);
 }
 
 /** Applies every pending migration to the database at `url`; returns the names applied. */

@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { databaseDir, databaseFilePath, databaseUrl } from './database-url';
-import { applyMigrations } from './migrations';
+import { applyMigrations, migrationNames } from './migrations';
 
 export class DatabaseSetupError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -29,12 +29,18 @@ function ensureWritableFolder(file: string, dir: string) {
   }
 }
 
-function enableWal(file: string) {
+/** Turns WAL on and says whether every migration on disk is applied already. */
+function enableWal(file: string): boolean {
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = new Database(file);
+    sqlite = new Database(file, { timeout: 10_000 });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('quick_check');
+    const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!hasTable) return false;
+    const rows = sqlite.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string }[];
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return migrationNames().every((name) => applied.has(name));
   } catch (error) {
     throw new DatabaseSetupError(`${file} is not a usable SQLite database (${reason(error)}); move it away or set DATABASE_URL`, { cause: error });
   } finally {
@@ -46,7 +52,7 @@ function enableWal(file: string) {
 export async function prepareDatabase(url = databaseUrl()): Promise<string[]> {
   const file = databaseFilePath(url);
   ensureWritableFolder(file, databaseDir(url));
-  enableWal(file);
+  if (enableWal(file)) return [];
   try {
     return await applyMigrations(`file:${file}`);
   } catch (error) {

@@ -20,7 +20,7 @@ function parseCallAt(src: string, start: number, depth: number): Scanned<Intrins
   if (depth > MAX_INTRINSIC_NESTING) {
     throw syntaxError(src, start, `intrinsic functions can be nested at most ${MAX_INTRINSIC_NESTING} deep`);
   }
-  let at = skipSpace(src, name.end);
+  const at = skipSpace(src, name.end);
   if (src[at] !== '(') throw syntaxError(src, at, `expected '(' after ${name.value}`);
   const { value: args, end } = parseArgs(src, at + 1, depth);
   checkArity(src, start, name.value, args.length);

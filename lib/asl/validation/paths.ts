@@ -80,8 +80,14 @@ function scanBracket(s: Scanner): void {
   skipSpaces(s);
   const c = s.src[s.pos];
   if (c === "'" || c === '"') scanQuotedUnion(s);
-  else if (c === '*') (s.pos += 1), (s.definite = false);
-  else if (c === '?' && s.src[s.pos + 1] === '(') (s.pos += 1), scanParenthesised(s), (s.definite = false);
+  else if (c === '*') {
+    s.pos += 1;
+    s.definite = false;
+  } else if (c === '?' && s.src[s.pos + 1] === '(') {
+    s.pos += 1;
+    scanParenthesised(s);
+    s.definite = false;
+  }
   else if (c === '(') scanParenthesised(s);
   else scanIndexes(s);
   skipSpaces(s);
@@ -92,7 +98,10 @@ function scanBracket(s: Scanner): void {
 function scanQuotedUnion(s: Scanner): void {
   let count = 0;
   do {
-    if (count++ > 0) (s.pos += 1), skipSpaces(s);
+    if (count++ > 0) {
+      s.pos += 1;
+      skipSpaces(s);
+    }
     scanQuoted(s);
     skipSpaces(s);
   } while (s.src[s.pos] === ',');

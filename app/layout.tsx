@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Signoff', template: '%s · Signoff' },
+  description: 'Approval workflows in the Amazon States Language.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-slate-200 bg-white">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold text-slate-900">
+              Signoff
+            </Link>
+            <Link href="/inbox" className="text-sm text-slate-600 hover:text-slate-900">
+              Inbox
+            </Link>
+            <Link href="/admin" className="text-sm text-slate-600 hover:text-slate-900">
+              Admin
+            </Link>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}
