@@ -1,0 +1,45 @@
+/**
+ * ListExecutions, newest first (startedAt desc, then id desc: a total, stable order), paged by
+ * an opaque nextToken that holds where the last page ended, so rows started meanwhile neither
+ * repeat nor shift the pages.
+ */
+import { z } from 'zod';
+import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { executionSummarySelect, toExecutionSummary, type ExecutionSummary } from './execution-dto';
+import { decodePageToken, encodePageToken } from './page-token';
+
+export interface ListExecutionsOptions {
+  /** id or name */
+  workflowId?: string;
+  status?: string;
+  startedAfter?: Date;
+  startedBefore?: Date;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+const positionSchema = z.object({ t: z.number().int(), i: z.string() });
+
+export async function listExecutions(options: ListExecutionsOptions = {}): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
+  const take = options.maxResults ?? 100;
+  const where: Prisma.ExecutionWhereInput[] = [];
+  if (options.workflowId) where.push({ workflow: { OR: [{ id: options.workflowId }, { name: options.workflowId }] } });
+  if (options.status) where.push({ status: options.status });
+  if (options.startedAfter) where.push({ startedAt: { gte: options.startedAfter } });
+  if (options.startedBefore) where.push({ startedAt: { lt: options.startedBefore } });
+  if (options.nextToken) {
+    const { t, i } = decodePageToken(options.nextToken, positionSchema);
+    const at = new Date(t);
+    where.push({ OR: [{ startedAt: { lt: at } }, { startedAt: at, id: { lt: i } }] });
+  }
+  const rows = await db.execution.findMany({
+    where: { AND: where },
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    take: take + 1,
+    select: executionSummarySelect,
+  });
+  const page = rows.slice(0, take).map(toExecutionSummary);
+  const last = page.at(-1);
+  return rows.length > take && last ? { executions: page, nextToken: encodePageToken({ t: last.startedAt.getTime(), i: last.id }) } : { executions: page };
+}

@@ -1,0 +1,76 @@
+/**
+ * StartExecution. Idempotent by name, as on AWS: the same name with the same input returns
+ * the existing execution (`created: false`); a different input is a CONFLICT
+ * (ExecutionAlreadyExists). The execution pins the workflow's current version (or the one
+ * asked for). Row + engine start + audit commit together; then the engine is woken.
+ */
+import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../audit/canonical-json';
+import { recordAudit } from '../audit/record-audit';
+import { runAudited } from '../audit/run-audited';
+import { requesterColumns, type Actor, type RequestInfo } from '../auth/actor';
+import type { Tx } from '../db/client';
+import { beginExecution, notifyEngine } from '../engine';
+import { AppError } from '../errors';
+import { AWS_NAME_PATTERN } from '../workflows/schemas';
+import { loadExecutionDetail, type ExecutionDetail } from './execution-dto';
+import { parsePayload } from './payload';
+
+export interface StartExecutionOptions {
+  /** the workflow's id or name */
+  workflowId: string;
+  version?: number;
+  name?: string;
+  /** JSON text; defaults to "{}" */
+  input?: string;
+  actor: Actor;
+  request?: RequestInfo;
+}
+
+export async function startExecution(options: StartExecutionOptions): Promise<{ execution: ExecutionDetail; created: boolean }> {
+  const name = options.name ?? randomUUID();
+  if (!AWS_NAME_PATTERN.test(name)) throw new AppError('INVALID_INPUT', 'An execution name is 1–80 characters without spaces, brackets, wildcards or special characters.', { details: { awsErrorType: 'InvalidName' } });
+  const input = options.input ?? '{}';
+  const canonicalInput = canonicalJson(parsePayload(input, 'input'));
+  const attempt = () => runAudited((tx) => startInTransaction(tx, { ...options, name, input }, canonicalInput));
+  let result;
+  try {
+    result = await attempt();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    result = await attempt(); // a concurrent start with the same name won: answer as it did
+  }
+  if (result.created) notifyEngine();
+  return result;
+}
+
+async function startInTransaction(tx: Tx, options: StartExecutionOptions & { name: string; input: string }, canonicalInput: string) {
+  const workflow = await tx.workflow.findFirst({
+    where: { deletedAt: null, OR: [{ id: options.workflowId }, { name: options.workflowId }] },
+    select: { id: true, currentVersion: true },
+  });
+  if (!workflow) throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} does not exist.`, { details: { awsErrorType: 'StateMachineDoesNotExist' } });
+  const existing = await tx.execution.findUnique({ where: { workflowId_name: { workflowId: workflow.id, name: options.name } }, select: { id: true, input: true } });
+  if (existing) {
+    if (canonicalJson(JSON.parse(existing.input)) !== canonicalInput) {
+      throw new AppError('CONFLICT', `An execution named "${options.name}" already exists with a different input.`, { details: { awsErrorType: 'ExecutionAlreadyExists' } });
+    }
+    return { execution: await loadExecutionDetail(tx, existing.id), created: false };
+  }
+  const versionNumber = options.version ?? workflow.currentVersion;
+  const version = await tx.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } }, select: { id: true } });
+  if (!version) throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no version ${versionNumber}.`, { details: { awsErrorType: 'StateMachineDoesNotExist' } });
+  const { id } = await tx.execution.create({
+    data: { name: options.name, workflowId: workflow.id, workflowVersionId: version.id, input: options.input, status: 'RUNNING', ...requesterColumns(options.actor) },
+    select: { id: true },
+  });
+  await beginExecution(tx, { executionId: id });
+  await recordAudit(tx, {
+    actor: options.actor,
+    request: options.request,
+    type: 'EXECUTION_STARTED',
+    data: { executionId: id, workflowId: workflow.id, version: versionNumber, name: options.name },
+    target: { type: 'execution', id },
+  });
+  return { execution: await loadExecutionDetail(tx, id), created: true };
+}

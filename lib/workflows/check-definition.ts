@@ -1,0 +1,27 @@
+/** Validates a definition before it is stored; invalid ones never become a version. */
+import { createHash } from 'node:crypto';
+import { validateDefinition, type ValidationResult } from '../asl/validate';
+import { AppError } from '../errors';
+
+/** AWS's limit on a definition's size. */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+
+export function checkDefinition(text: string): ValidationResult {
+  return validateDefinition(text);
+}
+
+/** Throws INVALID_INPUT with the diagnostics as details, or LIMIT_EXCEEDED for an oversized text. */
+export function assertValidDefinition(text: string): void {
+  if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
+    throw new AppError('LIMIT_EXCEEDED', `A definition is at most ${MAX_DEFINITION_BYTES} bytes.`);
+  }
+  const result = checkDefinition(text);
+  if (!result.ok) {
+    const count = result.errors.length;
+    throw new AppError('INVALID_INPUT', `The definition has ${count} problem${count === 1 ? '' : 's'}.`, { details: result.errors });
+  }
+}
+
+export function definitionHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

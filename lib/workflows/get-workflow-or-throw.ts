@@ -1,0 +1,27 @@
+import { db } from '../db/client';
+import { AppError } from '../errors';
+import { loadWorkflowDetail, type WorkflowDetail } from './workflow-dto';
+
+/** A live workflow by id or name, with its versions; NOT_FOUND otherwise. */
+export async function getWorkflowOrThrow({ id }: { id: string }): Promise<WorkflowDetail> {
+  return loadWorkflowDetail(db, id);
+}
+
+export interface WorkflowVersionDetail {
+  workflowId: string;
+  version: number;
+  definition: string;
+  definitionHash: string;
+  description: string | null;
+  createdAt: Date;
+}
+
+/** One version's definition (versions of a deleted workflow stay readable for its executions). */
+export async function getWorkflowVersionOrThrow({ workflowId, version }: { workflowId: string; version: number }): Promise<WorkflowVersionDetail> {
+  const row = await db.workflowVersion.findFirst({
+    where: { version, workflow: { OR: [{ id: workflowId }, { name: workflowId }] } },
+    select: { workflowId: true, version: true, definition: true, definitionHash: true, description: true, createdAt: true },
+  });
+  if (!row) throw new AppError('NOT_FOUND', `Workflow ${workflowId} has no version ${version}.`);
+  return row;
+}
