@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../db/client';
+import { activityQueue } from '../executions/fake-engine';
+import { createActivity } from './create-activity';
+import { deleteActivity } from './delete-activity';
+import { getActivityOrThrow } from './describe-activity';
+import { listActivities } from './list-activities';
+import { pollActivity } from './poll-activity';
+
+vi.mock('../engine', () => import('../executions/fake-engine'));
+
+const actor = { type: 'system' as const };
+
+describe('activities', () => {
+  it('creates idempotently by name, describes, lists and deletes, auditing changes', async () => {
+    const first = await createActivity({ name: 'render', tags: { tier: 'gpu' }, actor });
+    expect(first).toMatchObject({ created: true, activity: { name: 'render', tags: { tier: 'gpu' } } });
+    expect((await createActivity({ name: 'render', actor })).created).toBe(false);
+    expect(await getActivityOrThrow({ name: first.activity.id })).toEqual(first.activity);
+    expect((await listActivities()).map((a) => a.name)).toEqual(['render']);
+    await deleteActivity({ name: 'render', actor });
+    await expect(getActivityOrThrow({ name: 'render' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { awsErrorType: 'ActivityDoesNotExist' } });
+    await expect(deleteActivity({ name: 'render', actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const actions = await db.auditEntry.findMany({ where: { targetType: 'activity' }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(['ACTIVITY_CREATED', 'ACTIVITY_DELETED']);
+  });
+
+  it('polls through the engine and 404s an unknown activity', async () => {
+    await createActivity({ name: 'poll-me', actor });
+    activityQueue.push({ taskToken: 't', input: '{}' });
+    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toEqual({ taskToken: 't', input: '{}' });
+    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
+    await expect(pollActivity({ name: 'ghost', waitSeconds: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
