@@ -31,7 +31,7 @@ function buildIfNeeded() {
   if (buildIsCurrent()) return;
   console.log('signoff: building the app (first start, or the sources changed)…');
   const stamp = sourceStamp();
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (result.status !== 0) fail('next build failed (see above)');
   writeFileSync(STAMP_FILE, stamp);
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# npm test — every test: typecheck, lint, unit + integration (vitest, real SQLite and SMTP on
+# loopback), then end-to-end in a real Chromium against one production build of the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ -z "${CHROMIUM_PATH:-}" ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    step "installing Debian's chromium for the end-to-end tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "npm test: no Chromium at $chromium; install Debian's package (apt-get install chromium) or set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
+
+[ -f lib/db/generated/client.ts ] || node scripts/prisma-generate.mjs
+
+step 'typecheck'
+npx tsc --noEmit -p .
+
+step 'lint'
+npx eslint --max-warnings=0 .
+
+step 'unit and integration tests (vitest)'
+npx vitest run
+
+step 'build'
+npx tsx scripts/build.ts
+
+step 'end-to-end tests (Playwright, Chromium)'
+E2E_PORT="${E2E_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+export E2E_PORT
+npx playwright test
