@@ -17,8 +17,7 @@ export const startExecutionBodySchema = z
   .refine((body) => body.workflowId !== undefined || body.workflowName !== undefined, {
     message: 'Give workflowId or workflowName.',
     path: ['workflowId'],
-  })
-  .meta({ id: 'StartExecutionBody' });
+  });
 
 const isoDate = z.iso.datetime({ offset: true });
 const maxResults = z.coerce.number().int().min(1).max(1000).optional();
@@ -31,32 +30,28 @@ export const listExecutionsQuerySchema = z
     startedBefore: isoDate.optional(),
     maxResults,
     nextToken: z.string().max(2000).optional(),
-  })
-  .meta({ id: 'ListExecutionsQuery' });
+  });
 
 export const executionHistoryQuerySchema = z
   .object({
     maxResults,
     nextToken: z.string().max(2000).optional(),
     reverseOrder: z.enum(['true', 'false']).optional(),
-  })
-  .meta({ id: 'ExecutionHistoryQuery' });
+  });
 
 export const stopExecutionBodySchema = z
-  .object({ error: z.string().max(256).optional(), cause: z.string().max(32768).optional() })
-  .meta({ id: 'StopExecutionBody' });
+  .object({ error: z.string().max(256).optional(), cause: z.string().max(32768).optional() });
 
 export const executionParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
 const taskToken = z.string().min(1).max(2048).describe('the task token, exactly as handed out');
 
-export const sendTaskSuccessBodySchema = z.object({ taskToken, output: jsonPayloadSchema }).meta({ id: 'SendTaskSuccessBody' });
+export const sendTaskSuccessBodySchema = z.object({ taskToken, output: jsonPayloadSchema });
 
 export const sendTaskFailureBodySchema = z
-  .object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() })
-  .meta({ id: 'SendTaskFailureBody' });
+  .object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() });
 
-export const sendTaskHeartbeatBodySchema = z.object({ taskToken }).meta({ id: 'SendTaskHeartbeatBody' });
+export const sendTaskHeartbeatBodySchema = z.object({ taskToken });
 
 /** A payload as JSON text: strings are already JSON text; other values are serialized. */
 export function payloadText(value: unknown): string {

@@ -15,7 +15,7 @@ export const definitionSchema = z
 
 export const tagsSchema = z.record(z.string().max(128), z.string().max(256)).describe('Free-form tags');
 
-export const validateDefinitionBodySchema = z.object({ definition: definitionSchema }).meta({ id: 'ValidateDefinitionBody' });
+export const validateDefinitionBodySchema = z.object({ definition: definitionSchema });
 
 export const createWorkflowBodySchema = z
   .object({
@@ -23,12 +23,10 @@ export const createWorkflowBodySchema = z
     definition: definitionSchema,
     description: z.string().max(256).optional(),
     tags: tagsSchema.optional(),
-  })
-  .meta({ id: 'CreateWorkflowBody' });
+  });
 
 export const createWorkflowVersionBodySchema = z
-  .object({ definition: definitionSchema, description: z.string().max(256).optional() })
-  .meta({ id: 'CreateWorkflowVersionBody' });
+  .object({ definition: definitionSchema, description: z.string().max(256).optional() });
 
 export const workflowParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
@@ -36,3 +34,5 @@ export const workflowParamsSchema = z.object({ id: z.string().min(1).max(200) })
 export function definitionText(definition: z.infer<typeof definitionSchema>): string {
   return typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2);
 }
+
+export const workflowVersionParamsSchema = workflowParamsSchema.extend({ version: z.coerce.number().int().min(1).max(1_000_000) });

@@ -1,0 +1,13 @@
+// POST /api/v1/activities/{name}/poll — long-poll for a task: 200 { taskToken, input } or 204 when none came
+import { pollActivity } from '@/lib/activities/poll-activity';
+import { activityParamsSchema, pollActivityBodySchema } from '@/lib/activities/schemas';
+import { apiRoute, json, readJson } from '@/lib/http/api-route';
+
+export const maxDuration = 70;
+
+export const POST = apiRoute<{ name: string }>({ auth: 'apiKey' }, async ({ params, request }) => {
+  const { name } = activityParamsSchema.parse(params);
+  const body = pollActivityBodySchema.parse(await readJson(request));
+  const task = await pollActivity({ name, ...body });
+  return task ? json(task) : new Response(null, { status: 204 });
+});

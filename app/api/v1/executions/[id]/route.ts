@@ -1,0 +1,9 @@
+// GET /api/v1/executions/{id} — describe an execution: status, input, output, error
+import { getExecutionOrThrow } from '@/lib/executions/describe-execution';
+import { executionParamsSchema } from '@/lib/executions/schemas';
+import { apiRoute, json } from '@/lib/http/api-route';
+
+export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params }) => {
+  const { id } = executionParamsSchema.parse(params);
+  return json(await getExecutionOrThrow({ id }));
+});

@@ -1,0 +1,9 @@
+// POST /api/v1/tasks/success — SendTaskSuccess: complete a task token with its output
+import { completeTask } from '@/lib/executions/complete-task';
+import { payloadText, sendTaskSuccessBodySchema } from '@/lib/executions/schemas';
+import { apiRoute, json, readJson } from '@/lib/http/api-route';
+
+export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
+  const { taskToken, output } = sendTaskSuccessBodySchema.parse(await readJson(request));
+  return json(await completeTask({ taskToken, result: { type: 'success', output: payloadText(output) }, actor, request: requestInfo }));
+});

@@ -1,0 +1,9 @@
+// GET /api/v1/workflows/{id}/versions/{version} — one immutable version with its definition text
+import { apiRoute, json } from '@/lib/http/api-route';
+import { getWorkflowVersionOrThrow } from '@/lib/workflows/get-workflow-or-throw';
+import { workflowVersionParamsSchema } from '@/lib/workflows/schemas';
+
+export const GET = apiRoute<{ id: string; version: string }>({ auth: 'apiKey' }, async ({ params }) => {
+  const { id, version } = workflowVersionParamsSchema.parse(params);
+  return json(await getWorkflowVersionOrThrow({ workflowId: id, version }));
+});

@@ -1,0 +1,9 @@
+// POST /api/v1/workflows/validate — validate a definition; 200 with { ok, errors, warnings } either way
+import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { checkDefinition } from '@/lib/workflows/check-definition';
+import { definitionText, validateDefinitionBodySchema } from '@/lib/workflows/schemas';
+
+export const POST = apiRoute({ auth: 'apiKey' }, async ({ request }) => {
+  const { definition } = validateDefinitionBodySchema.parse(await readJson(request));
+  return json(checkDefinition(definitionText(definition)));
+});
