@@ -1,0 +1,106 @@
+/**
+ * Parallel branches and Map iterations as child frames. All children are written when the
+ * state starts (PENDING); at most MaxConcurrency of them run, and the next starts when one
+ * ends. A failure that is not tolerated aborts the siblings; otherwise the parent joins once
+ * every child ended, through the interpreter's joinBranches (which applies the thresholds).
+ */
+import { mapIterationEvent, type BranchOutcome, type Effect, type JsonValue } from '../../asl';
+import { abortFrames } from './abort-frames';
+import { flushFrames } from './flush-session';
+import { FRAME_SELECT, frameFromRow, type JoinBook, type LiveFrame } from './live-frame';
+import type { Session } from './session';
+
+type StartBranches = Extract<Effect, { type: 'StartBranches' }>;
+
+export async function startBranches(session: Session, parent: LiveFrame, effect: StartBranches): Promise<void> {
+  // A retried (or re-entered) Parallel/Map starts over: the previous attempt's children go.
+  if (!parent.isNew) await session.tx.executionFrame.deleteMany({ where: { parentFrameId: parent.id } });
+  const total = effect.branches.length;
+  if (total === 0) return session.wake(parent, { type: 'BranchesCompleted', outcomes: [] });
+  const map = effect.kind === 'Map' ? effect : undefined;
+  parent.join = {
+    kind: effect.kind,
+    total,
+    running: 0,
+    done: 0,
+    maxConcurrency: map?.maxConcurrency ?? 0,
+    tolerant: map !== undefined && (map.toleratedFailureCount !== undefined || map.toleratedFailurePercentage !== undefined),
+  };
+  const children = effect.branches.map((branch, index) =>
+    session.adopt({
+      id: session.newId(),
+      parentFrameId: parent.id,
+      parentState: parent.stateName,
+      index,
+      status: 'PENDING',
+      stateName: branch.definition.StartAt,
+      input: branch.input,
+      variables: { ...effect.variables },
+      lastEventId: parent.lastEventId,
+      path: [...parent.path, parent.stateName, map ? -1 : index],
+      ...(branch.item ? { mapItem: branch.item } : {}),
+      isNew: true,
+      dirty: false,
+    }),
+  );
+  const limit = parent.join.maxConcurrency > 0 ? Math.min(parent.join.maxConcurrency, total) : total;
+  for (let i = 0; i < limit; i++) startChild(session, parent, children[i]);
+}
+
+export function startChild(session: Session, parent: LiveFrame, child: LiveFrame): void {
+  const book = parent.join as JoinBook;
+  if (book.kind === 'Map') {
+    session.record(child, mapIterationEvent('Started', parent.stateName, child.index, session.cursor(parent), session.env));
+  }
+  book.running += 1;
+  parent.dirty = true;
+  session.wake(child);
+}
+
+/** A child ended: record it, then join, abort the siblings, or start the next pending child. */
+export async function childEnded(session: Session, child: LiveFrame): Promise<void> {
+  const parent = await session.frame(child.parentFrameId as string);
+  const book = parent.join;
+  if (parent.status !== 'WAITING' || !book) return;
+  if (book.kind === 'Map') {
+    const phase = child.status === 'SUCCEEDED' ? 'Succeeded' : 'Failed';
+    session.record(child, mapIterationEvent(phase, parent.stateName, child.index, session.cursor(child), session.env));
+  }
+  book.running -= 1;
+  book.done += 1;
+  parent.dirty = true;
+  if (child.status === 'FAILED' && !book.tolerant) {
+    await abortFrames(session, [parent.id]);
+    const failure: BranchOutcome = { status: 'FAILED', error: child.error ?? null, ...(child.cause != null ? { cause: child.cause } : {}) };
+    return session.wake(parent, { type: 'BranchesCompleted', outcomes: [failure] });
+  }
+  if (book.done >= book.total) return session.wake(parent, { type: 'BranchesCompleted', outcomes: await collectOutcomes(session, parent) });
+  if (book.maxConcurrency > 0 && book.running >= book.maxConcurrency) return;
+  const next = await nextPendingChild(session, parent);
+  if (next) startChild(session, parent, next);
+}
+
+async function nextPendingChild(session: Session, parent: LiveFrame): Promise<LiveFrame | undefined> {
+  await flushFrames(session);
+  const row = await session.tx.executionFrame.findFirst({
+    where: { parentFrameId: parent.id, status: 'PENDING' },
+    orderBy: { index: 'asc' },
+    select: FRAME_SELECT,
+  });
+  if (!row) return undefined;
+  return session.frames.get(row.id) ?? session.adopt(frameFromRow(row));
+}
+
+async function collectOutcomes(session: Session, parent: LiveFrame): Promise<BranchOutcome[]> {
+  await flushFrames(session);
+  const rows = await session.tx.executionFrame.findMany({
+    where: { parentFrameId: parent.id },
+    orderBy: { index: 'asc' },
+    select: { status: true, result: true, error: true, cause: true },
+  });
+  return rows.map((row) =>
+    row.status === 'SUCCEEDED'
+      ? { status: 'SUCCEEDED', output: JSON.parse(row.result ?? 'null') as JsonValue }
+      : { status: 'FAILED', error: row.error, ...(row.cause !== null ? { cause: row.cause } : {}) },
+  );
+}

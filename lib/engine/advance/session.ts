@@ -1,0 +1,118 @@
+/**
+ * One transaction's worth of engine work on one execution: the loaded execution, the frames
+ * touched, and the rows to write (history, timers), flushed together at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ExecutionContext, HistoryEvent, JsonValue, StepEnv } from '../../asl';
+import type { Tx } from '../../db/client';
+import { engineNow } from '../clock';
+import { ARN_PREFIX, ROLE_ARN } from '../constants';
+import type { PinnedWorkflow } from '../definitions';
+import type { MockBook } from '../integrations/mock';
+import { newTaskToken } from '../tokens/hash-token';
+import { FRAME_SELECT, frameFromRow, type LiveFrame } from './live-frame';
+
+export interface ExecutionRow {
+  id: string;
+  name: string;
+  status: string;
+  input: string;
+  version: number;
+  nextEventId: number;
+  startedAt: Date;
+  redriveCount: number;
+  workflowVersionId: string;
+  mocks: string | null;
+}
+
+export interface TimerRow {
+  key: string;
+  frameId: string | null;
+  purpose: string;
+  dueAt: Date;
+  taskTokenId?: string;
+}
+
+export class Session {
+  readonly now: Date;
+  readonly env: StepEnv;
+  readonly frames = new Map<string, LiveFrame>();
+  /** Frames with work to do now, in the order they became runnable. */
+  readonly queue: LiveFrame[] = [];
+  readonly history: HistoryEvent[] = [];
+  readonly timers: TimerRow[] = [];
+  /** Tokens of `invoke` tasks to run once this transaction has committed. */
+  readonly invocations: string[] = [];
+  nextEventId: number;
+  mocks?: MockBook;
+  mocksDirty = false;
+  ended?: { status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: JsonValue; error?: string | null; cause?: string | null };
+  private contextCache?: ExecutionContext;
+
+  constructor(
+    readonly tx: Tx,
+    readonly execution: ExecutionRow,
+    readonly pinned: PinnedWorkflow,
+  ) {
+    this.now = engineNow();
+    this.env = { now: this.now, random: Math.random, newTaskToken };
+    this.nextEventId = execution.nextEventId;
+  }
+
+  /** `$$.Execution` and `$$.StateMachine`, plus `$$.Map.Item` for a Map iteration. */
+  context(frame: LiveFrame): ExecutionContext {
+    this.contextCache ??= {
+      Execution: {
+        Id: `${ARN_PREFIX}:execution:${this.pinned.workflowName}:${this.execution.name}`,
+        Input: JSON.parse(this.execution.input) as JsonValue,
+        Name: this.execution.name,
+        RoleArn: ROLE_ARN,
+        StartTime: this.execution.startedAt.toISOString(),
+        ...(this.execution.redriveCount > 0 ? { RedriveCount: this.execution.redriveCount } : {}),
+      },
+      StateMachine: { Id: `${ARN_PREFIX}:stateMachine:${this.pinned.workflowName}`, Name: this.pinned.workflowName },
+    };
+    return frame.mapItem ? { ...this.contextCache, Map: { Item: frame.mapItem } } : this.contextCache;
+  }
+
+  /** Appends events a step produced (already numbered from `cursor`). */
+  record(frame: LiveFrame | undefined, events: HistoryEvent[]): void {
+    if (events.length === 0) return;
+    for (const event of events) this.history.push(event);
+    this.nextEventId = events[events.length - 1].id + 1;
+    if (frame) frame.lastEventId = events[events.length - 1].id;
+  }
+
+  cursor(frame: LiveFrame | undefined) {
+    return { next: this.nextEventId, previous: frame?.lastEventId || this.nextEventId - 1 };
+  }
+
+  /** Makes a frame known to the session (and runnable if it is RUNNING). */
+  adopt(frame: LiveFrame): LiveFrame {
+    this.frames.set(frame.id, frame);
+    if (frame.status === 'RUNNING') this.queue.push(frame);
+    return frame;
+  }
+
+  /** A frame by id: from this session, else from the database. */
+  async frame(id: string): Promise<LiveFrame> {
+    const known = this.frames.get(id);
+    if (known) return known;
+    const row = await this.tx.executionFrame.findUniqueOrThrow({ where: { id }, select: FRAME_SELECT });
+    const frame = frameFromRow(row);
+    this.frames.set(id, frame);
+    return frame;
+  }
+
+  /** Sets the frame to run next with `event` (or to enter its state when undefined). */
+  wake(frame: LiveFrame, event?: LiveFrame['event']): void {
+    frame.status = 'RUNNING';
+    frame.event = event;
+    frame.dirty = true;
+    this.queue.push(frame);
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * StopExecution: the execution ends ABORTED. Every frame is aborted, timers cancelled, tokens
+ * CANCELLED (a late SendTaskSuccess then gets TaskTimedOut), ExecutionAborted recorded.
+ */
+import type { Tx } from '../../db/client';
+import { AppError } from '../../errors';
+import { abortFrames } from '../advance/abort-frames';
+import { endExecution } from '../advance/end-frame';
+import { errorDetails, recordExecutionEvent } from '../advance/execution-event';
+import { flushSession } from '../advance/flush-session';
+import { openSession, rootFrameIds } from '../advance/open-session';
+import type { Session } from '../advance/session';
+
+export async function stopExecution(tx: Tx, args: { executionId: string; error?: string; cause?: string }): Promise<void> {
+  const session = await openSession(tx, args.executionId);
+  if (session.execution.status !== 'RUNNING') {
+    throw new AppError('CONFLICT', `Execution ${args.executionId} is ${session.execution.status}, not RUNNING.`, { details: { awsErrorType: 'ExecutionNotRunning' } });
+  }
+  await endWith(session, 'ABORTED', 'ExecutionAborted', 'executionAbortedEventDetails', args.error, args.cause);
+}
+
+/** Aborts every frame and ends the execution with `status` (ABORTED, TIMED_OUT). */
+export async function endWith(session: Session, status: 'ABORTED' | 'TIMED_OUT', type: string, key: string, error?: string, cause?: string): Promise<void> {
+  await abortFrames(session, await rootFrameIds(session), true);
+  recordExecutionEvent(session, type, key, errorDetails(error, cause));
+  await endExecution(session, { status, error: error ?? null, cause: cause ?? null });
+  await flushSession(session, { runnable: false, leaseOwner: null });
+}

@@ -1,0 +1,10 @@
+/** Any `*.waitForTaskToken` resource without an integration of its own: issue the token and wait. */
+import type { Integration } from './integration';
+
+export const WAIT_FOR_TASK_TOKEN = '.waitForTaskToken';
+
+export const callbackIntegration: Integration = {
+  name: 'callback',
+  matches: (resource) => resource.endsWith(WAIT_FOR_TASK_TOKEN),
+  start: async () => ({ kind: 'callback' }),
+};

@@ -1,0 +1,56 @@
+/**
+ * Runs `invoke` tasks (function:, http:invoke) after the commit that scheduled them: claim the
+ * row (compare-and-set on dispatchedAt), make the call outside any transaction, then apply the
+ * result in a new one. A claim older than INVOKE_RETRY_MS without an answer (the worker died
+ * mid-call) is run again: at-least-once, as Lambda invocations are.
+ */
+import type { JsonValue } from '../../asl';
+import { db } from '../../db/client';
+import { isAppError } from '../../errors';
+import { engineNow } from '../clock';
+import { INVOKE_RETRY_MS } from '../constants';
+import type { TaskOutcome } from '../integrations/integration';
+import { integrationFor } from '../integrations/registry';
+import { finishToken } from '../tokens/complete-task-token';
+import { retryTransaction } from '../tx-retry';
+
+/** Pending invocations nobody is running (or whose runner vanished). */
+export async function findStaleInvocations(limit = 50): Promise<string[]> {
+  const stale = new Date(engineNow().getTime() - INVOKE_RETRY_MS);
+  const rows = await db.taskToken.findMany({
+    where: { kind: { in: ['invoke', 'invoke-callback'] }, status: 'PENDING', OR: [{ dispatchedAt: null }, { dispatchedAt: { lt: stale } }] },
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** Claims and runs the given invocations concurrently; returns how many it ran. */
+export async function runInvocations(ids: string[], workerName: string): Promise<number> {
+  const ran = await Promise.all(ids.map((id) => runOne(id, workerName)));
+  return ran.filter(Boolean).length;
+}
+
+async function runOne(id: string, workerName: string): Promise<boolean> {
+  const token = await db.taskToken.findUnique({ where: { id } });
+  if (!token || token.status !== 'PENDING' || !token.kind.startsWith('invoke')) return false;
+  const claimed = await db.taskToken.updateMany({
+    where: { id, status: 'PENDING', kind: token.kind, dispatchedAt: token.dispatchedAt },
+    data: { dispatchedAt: engineNow(), workerName },
+  });
+  if (claimed.count === 0) return false;
+  const integration = integrationFor(token.resource);
+  const outcome: TaskOutcome = integration?.invoke
+    ? await integration.invoke(token.resource, JSON.parse(token.input ?? 'null') as JsonValue).catch((e: Error) => ({ error: 'States.Runtime', cause: e.message }))
+    : { error: 'States.Runtime', cause: `No integration can invoke '${token.resource}'.` };
+  await retryTransaction(async (tx) => {
+    if (token.kind === 'invoke-callback' && 'output' in outcome) {
+      await tx.taskToken.updateMany({ where: { id, status: 'PENDING' }, data: { kind: 'callback' } });
+      return;
+    }
+    await finishToken(tx, token, outcome, engineNow()).catch((error: unknown) => {
+      if (!isAppError(error)) throw error; // the task timed out or was cancelled meanwhile
+    });
+  });
+  return true;
+}

@@ -1,0 +1,32 @@
+/**
+ * What a fired timer does: a Wait or Retry resumes its frame; a Timeout or Heartbeat times the
+ * task out (States.Timeout / States.HeartbeatTimeout) unless the token already ended; an
+ * ExecutionTimeout ends the execution TIMED_OUT.
+ */
+import type { Tx } from '../../db/client';
+import { openSession } from '../advance/open-session';
+import { endWith } from '../control/stop-execution';
+import { deliverEvent } from '../tokens/deliver-event';
+
+export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
+  const timer = await tx.timer.findUniqueOrThrow({ where: { id: timerId } });
+  const { executionId, frameId } = timer;
+  if (timer.purpose === 'ExecutionTimeout') return timeOutExecution(tx, executionId);
+  if (!frameId) return;
+  if (timer.purpose === 'Wait' || timer.purpose === 'Retry') {
+    await deliverEvent(tx, { executionId, frameId, event: { type: 'TimerFired' } });
+    return;
+  }
+  if (!timer.taskTokenId || (timer.purpose !== 'Timeout' && timer.purpose !== 'Heartbeat')) return;
+  const { count } = await tx.taskToken.updateMany({ where: { id: timer.taskTokenId, status: 'PENDING' }, data: { status: 'TIMED_OUT', completedAt: new Date() } });
+  if (count === 0) return;
+  await tx.timer.updateMany({ where: { taskTokenId: timer.taskTokenId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  const error = timer.purpose === 'Heartbeat' ? 'States.HeartbeatTimeout' : 'States.Timeout';
+  await deliverEvent(tx, { executionId, frameId, event: { type: 'TaskTimedOut', error } });
+}
+
+async function timeOutExecution(tx: Tx, executionId: string): Promise<void> {
+  const session = await openSession(tx, executionId);
+  if (session.execution.status !== 'RUNNING') return;
+  await endWith(session, 'TIMED_OUT', 'ExecutionTimedOut', 'executionTimedOutEventDetails', 'States.Timeout', 'The execution timed out.');
+}

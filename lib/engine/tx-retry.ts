@@ -1,0 +1,35 @@
+/**
+ * Runs a transaction and retries it when it lost a race: the optimistic lock on
+ * Execution.version (VersionConflict) or SQLite's single write lock (SQLITE_BUSY, which WAL
+ * reports at once when a read snapshot went stale).
+ */
+import { db, type Tx } from '../db/client';
+
+/** Thrown inside a transaction to roll it back and run it again. */
+export class VersionConflict extends Error {
+  constructor(executionId: string) {
+    super(`Execution ${executionId} moved on meanwhile`);
+    this.name = 'VersionConflict';
+  }
+}
+
+const MAX_ATTEMPTS = 50;
+
+/** True for errors a retry can cure. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof VersionConflict) return true;
+  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}` : String(error);
+  return /SQLITE_BUSY|database is locked|P2034|write conflict|deadlock/i.test(text);
+}
+
+/** `db.$transaction(work)`, retried with a short random backoff while it loses races. */
+export async function retryTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work, { timeout: 60_000, maxWait: 60_000 });
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * attempt)));
+    }
+  }
+}

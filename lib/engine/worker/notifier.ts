@@ -1,0 +1,26 @@
+/**
+ * Wakes the local worker (and activity long-polls) after a commit, instead of waiting for the
+ * next poll. Kept on globalThis: Next.js may load this module more than once per process.
+ */
+import { EventEmitter } from 'node:events';
+
+const holder = globalThis as unknown as { signoffEngineNotifier?: EventEmitter };
+export const notifier: EventEmitter = (holder.signoffEngineNotifier ??= new EventEmitter().setMaxListeners(0));
+
+/** Wakes the local worker now. */
+export function notifyEngine(): void {
+  notifier.emit('wake');
+}
+
+/** Resolves after `ms`, or sooner when notifyEngine() is called. */
+export function sleepUntilWoken(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      notifier.off('wake', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    notifier.on('wake', done);
+  });
+}
