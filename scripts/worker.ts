@@ -1,0 +1,19 @@
+/**
+ * `npm run worker`: the engine alone, without the web server, on the same database
+ * (DATABASE_URL). SIGTERM / SIGINT finish the current transaction and release the leases.
+ */
+import { startEngine } from '../lib/engine';
+
+const engine = startEngine();
+console.log(`[worker] engine started (pid ${process.pid})`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[worker] ${signal}: finishing the current transaction`);
+  await engine.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
