@@ -23,6 +23,8 @@ export async function apiKeyHeader(): Promise<string> {
   return bearer;
 }
 
+// Tests read arbitrary response JSON; asserting with toEqual/toMatchObject is the type check.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function call(handler: Handler, options: CallOptions = {}): Promise<{ status: number; body: any }> {
   const url = new URL('http://localhost/api/v1/test');
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
