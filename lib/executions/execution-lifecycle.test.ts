@@ -60,7 +60,7 @@ describe('execution lifecycle', () => {
     await db.taskToken.create({ data: { tokenHash: hashToken('tok-1'), executionId: execution.id, frameId: 'f', stateName: 'Wait', resource: 'x.waitForTaskToken' } });
     await completeTask({ taskToken: 'tok-1', result: { type: 'heartbeat' }, actor: testActor });
     expect(await completeTask({ taskToken: 'tok-1', result: { type: 'success', output: '{"ok":true}' }, actor: testActor })).toEqual({ executionId: execution.id, stateName: 'Wait' });
-    await expect(completeTask({ taskToken: 'tok-1', result: { type: 'failure', error: 'E' }, actor: testActor })).rejects.toMatchObject({ details: { awsErrorType: 'TaskDoesNotExist' } });
+    await expect(completeTask({ taskToken: 'tok-1', result: { type: 'failure', error: 'E' }, actor: testActor })).rejects.toMatchObject({ code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } });
     await expect(completeTask({ taskToken: 'tok-1', result: { type: 'success', output: 'nope' }, actor: testActor })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await db.auditEntry.count({ where: { action: 'TASK_TOKEN_COMPLETED', targetId: execution.id } })).toBe(1);
   });

@@ -45,7 +45,7 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
 export async function completeTaskToken(tx: Tx, { token, outcome }: { token: string; outcome: { type: string } }) {
   const row = await tx.taskToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) throw new AppError('INVALID_INPUT', 'Invalid task token.', { details: { awsErrorType: 'InvalidToken' } });
-  if (row.status !== 'PENDING') throw new AppError('CONFLICT', 'Task does not exist anymore.', { details: { awsErrorType: 'TaskDoesNotExist' } });
+  if (row.status !== 'PENDING') throw new AppError('LINK_EXPIRED', 'Task Timed Out: the task already ended.', { details: { awsErrorType: 'TaskTimedOut' } });
   if (outcome.type !== 'heartbeat') await tx.taskToken.update({ where: { id: row.id }, data: { status: outcome.type === 'success' ? 'SUCCEEDED' : 'FAILED' } });
   return { executionId: row.executionId, stateName: row.stateName };
 }

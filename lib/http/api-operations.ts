@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import * as activitySchemas from '../activities/schemas';
+import * as auditSchemas from '../audit/schemas';
 import * as executionSchemas from '../executions/schemas';
 import * as workflowSchemas from '../workflows/schemas';
 
@@ -22,7 +23,7 @@ export interface ApiOperation {
 
 /** Every exported request schema, by component name (`startExecutionBodySchema` → `StartExecutionBody`). */
 export const requestSchemas: Record<string, z.ZodType> = Object.fromEntries(
-  Object.entries({ ...workflowSchemas, ...executionSchemas, ...activitySchemas })
+  Object.entries({ ...workflowSchemas, ...executionSchemas, ...activitySchemas, ...auditSchemas })
     .filter(([name, value]) => name.endsWith('Schema') && typeof value === 'object')
     .map(([name, value]) => [componentName(name), value as z.ZodType]),
 );
@@ -60,5 +61,7 @@ export const apiOperations: ApiOperation[] = [
   { method: 'get', path: `${A}/{name}`, tag: 'activities', summary: 'Describe an activity', params: 'ActivityParams', responses: ok('the activity') },
   { method: 'delete', path: `${A}/{name}`, tag: 'activities', summary: 'Delete an activity', params: 'ActivityParams', responses: { 204: 'deleted' } },
   { method: 'post', path: `${A}/{name}/poll`, tag: 'activities', summary: 'Long-poll for an activity task', params: 'ActivityParams', body: 'PollActivityBody', responses: { 200: '{ taskToken, input }', 204: 'no task within waitSeconds' } },
+  { method: 'get', path: '/api/v1/audit', tag: 'audit', summary: 'Export the audit trail', query: 'ExportAuditQuery', responses: ok('JSON array or CSV') },
+  { method: 'get', path: '/api/v1/audit/verify', tag: 'audit', summary: 'Verify the audit hash chain', responses: ok('{ ok, entries } or { ok: false, brokenSeq, reason }') },
   { method: 'get', path: '/api/v1/openapi.json', tag: 'meta', auth: 'none', summary: 'This document', responses: ok('OpenAPI 3.1') },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { apiRoute, readJson } from './api-route';
+import { apiRoute, MAX_BODY_BYTES, readJson } from './api-route';
 
 const anonymous = (handler: Parameters<typeof apiRoute>[1]) => apiRoute({ auth: 'none' }, handler);
 const run = async (handler: Parameters<typeof apiRoute>[1], init?: RequestInit) => {
@@ -43,5 +43,7 @@ describe('apiRoute', () => {
   it('reads an empty body as {} and refuses malformed JSON with 400', async () => {
     expect(await run(async ({ request }) => Response.json(await readJson(request)), { method: 'POST' })).toEqual({ status: 200, body: {} });
     expect((await run(async ({ request }) => Response.json(await readJson(request)), { method: 'POST', body: '{' })).status).toBe(400);
+    const huge = await run(async ({ request }) => Response.json(await readJson(request)), { method: 'POST', body: ' '.repeat(MAX_BODY_BYTES + 1) });
+    expect(huge).toMatchObject({ status: 413, body: { error: { code: 'LIMIT_EXCEEDED' } } });
   });
 });

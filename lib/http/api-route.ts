@@ -37,9 +37,15 @@ export function requestInfoOf(request: Request): RequestInfo {
   return { ip: forwarded || request.headers.get('x-real-ip') || undefined, userAgent: request.headers.get('user-agent') ?? undefined };
 }
 
+/** Bodies above this are refused before parsing (a 1 MiB definition, escaped, fits). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 /** The parsed JSON body; an empty body is `{}`. */
 export async function readJson(request: Request): Promise<unknown> {
+  const tooLarge = () => new AppError('LIMIT_EXCEEDED', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

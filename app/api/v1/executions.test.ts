@@ -80,7 +80,7 @@ describe('/api/v1/tasks', () => {
     expect(await call(heartbeat.POST, { body: { taskToken: token } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Wait' } });
     expect(await call(success.POST, { body: { taskToken: token, output: { ok: true } } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Wait' } });
     const again = await call(failure.POST, { body: { taskToken: token, error: 'E' } });
-    expect(again).toMatchObject({ status: 409, body: { error: { details: { awsErrorType: 'TaskDoesNotExist' } } } });
+    expect(again).toMatchObject({ status: 410, body: { error: { code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } } } });
     expect((await call(success.POST, { body: { taskToken: 'unknown', output: {} } })).body.error.details).toEqual({ awsErrorType: 'InvalidToken' });
     expect((await call(success.POST, { body: { output: {} } })).status).toBe(400);
     expect((await call(failure.POST, { body: { taskToken: token, error: 'x'.repeat(300) } })).status).toBe(400);

@@ -1,0 +1,5 @@
+// GET /api/v1/audit/verify — recompute the hash chain: { ok, entries } or the first broken seq
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { apiRoute, json } from '@/lib/http/api-route';
+
+export const GET = apiRoute({ auth: 'apiKey' }, async () => json(await verifyAuditChain()));
