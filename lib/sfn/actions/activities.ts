@@ -1,0 +1,33 @@
+// AWSStepFunctions.CreateActivity / DescribeActivity / ListActivities / DeleteActivity
+import { z } from 'zod';
+import { createActivity as create } from '../../activities/create-activity';
+import { deleteActivity as remove } from '../../activities/delete-activity';
+import { listActivities as list } from '../../activities/list-activities';
+import { defineAction } from '../action';
+import { activityArn } from '../arn';
+import { assertName } from '../checks';
+import { findActivity } from '../lookup';
+import { pageOf } from '../paging';
+import { arnSchema, epochSeconds, maxResultsSchema, nextTokenSchema, tagListSchema, tagsToRecord } from '../shapes';
+
+const listItem = (row: { name: string; createdAt: Date }) => ({ activityArn: activityArn(row.name), name: row.name, creationDate: epochSeconds(row.createdAt) });
+
+export const createActivity = defineAction(z.object({ name: z.string(), tags: tagListSchema.optional() }), async ({ name, tags }, ctx) => {
+  assertName(name, 'activity name');
+  const { activity } = await create({ name, tags: tagsToRecord(tags), actor: ctx.actor, request: ctx.request });
+  return { activityArn: activityArn(activity.name), creationDate: epochSeconds(activity.createdAt) };
+});
+
+export const describeActivity = defineAction(z.object({ activityArn: arnSchema }), async ({ activityArn: arn }) => listItem(await findActivity(arn)));
+
+export const listActivities = defineAction(z.object({ maxResults: maxResultsSchema, nextToken: nextTokenSchema }), async ({ maxResults, nextToken }) => {
+  const { page, nextToken: next } = pageOf(await list(), maxResults, nextToken);
+  const activities = page.map(listItem);
+  return next ? { activities, nextToken: next } : { activities };
+});
+
+export const deleteActivity = defineAction(z.object({ activityArn: arnSchema }), async ({ activityArn: arn }, ctx) => {
+  const activity = await findActivity(arn);
+  await remove({ name: activity.name, actor: ctx.actor, request: ctx.request });
+  return {};
+});

@@ -1,0 +1,28 @@
+// AWSStepFunctions.ListExecutions — newest first, by state machine (and version), status filter
+import { z } from 'zod';
+import { listExecutions as list } from '../../executions';
+import { EXECUTION_STATUSES } from '../../executions/schemas';
+import { defineAction } from '../action';
+import { executionListItem } from '../execution-shape';
+import { resolveStateMachine } from '../lookup';
+import { retypeInvalidInput, sfnError } from '../sfn-error';
+import { arnSchema, maxResultsSchema, nextTokenSchema } from '../shapes';
+
+const input = z.object({
+  stateMachineArn: arnSchema.optional(),
+  statusFilter: z.enum(EXECUTION_STATUSES).optional(),
+  maxResults: maxResultsSchema,
+  nextToken: nextTokenSchema,
+  mapRunArn: z.string().optional(),
+  redriveFilter: z.enum(['REDRIVEN', 'NOT_REDRIVEN']).optional(),
+});
+
+export const listExecutions = defineAction(input, async (body) => {
+  if (!body.stateMachineArn) throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
+  const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
+  const result = await list({ workflowId: workflow.id, status: body.statusFilter, maxResults: body.maxResults || 100, nextToken: body.nextToken }).catch((error: unknown) =>
+    retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'),
+  );
+  const executions = result.executions.filter((e) => version === undefined || e.version === version).map(executionListItem);
+  return result.nextToken ? { executions, nextToken: result.nextToken } : { executions };
+});
