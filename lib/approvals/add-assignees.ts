@@ -1,0 +1,66 @@
+/**
+ * Asks people to decide a task: an assignee row each (skipping anyone already asked), a fresh
+ * single-use link whose hash alone is stored, and their mail in the outbox. Also re-sends a
+ * link to people already asked (reminders): the new link replaces the old one.
+ */
+import type { Tx } from '../db/client';
+import { enqueueMail } from '../mail/enqueue-mail';
+import { appUrl } from '../mail/app-url';
+import { renderApprovalRequest } from '../mail/templates/approval-request';
+import { newLinkToken } from './link-tokens';
+import type { ResolvedApprover } from './resolve-approvers';
+
+type MailKind = 'approval-request' | 'reminder' | 'escalation';
+
+async function loadMailContext(tx: Tx, taskId: string) {
+  const task = await tx.approvalTask.findUniqueOrThrow({
+    where: { id: taskId },
+    select: { id: true, executionId: true, title: true, details: true, requesterLabel: true, dueAt: true, execution: { select: { workflow: { select: { name: true } } } } },
+  });
+  return { ...task, workflowName: task.execution.workflow.name, detailsValue: JSON.parse(task.details) as unknown };
+}
+
+type MailContext = Awaited<ReturnType<typeof loadMailContext>>;
+
+async function mailLink(tx: Tx, ctx: MailContext, kind: MailKind, to: string, token: string, delegatedFrom: string | null) {
+  const mail = renderApprovalRequest({
+    kind, title: ctx.title, details: ctx.detailsValue, workflowName: ctx.workflowName, requester: ctx.requesterLabel ?? 'someone',
+    link: appUrl(`/approve/${token}`), expiresAt: ctx.dueAt, delegatedFrom,
+  });
+  await enqueueMail(tx, { kind, to, ...mail, executionId: ctx.executionId, approvalTaskId: ctx.id });
+}
+
+async function delegatorEmail(tx: Tx, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  return (await tx.user.findUnique({ where: { id: userId }, select: { email: true } }))?.email ?? null;
+}
+
+/** Adds the people not yet asked; returns how many were added. */
+export async function addAssignees(tx: Tx, args: { taskId: string; people: ResolvedApprover[]; kind: MailKind }): Promise<number> {
+  const ctx = await loadMailContext(tx, args.taskId);
+  const existing = new Set((await tx.approvalAssignee.findMany({ where: { taskId: args.taskId }, select: { email: true } })).map((a) => a.email));
+  let added = 0;
+  for (const person of args.people) {
+    if (existing.has(person.email)) continue;
+    existing.add(person.email);
+    const { token, hash } = newLinkToken();
+    await tx.approvalAssignee.create({
+      data: { taskId: args.taskId, userId: person.userId, email: person.email, via: person.via, delegatedFromUserId: person.delegatedFromUserId, linkTokenHash: hash, linkExpiresAt: ctx.dueAt },
+    });
+    await mailLink(tx, ctx, args.kind, person.email, token, await delegatorEmail(tx, person.delegatedFromUserId));
+    added += 1;
+  }
+  return added;
+}
+
+/** Mails every undecided assignee a reminder with a fresh link (the previous link stops working). */
+export async function remindAssignees(tx: Tx, taskId: string): Promise<number> {
+  const ctx = await loadMailContext(tx, taskId);
+  const pending = await tx.approvalAssignee.findMany({ where: { taskId, status: 'PENDING' }, select: { id: true, email: true, delegatedFromUserId: true } });
+  for (const assignee of pending) {
+    const { token, hash } = newLinkToken();
+    await tx.approvalAssignee.update({ where: { id: assignee.id }, data: { linkTokenHash: hash } });
+    await mailLink(tx, ctx, 'reminder', assignee.email, token, await delegatorEmail(tx, assignee.delegatedFromUserId));
+  }
+  return pending.length;
+}

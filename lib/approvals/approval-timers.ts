@@ -1,0 +1,75 @@
+/**
+ * The approval's durable timers (rows with an absolute dueAt, fired by the engine's timer
+ * loop through registerTimerHandler): reminders every N seconds up to Max, one escalation
+ * that asks more people, and the expiry that marks the task EXPIRED when TimeoutSeconds runs
+ * out (the engine's own Timeout timer fails the state with States.Timeout).
+ */
+import type { Tx } from '../db/client';
+import type { FiredTimer } from '../engine/timers/timer-handlers';
+import type { ApprovalConfig } from './config-schema';
+import { addAssignees, remindAssignees } from './add-assignees';
+import { resolveApprovers } from './resolve-approvers';
+
+export const REMINDER = 'ApprovalReminder';
+export const ESCALATION = 'ApprovalEscalation';
+export const EXPIRY = 'ApprovalExpiry';
+
+interface ScheduleArgs {
+  taskId: string;
+  executionId: string;
+  frameId: string;
+  taskTokenId: string;
+  now: Date;
+  config: ApprovalConfig;
+  timeoutAt?: Date;
+}
+
+const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
+
+export async function scheduleApprovalTimers(tx: Tx, args: ScheduleArgs): Promise<void> {
+  const base = { executionId: args.executionId, frameId: args.frameId, approvalTaskId: args.taskId };
+  const rows = [];
+  const { Reminders, Escalation } = args.config;
+  // Reminders and escalation carry the token id: the engine cancels them when the token ends.
+  if (Reminders && Reminders.Max > 0) rows.push({ ...base, taskTokenId: args.taskTokenId, key: `${args.taskId}:${REMINDER}:1`, purpose: REMINDER, dueAt: after(args.now, Reminders.EverySeconds) });
+  if (Escalation) rows.push({ ...base, taskTokenId: args.taskTokenId, key: `${args.taskId}:${ESCALATION}`, purpose: ESCALATION, dueAt: after(args.now, Escalation.AfterSeconds) });
+  // The expiry does not: it must still mark the task when the Timeout timer fired first.
+  if (args.timeoutAt) rows.push({ ...base, key: `${args.taskId}:${EXPIRY}`, purpose: EXPIRY, dueAt: args.timeoutAt });
+  if (rows.length > 0) await tx.timer.createMany({ data: rows });
+}
+
+async function pendingTask(tx: Tx, timer: FiredTimer) {
+  if (!timer.approvalTaskId) return null;
+  const task = await tx.approvalTask.findUnique({ where: { id: timer.approvalTaskId } });
+  return task?.status === 'PENDING' ? task : null;
+}
+
+export async function onReminderDue(tx: Tx, timer: FiredTimer): Promise<void> {
+  const task = await pendingTask(tx, timer);
+  if (!task || task.remindersSent >= task.reminderMax) return;
+  await remindAssignees(tx, task.id);
+  const sent = task.remindersSent + 1;
+  await tx.approvalTask.update({ where: { id: task.id }, data: { remindersSent: sent } });
+  if (sent < task.reminderMax && task.reminderEverySec) {
+    await tx.timer.create({
+      data: { key: `${task.id}:${REMINDER}:${sent + 1}`, executionId: task.executionId, frameId: timer.frameId, taskTokenId: task.taskTokenId, approvalTaskId: task.id, purpose: REMINDER, dueAt: after(timer.dueAt, task.reminderEverySec) },
+    });
+  }
+}
+
+export async function onEscalationDue(tx: Tx, timer: FiredTimer): Promise<void> {
+  const task = await pendingTask(tx, timer);
+  if (!task || task.escalatedAt) return;
+  const people = await resolveApprovers(tx, JSON.parse(task.escalateTo) as string[], timer.dueAt, 'escalation').catch(() => []);
+  const others = people.filter((p) => task.allowSelfApproval || !task.requesterUserId || p.userId !== task.requesterUserId);
+  await addAssignees(tx, { taskId: task.id, people: others, kind: 'escalation' });
+  await tx.approvalTask.update({ where: { id: task.id }, data: { escalatedAt: timer.dueAt } });
+}
+
+export async function onExpiryDue(tx: Tx, timer: FiredTimer): Promise<void> {
+  const task = await pendingTask(tx, timer);
+  if (!task) return;
+  const { count } = await tx.approvalTask.updateMany({ where: { id: task.id, status: 'PENDING' }, data: { status: 'EXPIRED', decidedAt: timer.dueAt } });
+  if (count === 0) return;
+  await tx.timer.updateMany({ where: { approvalTaskId: task.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+}

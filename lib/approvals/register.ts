@@ -1,0 +1,24 @@
+/**
+ * Plugs approvals into the engine (dependency inversion: lib/engine never imports
+ * lib/approvals). Import once in every process that runs the engine.
+ */
+import { setApprovalHandler } from '../engine/integrations/approval';
+import { registerTimerHandler } from '../engine/timers/timer-handlers';
+import { ESCALATION, EXPIRY, REMINDER, onEscalationDue, onExpiryDue, onReminderDue } from './approval-timers';
+import { INVALID_CONFIGURATION } from './config-schema';
+import { createApprovalTask } from './create-approval-task';
+import { planApproval } from './plan-approval';
+import { engineNow } from '../engine';
+
+export function registerApprovals(): void {
+  setApprovalHandler({
+    async check(tx, { executionId, parameters }) {
+      const planned = await planApproval(tx, executionId, parameters, engineNow());
+      return planned.ok ? undefined : { error: INVALID_CONFIGURATION, cause: planned.cause };
+    },
+    requested: createApprovalTask,
+  });
+  registerTimerHandler(REMINDER, onReminderDue);
+  registerTimerHandler(ESCALATION, onEscalationDue);
+  registerTimerHandler(EXPIRY, onExpiryDue);
+}

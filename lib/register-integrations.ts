@@ -1,0 +1,12 @@
+/**
+ * Registers the integrations that live above the engine (approval, email:send) on import.
+ * Import it in every process that runs the engine: instrumentation.ts, scripts/worker.ts,
+ * tests and benchmarks.
+ */
+import { registerApprovals } from './approvals/register';
+import { registerMail } from './mail/register';
+
+registerApprovals();
+registerMail();
+
+export { startMailSender, wakeMailSender } from './mail/mail-sender';
