@@ -1,26 +1,34 @@
 /**
  * Runs a writing use case in one transaction, retrying when SQLite reports a busy database
- * or two audit writers raced for the same seq. The callback may run more than once, so it
- * must only touch the database.
+ * (WAL answers SQLITE_BUSY at once when a read snapshot went stale before the write) or two
+ * audit writers raced for the same seq. The callback may run more than once, so it must only
+ * touch the database.
  */
-import { db, type Tx } from '../db/client';
+import { db, type Db, type Tx } from '../db/client';
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 30;
 
-function isRetryable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}` : '';
-  if (/SQLITE_BUSY|database is locked|P2034/i.test(text)) return true;
-  const meta = (error as { code?: string; meta?: { target?: unknown; modelName?: string } }) ?? {};
-  return meta.code === 'P2002' && meta.meta?.modelName === 'AuditEntry';
+type PrismaLikeError = {
+  code?: string;
+  meta?: { modelName?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+};
+
+/** SQLITE_BUSY, or two writers that took the same audit seq: safe to run the transaction again. */
+export function isRetryable(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as PrismaLikeError;
+  if (meta?.driverAdapterError?.cause?.originalCode?.startsWith('SQLITE_BUSY')) return true;
+  if (code === 'P2002' && meta?.modelName === 'AuditEntry') return true;
+  const text = error instanceof Error ? `${error.message} ${code ?? ''}` : '';
+  return /SQLITE_BUSY|database is locked|P2034/i.test(text);
 }
 
-export async function runAudited<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function runAudited<T>(fn: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(fn, { timeout: 15_000, maxWait: 15_000 });
+      return await client.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * attempt)));
     }
   }
 }
