@@ -72,6 +72,12 @@ export function advanceClock(seconds: number): void {
   setEngineClock(() => Date.now() + offsetMs);
 }
 
+/** Back to the system clock. */
+export function resetClock(): void {
+  offsetMs = 0;
+  setEngineClock(undefined);
+}
+
 export async function executionOf(id: string) {
   return db.execution.findUniqueOrThrow({ where: { id }, select: { status: true, output: true, error: true, cause: true } });
 }
