@@ -77,3 +77,15 @@ describe('audit trail', () => {
     expect(json.map((e) => e.data.name)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('runAudited', () => {
+  it('runs the transaction again after a VersionConflict (the engine saw the execution move)', async () => {
+    let runs = 0;
+    const result = await runAudited(async () => {
+      runs += 1;
+      if (runs < 3) throw Object.assign(new Error('moved on'), { name: 'VersionConflict' });
+      return 'done';
+    });
+    expect([result, runs]).toEqual(['done', 3]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Runs a writing use case in one transaction, retrying when SQLite reports a busy database
  * (WAL answers SQLITE_BUSY at once when a read snapshot went stale before the write) or two
- * audit writers raced for the same seq. The callback may run more than once, so it must only
- * touch the database.
+ * audit writers raced for the same seq, or the engine's optimistic lock saw the execution move
+ * on meanwhile (its VersionConflict, e.g. a stop racing the worker). The callback may run more
+ * than once, so it must only touch the database.
  */
 import { db, type Db, type Tx } from '../db/client';
 
@@ -13,8 +14,9 @@ type PrismaLikeError = {
   meta?: { modelName?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
 };
 
-/** SQLITE_BUSY, or two writers that took the same audit seq: safe to run the transaction again. */
+/** SQLITE_BUSY, a seq collision or a VersionConflict: safe to run the transaction again. */
 export function isRetryable(error: unknown): boolean {
+  if (error instanceof Error && error.name === 'VersionConflict') return true;
   const { code, meta } = (error ?? {}) as PrismaLikeError;
   if (meta?.driverAdapterError?.cause?.originalCode?.startsWith('SQLITE_BUSY')) return true;
   if (code === 'P2002' && meta?.modelName === 'AuditEntry') return true;
