@@ -46,7 +46,10 @@ export const executionParamsSchema = z.object({ id: z.string().min(1).max(200) }
 
 const taskToken = z.string().min(1).max(2048).describe('the task token, exactly as handed out');
 
-export const sendTaskSuccessBodySchema = z.object({ taskToken, output: jsonPayloadSchema });
+export const sendTaskSuccessBodySchema = z.object({
+  taskToken,
+  output: jsonPayloadSchema.refine((value) => value !== undefined, { message: 'Give the task output (JSON).' }),
+});
 
 export const sendTaskFailureBodySchema = z
   .object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() });
@@ -55,5 +58,6 @@ export const sendTaskHeartbeatBodySchema = z.object({ taskToken });
 
 /** A payload as JSON text: strings are already JSON text; other values are serialized. */
 export function payloadText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value ?? {});
+  if (value === undefined) return '{}';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

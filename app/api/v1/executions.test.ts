@@ -83,6 +83,7 @@ describe('/api/v1/tasks', () => {
     expect(again).toMatchObject({ status: 410, body: { error: { code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } } } });
     expect((await call(success.POST, { body: { taskToken: 'unknown', output: {} } })).body.error.details).toEqual({ awsErrorType: 'InvalidToken' });
     expect((await call(success.POST, { body: { output: {} } })).status).toBe(400);
+    expect((await call(success.POST, { body: { taskToken: token } })).body.error.details).toEqual([{ path: 'output', message: 'Give the task output (JSON).' }]);
     expect((await call(failure.POST, { body: { taskToken: token, error: 'x'.repeat(300) } })).status).toBe(400);
     expect((await call(heartbeat.POST, { rawBody: 'not json' })).status).toBe(400);
     expect((await call(success.POST, { auth: false, body: { taskToken: token, output: {} } })).status).toBe(401);
