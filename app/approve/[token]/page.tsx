@@ -1,0 +1,31 @@
+/**
+ * GET /approve/<token> — the page behind an approver's email link. Looking never decides (link
+ * scanners are harmless): it records LINK_OPENED and shows the request with its form. A link
+ * that cannot be used goes to the page that says why, with its 4xx status.
+ */
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getLinkView } from '@/lib/approvals/get-link-view';
+import { DecisionForm } from '../decision-form';
+import { RequestSummary } from '../request-summary';
+
+export const metadata: Metadata = { title: 'Review a request', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+const OUTCOME_PAGE = { used: 'already-decided', decided: 'already-decided', expired: 'expired', cancelled: 'cancelled' } as const;
+
+export default async function ApproveLinkPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ decision?: string }> }) {
+  const { token } = await params;
+  const { decision } = await searchParams;
+  const h = await headers();
+  const view = await getLinkView(token, { request: { ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined, userAgent: h.get('user-agent') ?? undefined } });
+  if (view.kind === 'invalid') notFound();
+  if (view.kind !== 'open') redirect(`/approve/${OUTCOME_PAGE[view.kind]}?t=${encodeURIComponent(token)}`);
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <RequestSummary task={view.task} />
+      <DecisionForm token={token} form={view.task.form} suggested={decision === 'approve' || decision === 'reject' ? decision : undefined} />
+    </div>
+  );
+}
