@@ -5,6 +5,9 @@ import { verifySigV4 } from '../auth/sigv4';
 import { db } from '../db/client';
 import { sfnError } from './sfn-error';
 
+/** lastUsedAt is written at most this often per key, so reads stay (nearly) reads. */
+const TOUCH_EVERY_MS = 60_000;
+
 export async function authenticateSigV4(request: Request, body: string, now = new Date()): Promise<Actor> {
   const url = new URL(request.url);
   const result = await verifySigV4(
@@ -12,7 +15,10 @@ export async function authenticateSigV4(request: Request, body: string, now = ne
     { service: 'states', now, secretFor: secretOf },
   );
   if (!result.ok) throw sfnError(result.type, result.message);
-  const key = await db.apiKey.findUnique({ where: { id: result.accessKeyId }, select: { name: true } });
+  const key = await db.apiKey.findUnique({ where: { id: result.accessKeyId }, select: { name: true, lastUsedAt: true } });
+  if (!key?.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.apiKey.update({ where: { id: result.accessKeyId }, data: { lastUsedAt: now } }).catch(() => {});
+  }
   return { type: 'apiKey', id: result.accessKeyId, label: key?.name };
 }
 
