@@ -32,8 +32,8 @@ export interface DrainResult {
 
 export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   const now = options.now ?? (() => new Date());
-  const ids = await claimDue(now(), options.limit ?? 100);
-  const results = await Promise.all(ids.map((id) => sendOne(id, options, now)));
+  const rows = await claimDue(now(), options.limit ?? 100);
+  const results = await Promise.all(rows.map((row) => sendOne(row, options, now)));
   return {
     sent: results.filter((r) => r === 'sent').length,
     retried: results.filter((r) => r === 'retried').length,
@@ -41,30 +41,32 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   };
 }
 
-async function claimDue(now: Date, limit: number): Promise<string[]> {
+type ClaimedRow = { id: string; to: string; subject: string; text: string; html: string | null; attempts: number };
+
+async function claimDue(now: Date, limit: number): Promise<ClaimedRow[]> {
   const due = await db.outboxMessage.findMany({
     where: { status: { in: ['PENDING', 'SENDING'] }, nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: 'asc' },
     take: limit,
-    select: { id: true, status: true, attempts: true },
+    select: { id: true, status: true, attempts: true, to: true, subject: true, text: true, html: true },
   });
   if (due.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + MAIL_SEND_LEASE_MS);
   return db.$transaction(async (tx) => {
-    const claimed: string[] = [];
+    const claimed: ClaimedRow[] = [];
     for (const row of due) {
       const { count } = await tx.outboxMessage.updateMany({
         where: { id: row.id, status: row.status, attempts: row.attempts, nextAttemptAt: { lte: now } },
         data: { status: 'SENDING', attempts: { increment: 1 }, nextAttemptAt: leaseUntil },
       });
-      if (count === 1) claimed.push(row.id);
+      if (count === 1) claimed.push({ ...row, attempts: row.attempts + 1 });
     }
     return claimed;
   });
 }
 
-async function sendOne(id: string, options: DrainOptions, now: () => Date): Promise<'sent' | 'retried' | 'failed'> {
-  const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+async function sendOne(row: ClaimedRow, options: DrainOptions, now: () => Date): Promise<'sent' | 'retried' | 'failed'> {
+  const { id } = row;
   try {
     const { messageId } = await options.transport.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, outboxId: row.id });
     await db.outboxMessage.updateMany({ where: { id, status: 'SENDING' }, data: { status: 'SENT', sentAt: now(), messageId, lastError: null } });
