@@ -30,9 +30,12 @@ test('[SFN]: a signature older than 15 minutes gets InvalidSignatureException "S
 test('[SFN]: an unknown access key gets UnrecognizedClientException; an unsigned call MissingAuthenticationTokenException', async ({ baseURL, request }) => {
   const stranger = sfnClientFor(baseURL, { id: 'SOAAAAAAAAAAAAAAAAAAAA', secret: 'x'.repeat(40) });
   await expect(stranger.send(new ListStateMachinesCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
-  const response = await request.post(`${sfnEndpoint(baseURL)}/`, { headers: { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' }, data: '{}' });
-  expect(response.status()).toBe(403);
-  expect(await response.json()).toMatchObject({ __type: 'MissingAuthenticationTokenException' });
+  for (const url of [`${sfnEndpoint(baseURL)}/`, sfnEndpoint(baseURL)]) {
+    const headers = { 'x-amz-target': 'AWSStepFunctions.ListStateMachines', 'content-type': 'application/x-amz-json-1.0' };
+    const response = await request.post(url, { headers, data: '{}', maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toMatchObject({ __type: 'MissingAuthenticationTokenException' });
+  }
 });
 
 test('[SFN]: a signed call without a target gets UnknownOperationException (400) and nothing changes', async ({ baseURL }) => {

@@ -55,6 +55,8 @@ describe('executions over /api/sfn', () => {
     expect(described).toMatchObject({ stateMachineArn, name: 'first', input: '{"a":1}', output: '{"ok":true}' });
     expect(described.stopDate).toBeInstanceOf(Date);
     expect(await db.execution.findFirst({ where: { name: 'first' }, select: { requesterApiKeyId: true } })).toEqual({ requesterApiKeyId: keyId });
+    const audit = await db.auditEntry.findFirst({ where: { action: 'EXECUTION_STARTED' }, orderBy: { seq: 'desc' }, select: { actorType: true, actorId: true, actorLabel: true } });
+    expect(audit).toEqual({ actorType: 'apiKey', actorId: keyId, actorLabel: 'executions' });
     const listed = await client.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: 'SUCCEEDED' }));
     expect(listed.executions?.map((e) => e.executionArn)).toEqual([executionArn]);
     const forExecution = await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }));
