@@ -4,6 +4,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.SIGNOFF_ENGINE !== 'off') {
+    (await import('./lib/register-integrations')).startMailSender(); // approvals + email:send, and the outbox sender
     const { startEngine } = await import('./lib/engine');
     startEngine();
   }

@@ -8,9 +8,13 @@ import { defineConfig } from '@playwright/test';
 process.env.E2E_PORT ??= '3310';
 process.env.E2E_DATABASE_URL ??= `file:${join(mkdtempSync(join(tmpdir(), 'signoff-e2e-')), 'e2e.db')}`;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+// The app mails over a real SMTP server the e2e run starts on loopback (e2e/fixtures/global-setup.ts).
+process.env.E2E_SMTP_PORT ??= String(Number(process.env.E2E_PORT) + 15);
+process.env.E2E_MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'signoff-e2e-mail-'));
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/fixtures/global-setup.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -32,6 +36,9 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: process.env.E2E_PORT, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: process.env.E2E_PORT, NEXT_TELEMETRY_DISABLED: '1',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, APP_URL: baseURL,
+    },
   },
 });

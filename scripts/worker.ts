@@ -3,7 +3,9 @@
  * (DATABASE_URL). SIGTERM / SIGINT finish the current transaction and release the leases.
  */
 import { startEngine } from '../lib/engine';
+import { startMailSender } from '../lib/register-integrations';
 
+const mail = startMailSender();
 const engine = startEngine();
 console.log(`[worker] engine started (pid ${process.pid})`);
 
@@ -13,6 +15,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`[worker] ${signal}: finishing the current transaction`);
   await engine.stop();
+  await mail.stop();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,11 +1,13 @@
 /**
- * `approval`: the human approval step. The engine issues the task token and waits; the hook
- * below receives the raw token in memory (it is never stored) to create the approval task and
- * its mail. The approvals feature fills the hook in; for now the state simply waits.
+ * `approval`: the human approval step. The engine issues the task token and waits; the
+ * approvals feature registers a handler (setApprovalHandler: the engine must not import it)
+ * that checks the state's parameters before a token is issued and, once the token row exists,
+ * receives the raw token in memory (it is never stored) to create the approval task and its
+ * mail. With no handler registered the state simply waits.
  */
 import type { JsonValue } from '../../asl';
 import type { Tx } from '../../db/client';
-import type { Integration } from './integration';
+import type { Integration, TaskOutcome } from './integration';
 
 export interface ApprovalRequest {
   executionId: string;
@@ -18,15 +20,31 @@ export interface ApprovalRequest {
   timeoutAt?: Date;
 }
 
-/** Called in the transaction that paused the approval state, after its TaskToken row exists. */
-export async function onApprovalRequested(_tx: Tx, _request: ApprovalRequest): Promise<void> {
-  // The approvals feature (next issue) creates the ApprovalTask, its assignees and the outbox mail here.
+export interface ApprovalHandler {
+  /** A failure (e.g. Approval.InvalidConfiguration) fails the state at once instead of waiting. */
+  check(tx: Tx, request: { executionId: string; parameters: JsonValue }): Promise<Extract<TaskOutcome, { error: string }> | undefined>;
+  /** Called in the transaction that paused the approval state, after its TaskToken row exists. */
+  requested(tx: Tx, request: ApprovalRequest): Promise<void>;
+}
+
+const holder = globalThis as unknown as { signoffApprovalHandler?: ApprovalHandler };
+
+/** Registered by lib/approvals in every process that runs the engine. */
+export function setApprovalHandler(handler: ApprovalHandler | undefined): void {
+  holder.signoffApprovalHandler = handler;
+}
+
+export async function onApprovalRequested(tx: Tx, request: ApprovalRequest): Promise<void> {
+  await holder.signoffApprovalHandler?.requested(tx, request);
 }
 
 export const approvalIntegration: Integration = {
   name: 'approval',
   matches: (resource) => resource === 'approval' || resource === `approval.waitForTaskToken`,
-  start: async () => ({ kind: 'callback' }),
+  async start(tx, task) {
+    const failure = await holder.signoffApprovalHandler?.check(tx, { executionId: task.executionId, parameters: task.input });
+    return failure ? { kind: 'done', outcome: failure } : { kind: 'callback' };
+  },
   async issued(tx, task, taskTokenId) {
     await onApprovalRequested(tx, {
       executionId: task.executionId,

@@ -7,10 +7,13 @@ import type { Tx } from '../../db/client';
 import { openSession } from '../advance/open-session';
 import { endWith } from '../control/stop-execution';
 import { deliverEvent } from '../tokens/deliver-event';
+import { timerHandlerFor } from './timer-handlers';
 
 export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
   const timer = await tx.timer.findUniqueOrThrow({ where: { id: timerId } });
   const { executionId, frameId } = timer;
+  const registered = timerHandlerFor(timer.purpose);
+  if (registered) return registered(tx, timer);
   if (timer.purpose === 'ExecutionTimeout') return timeOutExecution(tx, executionId);
   if (!frameId) return;
   if (timer.purpose === 'Wait' || timer.purpose === 'Retry') {
