@@ -24,6 +24,8 @@ describe('activities over /api/sfn', () => {
     expect((await client.send(new ListTagsForResourceCommand({ resourceArn: activityArn }))).tags).toEqual([{ key: 'team', value: 'ops' }]);
     await client.send(new DeleteActivityCommand({ activityArn }));
     await expect(client.send(new DescribeActivityCommand({ activityArn }))).rejects.toMatchObject({ name: 'ActivityDoesNotExist' });
+    await client.send(new DeleteActivityCommand({ activityArn })); // already gone: still succeeds, as on AWS
+    await expect(client.send(new DeleteActivityCommand({ activityArn: 'arn:aws:states:us-east-1:1:stateMachine:x' }))).rejects.toMatchObject({ name: 'InvalidArn' });
   });
 
   it('hands a task to a worker polling GetActivityTask and resumes on SendTaskSuccess', async () => {

@@ -71,6 +71,8 @@ describe('executions over /api/sfn', () => {
     await expect(client.send(new StartExecutionCommand({ stateMachineArn, input: 'not json' }))).rejects.toMatchObject({ name: 'InvalidExecutionInput' });
     await expect(client.send(new StartExecutionCommand({ stateMachineArn: `${stateMachineArn}-gone` }))).rejects.toMatchObject({ name: 'StateMachineDoesNotExist' });
     await expect(client.send(new DescribeExecutionCommand({ executionArn: `${first.executionArn}-gone` }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+    await waitFor(() => statusOf(first.executionArn as string), (s) => s === 'SUCCEEDED');
+    await expect(client.send(new RedriveExecutionCommand({ executionArn: first.executionArn }))).rejects.toMatchObject({ name: 'ExecutionNotRedrivable' });
   });
 
   it('pages history forwards and in reverse, without payloads on request', async () => {
