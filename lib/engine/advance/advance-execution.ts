@@ -34,6 +34,19 @@ export function advanceExecution(executionId: string, workerId: string): Promise
   return retryTransaction((tx) => advanceInTx(tx, executionId, workerId));
 }
 
+/**
+ * Advances several executions in one transaction (one commit for the batch). Safe because the
+ * first write of each (the lease compare-and-set) happens while this transaction already holds
+ * SQLite's only write lock: nobody can move an execution between our read and our write.
+ */
+export function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
+  return retryTransaction(async (tx) => {
+    const results = new Map<string, AdvanceResult>();
+    for (const id of executionIds) results.set(id, await advanceInTx(tx, id, workerId));
+    return results;
+  });
+}
+
 async function advanceInTx(tx: Tx, executionId: string, workerId: string): Promise<AdvanceResult> {
   const now = engineNow();
   const { count } = await tx.execution.updateMany({

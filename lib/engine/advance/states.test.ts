@@ -7,7 +7,7 @@ const clock = useTestClock();
 beforeAll(() => undefined);
 afterAll(() => clock.restore());
 
-async function run(definition: Definition, input: object = {}, mocks?: Parameters<typeof startTestExecution>[0]['mocks']) {
+async function run(definition: Definition, input: import("../../asl").JsonValue = {}, mocks?: Parameters<typeof startTestExecution>[0]['mocks']) {
   const id = await startTestExecution({ definition, input, mocks });
   await runUntilIdle();
   return id;

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Definition, JsonValue } from '../../asl';
 import { db, type Tx } from '../../db/client';
-import { advanceExecution } from '../advance/advance-execution';
+import { advanceExecutions } from '../advance/advance-execution';
 import { beginExecution } from '../control/begin-execution';
 import type { MockResponse } from '../integrations/mock';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
@@ -58,13 +58,17 @@ export async function runUntilIdle(workerId = 'test-worker', maxPasses = 10_000)
     let work = await fireDueTimers(1000);
     const stale = await findStaleInvocations(1000);
     work += await runInvocations(stale, workerId);
-    for (const id of await findClaimableExecutions(workerId, 1000)) {
-      for (;;) {
-        const result = await advanceExecution(id, workerId);
-        work += 1;
-        if (result.invocations.length > 0) work += await runInvocations(result.invocations, workerId);
-        if (!result.claimed || !result.runnable) break;
+    let ids = await findClaimableExecutions(workerId, 1000);
+    while (ids.length > 0) {
+      const next: string[] = [];
+      for (let i = 0; i < ids.length; i += 20) {
+        for (const [id, result] of await advanceExecutions(ids.slice(i, i + 20), workerId)) {
+          work += 1;
+          if (result.invocations.length > 0) work += await runInvocations(result.invocations, workerId);
+          if (result.claimed && result.runnable) next.push(id);
+        }
       }
+      ids = next;
     }
     if (work === 0) return;
   }

@@ -18,7 +18,7 @@ const callback = (extra: object = {}): Definition => ({
 async function startAndGetToken(definition: Definition): Promise<{ id: string; token: string }> {
   const id = await startTestExecution({ definition, input: {} });
   await runUntilIdle();
-  const scheduled = (await getHistory(id)).find((e) => e.type === 'TaskScheduled') as { taskScheduledEventDetails: { parameters: string } };
+  const scheduled = (await getHistory(id)).find((e) => e.type === 'TaskScheduled') as unknown as { taskScheduledEventDetails: { parameters: string } };
   return { id, token: (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token };
 }
 

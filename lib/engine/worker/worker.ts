@@ -5,14 +5,16 @@
  * and releases this worker's leases.
  */
 import { db } from '../../db/client';
-import { advanceExecution } from '../advance/advance-execution';
+import { advanceExecutions } from '../advance/advance-execution';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
 import { notifyEngine, sleepUntilWoken } from './notifier';
 
-const BATCH = 100;
-const ROUNDS_PER_EXECUTION = 20;
+/** Executions taken per pass, advanced this many per transaction, for up to ROUNDS transactions each. */
+const BATCH = 200;
+const PER_TRANSACTION = 20;
+const ROUNDS = 20;
 
 export class Worker {
   private running = false;
@@ -56,21 +58,20 @@ export class Worker {
     let work = await fireDueTimers();
     const stale = await findStaleInvocations();
     if (stale.length > 0) this.background(runInvocations(stale, this.workerId));
-    for (const id of await findClaimableExecutions(this.workerId, BATCH)) {
-      if (!this.running) break;
-      work += await this.advance(id);
+    let ids = await findClaimableExecutions(this.workerId, BATCH);
+    for (let round = 0; round < ROUNDS && ids.length > 0 && this.running; round++) {
+      const next: string[] = [];
+      for (let i = 0; i < ids.length && this.running; i += PER_TRANSACTION) {
+        const results = await advanceExecutions(ids.slice(i, i + PER_TRANSACTION), this.workerId);
+        for (const [id, result] of results) {
+          work += result.claimed ? 1 : 0;
+          if (result.invocations.length > 0) this.background(runInvocations(result.invocations, this.workerId));
+          if (result.claimed && result.runnable) next.push(id);
+        }
+      }
+      ids = next;
     }
     return work > 0;
-  }
-
-  private async advance(executionId: string): Promise<number> {
-    let rounds = 0;
-    for (; rounds < ROUNDS_PER_EXECUTION; rounds++) {
-      const result = await advanceExecution(executionId, this.workerId);
-      if (result.invocations.length > 0) this.background(runInvocations(result.invocations, this.workerId));
-      if (!result.claimed || !result.runnable || !this.running) return rounds + 1;
-    }
-    return rounds;
   }
 
   private background(work: Promise<unknown>): void {
