@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../db/client';
 import { authenticateBearer, createApiKey, getApiKeySecret, listApiKeys, revokeApiKey } from './api-keys';
 import { serverKeyPath } from './server-key';
@@ -37,5 +37,19 @@ describe('API keys', () => {
     expect(Object.keys(keys[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'revokedAt']);
     await expect(revokeApiKey({ id: 'SONOPE' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(createApiKey({ name: '  ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('answers null (and logs) when the sealed secret no longer opens under the server key', async () => {
+    const { id, secret } = await createApiKey({ name: 'rotated' });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    process.env.SIGNOFF_SECRET = 'a different server key';
+    try {
+      expect(await getApiKeySecret(id)).toBeNull();
+      expect(await authenticateBearer(`Bearer ${id}.${secret}`)).toMatchObject({ id });
+    } finally {
+      delete process.env.SIGNOFF_SECRET;
+      log.mockRestore();
+    }
+    expect(await getApiKeySecret(id)).toBe(secret);
   });
 });

@@ -101,5 +101,11 @@ async function touchLastUsed(id: string, lastUsedAt: Date | null) {
 export async function getApiKeySecret(id: string): Promise<string | null> {
   const key = await db.apiKey.findUnique({ where: { id }, select: { secretCiphertext: true, revokedAt: true } });
   if (!key || key.revokedAt) return null;
-  return unseal(key.secretCiphertext, id);
+  try {
+    return unseal(key.secretCiphertext, id);
+  } catch (error) {
+    // The server key changed (SIGNOFF_SECRET or data/server.key): the key still works as Bearer, not for SigV4.
+    console.error(`[api-keys] cannot unseal the secret of ${id}; was the server key changed?`, error);
+    return null;
+  }
 }
