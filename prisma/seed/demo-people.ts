@@ -19,3 +19,25 @@ export const demoWorkflows = [
   { file: 'expense-approval.asl.json', name: 'expense-approval', description: 'Expense approval with reminders and escalation' },
   { file: 'data-processing-review.asl.json', name: 'data-processing-review', description: 'Maps over records, then a person reviews the result' },
 ] as const;
+
+/** Executions the demo starts, so a newcomer finds approval mail in the built-in mailbox. */
+export const demoExecutions = [
+  {
+    workflow: 'order-fulfilment',
+    name: 'demo-order-1042',
+    requester: 'bob@example.com',
+    input: { orderId: 'ORD-1042', total: 2450, customerEmail: 'customer@example.org', items: [{ sku: 'DESK-01', qty: 5 }] },
+  },
+  {
+    workflow: 'expense-approval',
+    name: 'demo-expense-311',
+    requester: 'alice@example.com',
+    input: { employee: 'Alice Approver', amount: 180, purpose: 'Conference travel' },
+  },
+  {
+    workflow: 'data-processing-review',
+    name: 'demo-dataset-q3',
+    requester: 'alice@example.com',
+    input: { dataset: 'q3-sales', records: [{ id: 'r1', amount: 120 }, { id: 'r2', amount: -5 }, { id: 'r3', amount: 80 }] },
+  },
+] as const;
