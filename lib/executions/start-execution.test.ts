@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
+import { notifier } from '../engine/worker/notifier';
 import { createWorkflowVersion } from '../workflows/create-workflow-version';
-import { notified } from './fake-engine';
+import { getExecutionOrThrow } from './describe-execution';
 import { MAX_PAYLOAD_BYTES } from './payload';
 import { startExecution } from './start-execution';
-import { createTestWorkflow, passDefinition, testActor } from './test-support';
-
-vi.mock('../engine', () => import('./fake-engine'));
+import { createTestWorkflow, passDefinition, runEngineUntilIdle, testActor } from './test-support';
 
 let workflowId: string;
 beforeAll(async () => {
@@ -15,14 +14,19 @@ beforeAll(async () => {
 
 describe('startExecution', () => {
   it('starts a RUNNING execution, writes the engine start and an audit entry, then wakes the engine', async () => {
-    const before = notified.count;
-    const { execution, created } = await startExecution({ workflowId, name: 'first', input: '{"a":1}', actor: testActor });
+    // No worker runs in this file, so every 'wake' heard here is notifyEngine() after a commit.
+    let wakes = 0;
+    const heard = () => (wakes += 1);
+    notifier.on('wake', heard);
+    const { execution, created } = await startExecution({ workflowId, name: 'first', input: '{"a":1}', actor: testActor }).finally(() => notifier.off('wake', heard));
     expect(created).toBe(true);
     expect(execution).toMatchObject({ name: 'first', status: 'RUNNING', workflowName: 'orders', version: 1, input: { a: 1 }, output: null });
     expect(await db.historyEvent.count({ where: { executionId: execution.id, type: 'ExecutionStarted' } })).toBe(1);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'EXECUTION_STARTED', targetId: execution.id } });
     expect(JSON.parse(audit.data)).toEqual({ executionId: execution.id, workflowId, version: 1, name: 'first' });
-    expect(notified.count).toBe(before + 1);
+    expect(wakes).toBe(1);
+    await runEngineUntilIdle();
+    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({ status: 'SUCCEEDED', output: 'done' });
   });
 
   it('is idempotent by name: same input returns the same execution; another input is a CONFLICT', async () => {
@@ -65,13 +69,15 @@ describe('startExecution', () => {
   });
 
   it('writes no row and no audit entry when the engine start fails inside the transaction', async () => {
-    const engine = await import('../engine');
-    const spy = vi.spyOn(engine, 'beginExecution').mockRejectedValueOnce(new Error('engine down'));
+    // The engine cannot begin an execution whose pinned definition does not parse: a real
+    // failure inside the start transaction (the row is written first, the audit after).
+    const broken = await createTestWorkflow('broken');
+    await db.workflowVersion.updateMany({ where: { workflowId: broken.id }, data: { definition: '{"StartAt":' } });
     const audits = await db.auditEntry.count();
-    await expect(startExecution({ workflowId, name: 'doomed', actor: testActor })).rejects.toThrow('engine down');
+    await expect(startExecution({ workflowId: broken.id, name: 'doomed', actor: testActor })).rejects.toThrow(SyntaxError);
     expect(await db.execution.count({ where: { name: 'doomed' } })).toBe(0);
+    expect(await db.historyEvent.count({ where: { execution: { name: 'doomed' } } })).toBe(0);
     expect(await db.auditEntry.count()).toBe(audits);
-    spy.mockRestore();
   });
 
   it('gives one execution to concurrent starts with the same name', async () => {
