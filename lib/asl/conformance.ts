@@ -37,7 +37,8 @@ export async function runConformanceCase(testCase: ConformanceCase): Promise<Cas
   return { name: testCase.name, pass: judge(testCase.expected, actual), actual };
 }
 
-function judge(expected: ConformanceCase['expected'], actual: CaseVerdict['actual']): boolean {
+/** True when `actual` meets the case's expectation (shared with the engine's conformance runner). */
+export function judge(expected: ConformanceCase['expected'], actual: CaseVerdict['actual']): boolean {
   if (expected.status !== actual.status) return false;
   if (expected.status === 'SUCCEEDED') return jsonEquals(expected.output ?? null, actual.output ?? null);
   if ((expected.error ?? null) !== (actual.error ?? null)) return false;

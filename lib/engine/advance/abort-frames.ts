@@ -18,9 +18,9 @@ export async function abortFrames(session: Session, parentIds: string[], include
   while (level.length > 0) {
     const children = await tx.executionFrame.findMany({
       where: { executionId: execution.id, parentFrameId: { in: level }, status: { in: ACTIVE } },
-      select: { id: true, index: true, status: true, parentState: true, definitionPath: true },
+      select: { id: true, index: true, status: true, parentState: true, definitionPath: true, lastEventId: true },
     });
-    for (const child of children) if (child.status !== 'PENDING' && isMapChild(child.definitionPath)) {
+    for (const child of children) if (child.status !== 'PENDING' && child.lastEventId >= 0 && isMapChild(child.definitionPath)) {
       session.record(undefined, mapIterationEvent('Aborted' as 'Failed', child.parentState ?? '', child.index, session.cursor(undefined), session.env));
     }
     level = children.map((c) => c.id);

@@ -47,14 +47,27 @@ export async function startBranches(session: Session, parent: LiveFrame, effect:
   for (let i = 0; i < limit; i++) startChild(session, parent, children[i]);
 }
 
+/**
+ * Starts a child. A Map iteration records MapIterationStarted when it first steps (see
+ * announceIteration), so its events follow each other as the in-memory driver numbers them.
+ */
 export function startChild(session: Session, parent: LiveFrame, child: LiveFrame): void {
   const book = parent.join as JoinBook;
-  if (book.kind === 'Map') {
-    session.record(child, mapIterationEvent('Started', parent.stateName, child.index, session.cursor(parent), session.env));
-  }
+  if (book.kind === 'Map') child.lastEventId = NOT_ANNOUNCED;
   book.running += 1;
   parent.dirty = true;
   session.wake(child);
+}
+
+/** Marks a Map iteration that has not recorded MapIterationStarted yet. */
+export const NOT_ANNOUNCED = -1;
+
+/** Records MapIterationStarted for an iteration about to take its first step. */
+export function announceIteration(session: Session, child: LiveFrame): void {
+  const path = child.path;
+  const parentState = String(path[path.length - 2]);
+  child.lastEventId = 0;
+  session.record(child, mapIterationEvent('Started', parentState, child.index, session.cursor(undefined), session.env));
 }
 
 /** A child ended: record it, then join, abort the siblings, or start the next pending child. */

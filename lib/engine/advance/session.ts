@@ -84,7 +84,7 @@ export class Session {
   }
 
   cursor(frame: LiveFrame | undefined) {
-    return { next: this.nextEventId, previous: frame?.lastEventId || this.nextEventId - 1 };
+    return { next: this.nextEventId, previous: frame && frame.lastEventId > 0 ? frame.lastEventId : this.nextEventId - 1 };
   }
 
   /** Makes a frame known to the session (and runnable if it is RUNNING). */

@@ -6,6 +6,7 @@
 import { interpretState, resumeState, type StepResult } from '../../asl';
 import { definitionAt } from '../definitions';
 import { applyEffect } from './apply-effect';
+import { announceIteration, NOT_ANNOUNCED } from './branches';
 import { endFrame } from './end-frame';
 import type { LiveFrame } from './live-frame';
 import type { Session } from './session';
@@ -15,6 +16,7 @@ export async function stepFrame(session: Session, frame: LiveFrame, budget: numb
   let steps = 0;
   while (frame.status === 'RUNNING' && steps < budget) {
     steps += 1;
+    if (frame.lastEventId === NOT_ANNOUNCED) announceIteration(session, frame);
     const step = await runOneStep(session, frame);
     session.record(frame, step.history);
     frame.variables = step.variables;
