@@ -1,10 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
 import { listExecutions } from './list-executions';
 import { startExecution } from './start-execution';
+import { stopExecution } from './stop-execution';
 import { createTestWorkflow, testActor } from './test-support';
-
-vi.mock('../engine', () => import('./fake-engine'));
 
 const sameInstant = new Date('2026-01-01T00:00:00Z');
 
@@ -16,7 +15,11 @@ beforeAll(async () => {
     // Ten executions share one startedAt, so paging must break ties by id.
     if (i < 10) await db.execution.update({ where: { id: execution.id }, data: { startedAt: sameInstant } });
   }
-  await db.execution.updateMany({ where: { name: { in: ['run-1', 'run-2'] } }, data: { status: 'FAILED' } });
+  // No worker runs here: the others stay RUNNING; these two are stopped through the engine.
+  for (const name of ['run-1', 'run-2']) {
+    const { id } = await db.execution.findFirstOrThrow({ where: { name }, select: { id: true } });
+    await stopExecution({ id, actor: testActor });
+  }
 });
 
 describe('listExecutions', () => {
@@ -41,7 +44,8 @@ describe('listExecutions', () => {
 
   it('filters by workflow (id or name), status and start time', async () => {
     expect((await listExecutions({ workflowId: 'beta' })).executions).toHaveLength(5);
-    expect((await listExecutions({ status: 'FAILED' })).executions.map((e) => e.name).sort()).toEqual(['run-1', 'run-2']);
+    expect((await listExecutions({ status: 'ABORTED' })).executions.map((e) => e.name).sort()).toEqual(['run-1', 'run-2']);
+    expect((await listExecutions({ status: 'RUNNING', maxResults: 100 })).executions).toHaveLength(23);
     expect((await listExecutions({ startedBefore: new Date('2026-01-02T00:00:00Z') })).executions).toHaveLength(10);
     expect((await listExecutions({ startedAfter: new Date('2026-01-02T00:00:00Z') })).executions).toHaveLength(15);
     const page = await listExecutions({ workflowId: 'alpha', maxResults: 3 });
