@@ -9,7 +9,7 @@ import { advanceExecutions } from '../advance/advance-execution';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
-import { notifyEngine, sleepUntilWoken } from './notifier';
+import { notifier, notifyEngine, sleepUntilWoken } from './notifier';
 
 /** Executions taken per pass, advanced this many per transaction, for up to ROUNDS transactions each. */
 const BATCH = 200;
@@ -63,6 +63,7 @@ export class Worker {
       const next: string[] = [];
       for (let i = 0; i < ids.length && this.running; i += PER_TRANSACTION) {
         const results = await advanceExecutions(ids.slice(i, i + PER_TRANSACTION), this.workerId);
+        notifier.emit('committed', results);
         for (const [id, result] of results) {
           work += result.claimed ? 1 : 0;
           if (result.invocations.length > 0) this.background(runInvocations(result.invocations, this.workerId));

@@ -1,0 +1,137 @@
+/**
+ * Engine benchmarks on a temporary SQLite file (WAL, synchronous=NORMAL, as in production):
+ * - sqlite.raw_inserts_per_s: better-sqlite3 alone, one row per autocommit (the ceiling);
+ * - engine.transitions_per_s: 100 concurrent executions of a 10-state Pass/Choice workflow
+ *   through the worker, history written (median of 3 rounds);
+ * - engine.resume_latency_ms: SendTaskSuccess committed -> the next state entered and
+ *   committed by the in-process worker (p50, p99).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import type { Definition } from '../../lib/asl';
+
+const EXECUTIONS = 100;
+
+const tenStates: Definition = {
+  StartAt: 'S0',
+  States: {
+    S0: { Type: 'Pass', Result: { n: 0 }, ResultPath: '$.c', Next: 'S1' },
+    S1: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.c.n, 1)' }, ResultPath: '$.c', Next: 'S2' },
+    S2: { Type: 'Choice', Choices: [{ Variable: '$.c.n', NumericGreaterThan: 0, Next: 'S3' }], Default: 'S9' },
+    S3: { Type: 'Pass', Next: 'S4' },
+    S4: { Type: 'Pass', Result: 'x', ResultPath: '$.x', Next: 'S5' },
+    S5: { Type: 'Choice', Choices: [{ Variable: '$.x', StringEquals: 'x', Next: 'S6' }], Default: 'S9' },
+    S6: { Type: 'Pass', Next: 'S7' },
+    S7: { Type: 'Wait', Seconds: 0, Next: 'S8' },
+    S8: { Type: 'Pass', Next: 'S9' },
+    S9: { Type: 'Succeed' },
+  },
+};
+
+const callback: Definition = {
+  StartAt: 'Ask',
+  States: {
+    Ask: { Type: 'Task', Resource: 'bench.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, ResultPath: '$.answer', Next: 'After' },
+    After: { Type: 'Pass', End: true },
+  },
+};
+
+function rawInserts(file: string): object {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.exec('CREATE TABLE raw (id INTEGER PRIMARY KEY, data TEXT)');
+  const insert = sqlite.prepare('INSERT INTO raw (data) VALUES (?)');
+  const count = 20_000;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) insert.run(`{"i":${i}}`);
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.close();
+  return { metric: 'sqlite.raw_inserts_per_s', value: Math.round(count / seconds) };
+}
+
+async function transitions(): Promise<object> {
+  const { startTestExecution } = await import('../../lib/engine/testing/harness');
+  const { startEngine } = await import('../../lib/engine');
+  const { db } = await import('../../lib/db/client');
+  const rates: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const ids = await Promise.all(Array.from({ length: EXECUTIONS }, (_, i) => startTestExecution({ definition: tenStates, input: { i } })));
+    const started = performance.now();
+    const engine = startEngine({ workerId: 'bench', pollMs: 5 });
+    while ((await db.execution.count({ where: { id: { in: ids }, status: 'RUNNING' } })) > 0) await new Promise((r) => setTimeout(r, 1));
+    rates.push((EXECUTIONS * 10) / ((performance.now() - started) / 1000));
+    await engine.stop();
+  }
+  rates.sort((a, b) => a - b);
+  return { metric: 'engine.transitions_per_s', value: Math.round(rates[1]) };
+}
+
+async function resumeLatency(): Promise<object> {
+  const { getHistory, startTestExecution, runUntilIdle } = await import('../../lib/engine/testing/harness');
+  const { completeTaskToken, notifyEngine, startEngine } = await import('../../lib/engine');
+  const { notifier } = await import('../../lib/engine/worker/notifier');
+  const { db } = await import('../../lib/db/client');
+  const samples: number[] = [];
+  const ids = await Promise.all(Array.from({ length: 200 }, () => startTestExecution({ definition: callback })));
+  await runUntilIdle('bench');
+  const tokens = await Promise.all(ids.map(async (id) => {
+    const scheduled = (await getHistory(id)).find((e) => e.type === 'TaskScheduled') as unknown as { taskScheduledEventDetails: { parameters: string } };
+    return (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token;
+  }));
+  const engine = startEngine({ workerId: 'bench', pollMs: 250 });
+  for (let i = 0; i < ids.length; i++) {
+    const entered = new Promise<void>((resolve) => {
+      const listener = (results: Map<string, unknown>) => {
+        if (!results.has(ids[i])) return;
+        notifier.off('committed', listener);
+        resolve();
+      };
+      notifier.on('committed', listener);
+    });
+    const started = performance.now();
+    await db.$transaction((tx) => completeTaskToken(tx, { token: tokens[i], outcome: { type: 'success', output: { ok: true } } }));
+    notifyEngine();
+    await entered;
+    samples.push(performance.now() - started);
+  }
+  await engine.stop();
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
+  return { metric: 'engine.resume_latency_ms', p50: at(0.5), p99: at(0.99) };
+}
+
+export async function benchEngine(): Promise<object[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'signoff-bench-engine-'));
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = `file:${join(dir, 'bench.db')}`;
+  try {
+    const raw = rawInserts(join(dir, 'raw.db'));
+    const { prepareDatabase } = await import('../../lib/db/prepare-database');
+    await prepareDatabase(process.env.DATABASE_URL);
+    return [raw, await transitions(), await resumeLatency()];
+  } finally {
+    // The shared client was opened on this temporary file: close it so the next bench opens its own.
+    const { db } = await import('../../lib/db/client');
+    await db.$disconnect();
+    delete (globalThis as { signoffDb?: unknown }).signoffDb;
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchEngine()
+    .then((lines) => {
+      for (const line of lines) console.log(JSON.stringify(line));
+      process.exit(0);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
