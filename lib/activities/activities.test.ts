@@ -1,13 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { activityQueue } from '../executions/fake-engine';
+import { completeTask } from '../executions/complete-task';
+import { getExecutionOrThrow } from '../executions/describe-execution';
+import { startExecution } from '../executions/start-execution';
+import { activityDefinition, createTestWorkflow, runEngineUntilIdle } from '../executions/test-support';
 import { createActivity } from './create-activity';
 import { deleteActivity } from './delete-activity';
 import { getActivityOrThrow } from './describe-activity';
 import { listActivities } from './list-activities';
 import { pollActivity } from './poll-activity';
-
-vi.mock('../engine', () => import('../executions/fake-engine'));
 
 const actor = { type: 'system' as const };
 
@@ -27,9 +28,16 @@ describe('activities', () => {
 
   it('polls through the engine and 404s an unknown activity', async () => {
     await createActivity({ name: 'poll-me', actor });
-    activityQueue.push({ taskToken: 't', input: '{}' });
-    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toEqual({ taskToken: 't', input: '{}' });
     expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
+    const workflow = await createTestWorkflow('uses-poll-me', activityDefinition('poll-me'));
+    const { execution } = await startExecution({ workflowId: workflow.id, input: '{"n":4}', actor });
+    await runEngineUntilIdle();
+    const task = await pollActivity({ name: 'poll-me', workerName: 'w1', waitSeconds: 0 });
+    expect(task).toEqual({ taskToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), input: '{"n":4}' });
+    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
+    await completeTask({ taskToken: task!.taskToken, result: { type: 'success', output: '{"done":4}' }, actor });
+    await runEngineUntilIdle();
+    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({ status: 'SUCCEEDED', output: { done: 4 } });
     await expect(pollActivity({ name: 'ghost', waitSeconds: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
