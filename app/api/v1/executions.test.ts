@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { hashToken } from '@/lib/executions/fake-engine';
-import { createTestWorkflow } from '@/lib/executions/test-support';
+import { callbackDefinition, createTestWorkflow, runEngineUntilIdle, taskTokenFromHistory } from '@/lib/executions/test-support';
 import { call } from './test-client';
 import * as executions from './executions/route';
 import * as execution from './executions/[id]/route';
@@ -12,10 +11,10 @@ import * as success from './tasks/success/route';
 import * as failure from './tasks/failure/route';
 import * as heartbeat from './tasks/heartbeat/route';
 
-vi.mock('@/lib/engine', () => import('@/lib/executions/fake-engine'));
-
+// No worker runs in this file: executions stay RUNNING until runEngineUntilIdle() drives the engine.
 beforeAll(async () => {
   await createTestWorkflow('api-exec');
+  await createTestWorkflow('api-callback', callbackDefinition());
 });
 
 describe('/api/v1/executions', () => {
@@ -74,13 +73,16 @@ describe('/api/v1/executions', () => {
 
 describe('/api/v1/tasks', () => {
   it('completes a token from the body, maps engine errors and validates bodies', async () => {
-    const { body: started } = await call(executions.POST, { body: { workflowId: 'api-exec', name: 'tokened' } });
-    const token = 'A'.repeat(43);
-    await db.taskToken.create({ data: { tokenHash: hashToken(token), executionId: started.id, frameId: 'f', stateName: 'Wait', resource: 'x.waitForTaskToken' } });
-    expect(await call(heartbeat.POST, { body: { taskToken: token } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Wait' } });
-    expect(await call(success.POST, { body: { taskToken: token, output: { ok: true } } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Wait' } });
+    const { body: started } = await call(executions.POST, { body: { workflowId: 'api-callback', name: 'tokened' } });
+    await runEngineUntilIdle();
+    const token = taskTokenFromHistory((await call(history.GET, { params: { id: started.id } })).body.events);
+    expect(await call(heartbeat.POST, { body: { taskToken: token } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Await' } });
+    expect(await call(success.POST, { body: { taskToken: token, output: { ok: true } } })).toEqual({ status: 200, body: { executionId: started.id, stateName: 'Await' } });
     const again = await call(failure.POST, { body: { taskToken: token, error: 'E' } });
     expect(again).toMatchObject({ status: 410, body: { error: { code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } } } });
+    await runEngineUntilIdle();
+    expect(await call(execution.GET, { params: { id: started.id } })).toMatchObject({ status: 200, body: { status: 'SUCCEEDED', output: { ok: true } } });
+    expect(await db.auditEntry.count({ where: { action: 'TASK_TOKEN_COMPLETED', targetId: started.id } })).toBe(1);
     expect((await call(success.POST, { body: { taskToken: 'unknown', output: {} } })).body.error.details).toEqual({ awsErrorType: 'InvalidToken' });
     expect((await call(success.POST, { body: { output: {} } })).status).toBe(400);
     expect((await call(success.POST, { body: { taskToken: token } })).body.error.details).toEqual([{ path: 'output', message: 'Give the task output (JSON).' }]);
