@@ -1,0 +1,60 @@
+/**
+ * The inbox: the approval tasks a person may see (inboxScope, in the query's `where`),
+ * pending or decided, oldest first or soonest due first, as DTOs for the list.
+ */
+import { z } from 'zod';
+import { db } from '../db/client';
+import { engineNow } from '../engine';
+import type { Prisma } from '../db/generated/client';
+import { inboxScope, type InboxViewer } from './inbox-scope';
+
+export const inboxQuerySchema = z.object({
+  status: z.enum(['pending', 'decided']).catch('pending'),
+  sort: z.enum(['age', 'due']).catch('age'),
+});
+
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+/** The most rows the list shows. */
+export const INBOX_LIMIT = 200;
+
+export interface InboxTaskRow {
+  id: string;
+  title: string;
+  workflowName: string;
+  requester: string;
+  status: string;
+  createdAt: string;
+  dueAt: string | null;
+  decidedAt: string | null;
+  /** pending past its due time, or escalated because nobody decided in time */
+  overdue: boolean;
+  /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
+  mine: 'pending' | 'decided' | 'not-asked';
+}
+
+function orderBy(sort: InboxQuery['sort']): Prisma.ApprovalTaskOrderByWithRelationInput[] {
+  if (sort === 'due') return [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }];
+  return [{ createdAt: 'asc' }, { id: 'asc' }];
+}
+
+export async function listInboxTasks({ viewer, query }: { viewer: InboxViewer; query: InboxQuery }): Promise<InboxTaskRow[]> {
+  const status = query.status === 'pending' ? 'PENDING' : { not: 'PENDING' };
+  const rows = await db.approvalTask.findMany({
+    where: { AND: [inboxScope(viewer), { status }] },
+    orderBy: query.status === 'decided' && query.sort === 'age' ? [{ decidedAt: 'desc' }, { createdAt: 'desc' }] : orderBy(query.sort),
+    take: INBOX_LIMIT,
+    select: {
+      id: true, title: true, status: true, requesterLabel: true, createdAt: true, dueAt: true, decidedAt: true, escalatedAt: true,
+      execution: { select: { workflow: { select: { name: true } } } },
+      assignees: { where: { userId: viewer.id }, select: { status: true } },
+    },
+  });
+  const now = engineNow();
+  return rows.map((row) => ({
+    id: row.id, title: row.title, status: row.status, workflowName: row.execution.workflow.name, requester: row.requesterLabel ?? 'someone',
+    createdAt: row.createdAt.toISOString(), dueAt: row.dueAt?.toISOString() ?? null, decidedAt: row.decidedAt?.toISOString() ?? null,
+    overdue: row.status === 'PENDING' && ((row.dueAt !== null && row.dueAt <= now) || row.escalatedAt !== null),
+    mine: row.assignees.length === 0 ? 'not-asked' : row.assignees.some((a) => a.status === 'PENDING') ? 'pending' : 'decided',
+  }));
+}
