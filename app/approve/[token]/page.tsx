@@ -7,8 +7,9 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getLinkView } from '@/lib/approvals/get-link-view';
-import { DecisionForm } from '../decision-form';
-import { RequestSummary } from '../request-summary';
+import { DecisionForm } from '@/components/approvals/decision-form';
+import { RequestSummary } from '@/components/approvals/request-summary';
+import { decideByLink } from '../actions';
 
 export const metadata: Metadata = { title: 'Review a request', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -24,8 +25,8 @@ export default async function ApproveLinkPage({ params, searchParams }: { params
   if (view.kind !== 'open') redirect(`/approve/${OUTCOME_PAGE[view.kind]}?t=${encodeURIComponent(token)}`);
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <RequestSummary task={view.task} />
-      <DecisionForm token={token} form={view.task.form} suggested={decision === 'approve' || decision === 'reject' ? decision : undefined} />
+      <RequestSummary {...view.task} askedOf={view.task.approverEmail} />
+      <DecisionForm action={decideByLink} hidden={{ token }} form={view.task.form} suggested={decision === 'approve' || decision === 'reject' ? decision : undefined} />
     </div>
   );
 }

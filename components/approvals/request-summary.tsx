@@ -1,14 +1,25 @@
 /** The request as an approver sees it: title, who asked, the workflow, the details table, the expiry. */
-import type { LinkTaskView } from '@/lib/approvals/get-link-view';
 import { detailRows } from '@/lib/mail/templates/html';
+import { formatUtc } from '@/components/ui/format-time';
 
-export function RequestSummary({ task }: { task: LinkTaskView }) {
-  const rows = detailRows(task.details);
+export interface RequestSummaryProps {
+  title: string;
+  details: unknown;
+  requester: string;
+  workflowName: string;
+  /** the approver the link was sent to (email-link page) */
+  askedOf?: string;
+  expiresAt: string | null;
+}
+
+export function RequestSummary({ title, details, requester, workflowName, askedOf, expiresAt }: RequestSummaryProps) {
+  const rows = detailRows(details);
   return (
     <section className="space-y-3">
-      <h1 className="text-2xl font-bold break-words">{task.title}</h1>
+      <h1 className="text-2xl font-bold break-words">{title}</h1>
       <p className="text-sm text-slate-600">
-        Requested by {task.requester} · workflow {task.workflowName} · asked of {task.approverEmail}
+        Requested by {requester} · workflow {workflowName}
+        {askedOf ? ` · asked of ${askedOf}` : ''}
       </p>
       {rows.length > 0 && (
         <table className="w-full text-left text-sm">
@@ -25,7 +36,7 @@ export function RequestSummary({ task }: { task: LinkTaskView }) {
           </tbody>
         </table>
       )}
-      <p className="text-sm text-slate-600">{task.expiresAt ? `This request expires on ${task.expiresAt.slice(0, 16).replace('T', ' ')} UTC.` : 'This request does not expire.'}</p>
+      <p className="text-sm text-slate-600">{expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}</p>
     </section>
   );
 }
