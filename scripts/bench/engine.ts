@@ -56,13 +56,25 @@ function rawInserts(file: string): object {
 async function transitions(): Promise<object> {
   const { startTestExecution } = await import('../../lib/engine/testing/harness');
   const { startEngine } = await import('../../lib/engine');
+  const { notifier } = await import('../../lib/engine/worker/notifier');
   const { db } = await import('../../lib/db/client');
   const rates: number[] = [];
   for (let round = 0; round < 3; round++) {
     const ids = await Promise.all(Array.from({ length: EXECUTIONS }, (_, i) => startTestExecution({ definition: tenStates, input: { i } })));
+    const pending = new Set(ids);
+    const finished = new Promise<void>((resolve) => {
+      const listener = (results: Map<string, { claimed: boolean; runnable: boolean }>) => {
+        for (const [id, result] of results) if (result.claimed && !result.runnable) pending.delete(id);
+        if (pending.size > 0) return;
+        notifier.off('committed', listener);
+        resolve();
+      };
+      notifier.on('committed', listener);
+    });
     const started = performance.now();
     const engine = startEngine({ workerId: 'bench', pollMs: 5 });
-    while ((await db.execution.count({ where: { id: { in: ids }, status: 'RUNNING' } })) > 0) await new Promise((r) => setTimeout(r, 1));
+    await finished;
+    if ((await db.execution.count({ where: { id: { in: ids }, status: 'SUCCEEDED' } })) !== EXECUTIONS) throw new Error('bench: not every execution succeeded');
     rates.push((EXECUTIONS * 10) / ((performance.now() - started) / 1000));
     await engine.stop();
   }

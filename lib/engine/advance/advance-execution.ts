@@ -1,7 +1,6 @@
 /**
- * One transaction of progress on one execution: claim it (lease compare-and-set, the first
- * write, so the transaction holds SQLite's write lock from the start), load its runnable
- * frames, step them as far as they go without outside work, write everything, and move the
+ * Transactions of progress: claim executions (lease compare-and-set), load their runnable
+ * frames, step them as far as they go without outside work, write everything, and move each
  * execution row on under its version. Returns whether work is left and what to invoke now.
  */
 import { executionEndedEvent } from '../../asl';
@@ -12,8 +11,8 @@ import { loadWorkflowVersion } from '../definitions';
 import { retryTransaction } from '../tx-retry';
 import { abortFrames } from './abort-frames';
 import { endExecution } from './end-frame';
-import { flushSession } from './flush-session';
-import { FRAME_SELECT, frameFromRow } from './live-frame';
+import { flushSession, type HistoryRow } from './flush-session';
+import { FRAME_SELECT, frameFromRow, type FrameRow } from './live-frame';
 import { Session, type ExecutionRow } from './session';
 import { stepFrame } from './step-frame';
 
@@ -31,36 +30,54 @@ export const EXECUTION_SELECT = {
 } as const;
 
 export function advanceExecution(executionId: string, workerId: string): Promise<AdvanceResult> {
-  return retryTransaction((tx) => advanceInTx(tx, executionId, workerId));
+  return advanceExecutions([executionId], workerId).then((results) => results.get(executionId) as AdvanceResult);
 }
 
 /**
- * Advances several executions in one transaction (one commit for the batch). Safe because the
- * first write of each (the lease compare-and-set) happens while this transaction already holds
- * SQLite's only write lock: nobody can move an execution between our read and our write.
+ * Advances several executions in one transaction: one lease compare-and-set, one read of the
+ * claimed rows and one of their runnable frames for the whole batch, one history insert, and
+ * per execution only its frame and version writes. Safe because the transaction holds
+ * SQLite's only write lock from its first statement: nobody moves an execution between our
+ * read and our write (the version check stays as the guard).
  */
 export function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
   return retryTransaction(async (tx) => {
-    const results = new Map<string, AdvanceResult>();
-    for (const id of executionIds) results.set(id, await advanceInTx(tx, id, workerId));
+    const results = new Map<string, AdvanceResult>(executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]));
+    const claimed = await claimBatch(tx, executionIds, workerId);
+    if (claimed.length === 0) return results;
+    const frameLimit = MAX_FRAMES_PER_TX * claimed.length;
+    const frames = await tx.executionFrame.findMany({
+      where: { executionId: { in: claimed.map((e) => e.id) }, status: 'RUNNING' },
+      take: frameLimit,
+      select: { ...FRAME_SELECT, executionId: true },
+    });
+    const history: HistoryRow[] = [];
+    for (const execution of claimed) {
+      const own = frames.filter((f) => f.executionId === execution.id);
+      results.set(execution.id, await advanceClaimed(tx, execution, own, frames.length === frameLimit, history));
+    }
+    if (history.length > 0) await tx.historyEvent.createMany({ data: history });
     return results;
   });
 }
 
-async function advanceInTx(tx: Tx, executionId: string, workerId: string): Promise<AdvanceResult> {
+async function claimBatch(tx: Tx, ids: string[], workerId: string): Promise<ExecutionRow[]> {
   const now = engineNow();
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const { count } = await tx.execution.updateMany({
-    where: { id: executionId, status: 'RUNNING', runnable: true, OR: [{ leaseOwner: null }, { leaseOwner: workerId }, { leaseUntil: { lt: now } }] },
-    data: { leaseOwner: workerId, leaseUntil: new Date(now.getTime() + LEASE_MS) },
+    where: { id: { in: ids }, status: 'RUNNING', runnable: true, OR: [{ leaseOwner: null }, { leaseOwner: workerId }, { leaseUntil: { lt: now } }] },
+    data: { leaseOwner: workerId, leaseUntil },
   });
-  if (count === 0) return { claimed: false, runnable: false, invocations: [] };
-  const execution: ExecutionRow = await tx.execution.findUniqueOrThrow({ where: { id: executionId }, select: EXECUTION_SELECT });
+  if (count === 0) return [];
+  return tx.execution.findMany({ where: { id: { in: ids }, leaseOwner: workerId, leaseUntil }, select: EXECUTION_SELECT });
+}
+
+async function advanceClaimed(tx: Tx, execution: ExecutionRow, rows: FrameRow[], truncated: boolean, history: HistoryRow[]): Promise<AdvanceResult> {
   const session = new Session(tx, execution, await loadWorkflowVersion(tx, execution.workflowVersionId));
-  const rows = await tx.executionFrame.findMany({ where: { executionId, status: 'RUNNING' }, take: MAX_FRAMES_PER_TX, select: FRAME_SELECT });
   for (const row of rows) session.adopt(frameFromRow(row));
   await runQueue(session);
-  const runnable = !session.ended && (rows.length === MAX_FRAMES_PER_TX || session.queue.some((f) => f.status === 'RUNNING'));
-  await flushSession(session, { runnable, leaseOwner: runnable ? undefined : null });
+  const runnable = !session.ended && (truncated || session.queue.some((f) => f.status === 'RUNNING'));
+  await flushSession(session, { runnable, leaseOwner: runnable ? undefined : null, historySink: history });
   return { claimed: true, runnable, invocations: session.invocations };
 }
 
@@ -82,5 +99,5 @@ async function failForHistoryLimit(session: Session): Promise<void> {
   await abortFrames(session, root.map((r) => r.id), true);
   const cause = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
   session.record(undefined, executionEndedEvent({ status: 'FAILED', error: 'States.Runtime', cause }, session.cursor(undefined), session.env));
-  await endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
+  endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
 }

@@ -21,15 +21,19 @@ export async function endFrame(session: Session, frame: LiveFrame, outcome: Bran
   }
   if (frame.parentFrameId) return childEnded(session, frame);
   session.record(undefined, executionEndedEvent(outcome, session.cursor(frame), session.env));
-  await endExecution(session, outcome.status === 'SUCCEEDED'
+  endExecution(session, outcome.status === 'SUCCEEDED'
     ? { status: 'SUCCEEDED', output: outcome.output }
     : { status: 'FAILED', error: outcome.error, cause: outcome.cause ?? null });
+  if (session.pinned.definition.TimeoutSeconds !== undefined) {
+    await session.tx.timer.updateMany({ where: { executionId: session.execution.id, purpose: 'ExecutionTimeout', status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  }
 }
 
-/** Marks the execution ended and cancels whatever still waits (timers, tokens). */
-export async function endExecution(session: Session, ended: NonNullable<Session['ended']>): Promise<void> {
+/**
+ * Marks the execution ended. When the root frame ends by itself nothing can still wait: every
+ * child joined, and each timer or token was used or cancelled when its frame resumed. Stop,
+ * timeout and the history limit abort the frames first (abortFrames cancels theirs).
+ */
+export function endExecution(session: Session, ended: NonNullable<Session['ended']>): void {
   session.ended = ended;
-  const { tx, execution, now } = session;
-  await tx.timer.updateMany({ where: { executionId: execution.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-  await tx.taskToken.updateMany({ where: { executionId: execution.id, status: 'PENDING' }, data: { status: 'CANCELLED', completedAt: now } });
 }

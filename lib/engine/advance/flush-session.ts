@@ -27,10 +27,17 @@ export function historyRow(executionId: string, event: HistoryEvent) {
 }
 
 /** Flushes everything and moves the execution row on (throws VersionConflict when it moved meanwhile). */
-export async function flushSession(session: Session, extra: { runnable: boolean; leaseOwner?: string | null }): Promise<void> {
+export type HistoryRow = ReturnType<typeof historyRow>;
+
+/** With `historySink`, history rows are left for the caller to insert with a batch's others. */
+export async function flushSession(session: Session, extra: { runnable: boolean; leaseOwner?: string | null; historySink?: HistoryRow[] }): Promise<void> {
   const { tx, execution } = session;
   await flushFrames(session);
-  if (session.history.length > 0) await tx.historyEvent.createMany({ data: session.history.map((e) => historyRow(execution.id, e)) });
+  if (session.history.length > 0) {
+    const rows = session.history.map((e) => historyRow(execution.id, e));
+    if (extra.historySink) extra.historySink.push(...rows);
+    else await tx.historyEvent.createMany({ data: rows });
+  }
   if (session.timers.length > 0) {
     await tx.timer.createMany({ data: session.timers.map((t) => ({ ...t, executionId: execution.id })) });
   }

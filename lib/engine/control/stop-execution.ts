@@ -23,6 +23,6 @@ export async function stopExecution(tx: Tx, args: { executionId: string; error?:
 export async function endWith(session: Session, status: 'ABORTED' | 'TIMED_OUT', type: string, key: string, error?: string, cause?: string): Promise<void> {
   await abortFrames(session, await rootFrameIds(session), true);
   recordExecutionEvent(session, type, key, errorDetails(error, cause));
-  await endExecution(session, { status, error: error ?? null, cause: cause ?? null });
+  endExecution(session, { status, error: error ?? null, cause: cause ?? null });
   await flushSession(session, { runnable: false, leaseOwner: null });
 }
