@@ -5,7 +5,8 @@
  * and releases this worker's leases.
  */
 import { db } from '../../db/client';
-import { advanceExecutions } from '../advance/advance-execution';
+import { advanceExecution, advanceExecutions, type AdvanceResult } from '../advance/advance-execution';
+import { failOnEngineError } from '../advance/fail-on-engine-error';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
@@ -62,7 +63,7 @@ export class Worker {
     for (let round = 0; round < ROUNDS && ids.length > 0 && this.running; round++) {
       const next: string[] = [];
       for (let i = 0; i < ids.length && this.running; i += PER_TRANSACTION) {
-        const results = await advanceExecutions(ids.slice(i, i + PER_TRANSACTION), this.workerId);
+        const results = await this.advanceBatch(ids.slice(i, i + PER_TRANSACTION));
         notifier.emit('committed', results);
         for (const [id, result] of results) {
           work += result.claimed ? 1 : 0;
@@ -73,6 +74,26 @@ export class Worker {
       ids = next;
     }
     return work > 0;
+  }
+
+  /** A batch that throws is run one execution at a time; one that still throws fails alone. */
+  private async advanceBatch(ids: string[]): Promise<Map<string, AdvanceResult>> {
+    try {
+      return await advanceExecutions(ids, this.workerId);
+    } catch (error) {
+      this.onError(error);
+    }
+    const results = new Map<string, AdvanceResult>();
+    for (const id of ids) {
+      try {
+        results.set(id, await advanceExecution(id, this.workerId));
+      } catch (error) {
+        this.onError(error);
+        await failOnEngineError(id, error).catch(this.onError);
+        results.set(id, { claimed: true, runnable: false, invocations: [] });
+      }
+    }
+    return results;
   }
 
   private background(work: Promise<unknown>): void {
