@@ -8,5 +8,6 @@ test('[HOME]: the home page says what Signoff is and lists the seeded workflows'
     await expect(workflows.getByText(name, { exact: true })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Open the inbox' }).click();
-  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  // the inbox is for signed-in people: a visitor is asked to sign in first
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
