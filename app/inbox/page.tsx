@@ -1,15 +1,38 @@
+/** GET /inbox — the approval tasks the signed-in person may see, pending or decided, sorted. */
 import type { Metadata } from 'next';
+import { InboxFilters } from '@/components/approvals/inbox-filters';
+import { TaskTable } from '@/components/approvals/task-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { inboxQuerySchema, listInboxTasks } from '@/lib/approvals/list-inbox-tasks';
+import { requirePageUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Inbox' };
+export const dynamic = 'force-dynamic';
 
-export default function InboxPage() {
+const SCOPE_NOTE: Record<string, string> = {
+  admin: 'As an admin you see every approval task.',
+  manager: 'Tasks asked of you and of the people in the groups you manage.',
+  approver: 'Tasks asked of you, directly, through your groups, or delegated to you.',
+};
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('/inbox');
+  const query = inboxQuerySchema.parse(await searchParams);
+  const tasks = await listInboxTasks({ viewer: user, query });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">Inbox</h1>
-      <EmptyState title="No tasks waiting for you">
-        Approval tasks assigned to you or your groups will appear here.
-      </EmptyState>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">Inbox</h1>
+        <p className="text-sm text-slate-600">{SCOPE_NOTE[user.role] ?? SCOPE_NOTE.approver}</p>
+      </div>
+      <InboxFilters query={query} />
+      {tasks.length === 0 ? (
+        <EmptyState title={query.status === 'pending' ? 'Nothing is waiting for you' : 'No decided tasks yet'}>
+          {query.status === 'pending' ? 'New approval requests appear here and in your email.' : 'Tasks appear here once they are decided.'}
+        </EmptyState>
+      ) : (
+        <TaskTable tasks={tasks} now={new Date()} />
+      )}
     </div>
   );
 }
