@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from '../fixtures/auth';
+import { waitForEmail } from '../fixtures/mail';
+
+process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+
+async function startOrder(orderId: string): Promise<string> {
+  const { startExecution } = await import('../../lib/executions/start-execution');
+  const input = { orderId, total: 2500, customerEmail: 'customer@example.com', order: { items: 3 } };
+  const { execution } = await startExecution({ workflowId: 'order-fulfilment', input: JSON.stringify(input), actor: { type: 'system', label: 'e2e' } });
+  return execution.id;
+}
+
+async function executionStatus(id: string): Promise<string> {
+  const { db } = await import('../../lib/db/client');
+  return (await db.execution.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+}
+
+test('[INBOX]: a signed-out visit to the inbox lands on the sign-in page', async ({ page }) => {
+  await page.goto('/inbox');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Finbox/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('[INBOX]: an address without an account gets no link, and says so', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('stranger@example.org');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByText('There is no account for that address.')).toBeVisible();
+});
+
+test('[INBOX]: carol signs in by magic link, approves from the inbox, and the execution succeeds', async ({ page }) => {
+  const orderId = `E2E-INBOX-${Date.now()}`;
+  const title = `Approve order ${orderId} (2500 EUR)`;
+  const executionId = await startOrder(orderId);
+  await waitForEmail('carol@example.com', orderId); // the task exists once its mail went out
+
+  await page.goto('/inbox');
+  await signInAs(page, 'carol@example.com');
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByText('carol@example.com')).toBeVisible();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await page.getByLabel('Comment').fill('Within budget');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status')).toContainText('You approved this request.');
+  await expect(page.getByRole('list', { name: 'Decisions' })).toContainText('Within budget');
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Back to the inbox' }).click();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Decided' }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect.poll(() => executionStatus(executionId), { timeout: 15_000 }).toBe('SUCCEEDED');
+});
