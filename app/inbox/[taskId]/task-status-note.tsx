@@ -14,7 +14,7 @@ function message(task: InboxTaskView, decided?: string): string {
     const settled = task.status === 'PENDING' ? 'The request waits for other approvers.' : 'The request is settled and its workflow continues.';
     return `You ${decided === 'rejected' ? 'rejected' : 'approved'} this request. ${settled}`;
   }
-  if (task.blockedReason === 'not-asked') return 'You can see this request because you manage a group asked to decide it, but only the people asked can decide it.';
+  if (task.blockedReason === 'not-asked') return 'You can read this request, but you are not among the people asked to decide it, so only they can approve or reject it.';
   if (task.blockedReason === 'already-decided') return 'You already decided this request. It waits for other approvers.';
   const closed = CLOSED[task.status] ?? 'This request can no longer be decided';
   return `${closed}${task.decidedAt ? ` on ${formatUtc(task.decidedAt)}` : ''}.`;
