@@ -13,7 +13,7 @@ export async function flushFrames(session: Session): Promise<void> {
   const created = [];
   for (const frame of session.frames.values()) {
     if (frame.isNew) created.push(frameToNewRow(frame, execution.id));
-    else if (frame.dirty) await tx.executionFrame.update({ where: { id: frame.id }, data: frameToRow(frame) });
+    else if (frame.dirty) await tx.executionFrame.updateMany({ where: { id: frame.id }, data: frameToRow(frame) }); // updateMany: no read-back
     frame.isNew = false;
     frame.dirty = false;
   }

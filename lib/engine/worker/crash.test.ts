@@ -21,7 +21,10 @@ describe('crash safety', () => {
     let lastEvents = await db.historyEvent.count();
     for (let round = 0; round < 5; round++) {
       const worker = spawnWorker('crash-worker');
-      await sleep(2500 + Math.random() * 2000); // startup (tsx) takes ~2 s on a busy machine
+      // Kill only once it is working (startup through tsx takes seconds on a busy machine).
+      const before = await db.historyEvent.count();
+      for (let waited = 0; waited < 30_000 && (await db.historyEvent.count()) === before; waited += 50) await sleep(50);
+      await sleep(Math.random() * 600);
       worker.kill('SIGKILL');
       await waitForExit(worker);
       const events = await db.historyEvent.count();

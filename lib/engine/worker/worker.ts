@@ -56,9 +56,8 @@ export class Worker {
 
   /** One pass over every kind of work; true when it did something. */
   async tick(): Promise<boolean> {
-    let work = await fireDueTimers();
-    const stale = await findStaleInvocations();
-    if (stale.length > 0) this.background(runInvocations(stale, this.workerId));
+    // Runnable executions first: a wake-up after a commit (a completed token) goes straight to them.
+    let work = 0;
     let ids = await findClaimableExecutions(this.workerId, BATCH);
     for (let round = 0; round < ROUNDS && ids.length > 0 && this.running; round++) {
       const next: string[] = [];
@@ -73,7 +72,10 @@ export class Worker {
       }
       ids = next;
     }
-    return work > 0;
+    work += await fireDueTimers();
+    const stale = await findStaleInvocations();
+    if (stale.length > 0) this.background(runInvocations(stale, this.workerId));
+    return work > 0 || stale.length > 0;
   }
 
   /** A batch that throws is run one execution at a time; one that still throws fails alone. */
