@@ -11,7 +11,8 @@ import { loadWorkflowVersion } from '../definitions';
 import { retryTransaction } from '../tx-retry';
 import { abortFrames } from './abort-frames';
 import { endExecution } from './end-frame';
-import { flushSession, type HistoryRow } from './flush-session';
+import { BatchWrites } from './batch-writes';
+import { flushSession } from './flush-session';
 import { FRAME_SELECT, frameFromRow, type FrameRow } from './live-frame';
 import { Session, type ExecutionRow } from './session';
 import { stepFrame } from './step-frame';
@@ -51,12 +52,12 @@ export function advanceExecutions(executionIds: string[], workerId: string): Pro
       take: frameLimit,
       select: { ...FRAME_SELECT, executionId: true },
     });
-    const history: HistoryRow[] = [];
+    const batch = new BatchWrites();
     for (const execution of claimed) {
       const own = frames.filter((f) => f.executionId === execution.id);
-      results.set(execution.id, await advanceClaimed(tx, execution, own, frames.length === frameLimit, history));
+      results.set(execution.id, await advanceClaimed(tx, execution, own, frames.length === frameLimit, batch));
     }
-    if (history.length > 0) await tx.historyEvent.createMany({ data: history });
+    await batch.apply(tx, engineNow());
     return results;
   });
 }
@@ -72,12 +73,12 @@ async function claimBatch(tx: Tx, ids: string[], workerId: string): Promise<Exec
   return tx.execution.findMany({ where: { id: { in: ids }, leaseOwner: workerId, leaseUntil }, select: EXECUTION_SELECT });
 }
 
-async function advanceClaimed(tx: Tx, execution: ExecutionRow, rows: FrameRow[], truncated: boolean, history: HistoryRow[]): Promise<AdvanceResult> {
+async function advanceClaimed(tx: Tx, execution: ExecutionRow, rows: FrameRow[], truncated: boolean, batch: BatchWrites): Promise<AdvanceResult> {
   const session = new Session(tx, execution, await loadWorkflowVersion(tx, execution.workflowVersionId));
   for (const row of rows) session.adopt(frameFromRow(row));
   await runQueue(session);
   const runnable = !session.ended && (truncated || session.queue.some((f) => f.status === 'RUNNING'));
-  await flushSession(session, { runnable, leaseOwner: runnable ? undefined : null, historySink: history });
+  await flushSession(session, { runnable, leaseOwner: runnable ? undefined : null, batch });
   return { claimed: true, runnable, invocations: session.invocations };
 }
 

@@ -1,9 +1,9 @@
 /**
- * Writes what a session did in one go: new and changed frames, history events (createMany),
- * timers, then the execution row under the optimistic lock (`where: { id, version }`).
+ * Writes what a session did in one go: new and changed frames, history events, timers, then
+ * the execution row under the optimistic lock (its version must still be the one read).
  */
 import type { HistoryEvent } from '../../asl';
-import { VersionConflict } from '../tx-retry';
+import { BatchWrites, type ExecutionWrite } from './batch-writes';
 import { frameToNewRow, frameToRow } from './live-frame';
 import type { Session } from './session';
 
@@ -26,34 +26,43 @@ export function historyRow(executionId: string, event: HistoryEvent) {
   return { executionId, seq: id, previousEventId, type, timestamp: new Date(timestamp), details: JSON.stringify(details) };
 }
 
-/** Flushes everything and moves the execution row on (throws VersionConflict when it moved meanwhile). */
 export type HistoryRow = ReturnType<typeof historyRow>;
 
-/** With `historySink`, history rows are left for the caller to insert with a batch's others. */
-export async function flushSession(session: Session, extra: { runnable: boolean; leaseOwner?: string | null; historySink?: HistoryRow[] }): Promise<void> {
-  const { tx, execution } = session;
-  await flushFrames(session);
-  if (session.history.length > 0) {
-    const rows = session.history.map((e) => historyRow(execution.id, e));
-    if (extra.historySink) extra.historySink.push(...rows);
-    else await tx.historyEvent.createMany({ data: rows });
-  }
-  if (session.timers.length > 0) {
-    await tx.timer.createMany({ data: session.timers.map((t) => ({ ...t, executionId: execution.id })) });
-  }
+/**
+ * Flushes everything and moves the execution row on (throws VersionConflict when it moved
+ * meanwhile). With `batch`, the changed frames, history, timers and the execution row are
+ * left to the batch, which writes those of all its executions together.
+ */
+export async function flushSession(session: Session, extra: { runnable: boolean; leaseOwner?: string | null; batch?: BatchWrites }): Promise<void> {
+  const { tx, execution, batch } = { ...session, batch: extra.batch };
+  if (batch) collectFrames(session, batch);
+  else await flushFrames(session);
+  const history = session.history.map((e) => historyRow(execution.id, e));
+  const timers = session.timers.map((t) => ({ ...t, executionId: execution.id }));
   const ended = session.ended;
-  const { count } = await tx.execution.updateMany({
-    where: { id: execution.id, version: execution.version },
-    data: {
-      version: execution.version + 1,
-      nextEventId: session.nextEventId,
-      runnable: ended ? false : extra.runnable,
-      ...(extra.leaseOwner !== undefined ? { leaseOwner: extra.leaseOwner, leaseUntil: null } : {}),
-      ...(session.mocksDirty ? { mocks: JSON.stringify(session.mocks) } : {}),
-      ...(ended
-        ? { status: ended.status, output: ended.output === undefined ? null : JSON.stringify(ended.output), error: ended.error ?? null, cause: ended.cause ?? null, stoppedAt: session.now }
-        : {}),
-    },
-  });
-  if (count === 0) throw new VersionConflict(execution.id);
+  const write: ExecutionWrite = {
+    id: execution.id,
+    version: execution.version,
+    nextEventId: session.nextEventId,
+    runnable: ended ? false : extra.runnable,
+    releaseLease: extra.leaseOwner === null,
+    ...(session.mocksDirty ? { mocks: JSON.stringify(session.mocks) } : {}),
+    ...(ended
+      ? { ended: { status: ended.status, output: ended.output === undefined ? null : JSON.stringify(ended.output), error: ended.error ?? null, cause: ended.cause ?? null, at: session.now } }
+      : {}),
+  };
+  const target = batch ?? new BatchWrites();
+  target.history.push(...history);
+  target.timers.push(...timers);
+  target.executions.push(write);
+  if (!batch) await target.apply(tx, session.now);
+}
+
+function collectFrames(session: Session, batch: BatchWrites): void {
+  for (const frame of session.frames.values()) {
+    if (frame.isNew) batch.created.push(frameToNewRow(frame, session.execution.id));
+    else if (frame.dirty) batch.frames.push({ id: frame.id, ...frameToRow(frame) });
+    frame.isNew = false;
+    frame.dirty = false;
+  }
 }
