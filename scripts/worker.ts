@@ -20,3 +20,6 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+// Started by a parent over an IPC channel (the tests do): stop when the parent goes away, so a
+// killed test run leaves no worker behind.
+if (process.send) process.on('disconnect', () => void shutdown('parent gone'));

@@ -1,15 +1,16 @@
 /** Test helper: `scripts/worker.ts` as a child process on the test's database. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(__dirname, '..', '..', '..');
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function spawnWorker(workerId: string): ChildProcess {
   // `node --import tsx` is one process (the tsx CLI would fork a child that outlives a SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
     cwd: root,
     env: { ...process.env, SIGNOFF_WORKER_ID: workerId, SIGNOFF_POLL_MS: '20' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the IPC channel ends the worker when the test process dies
   });
   return child;
 }
