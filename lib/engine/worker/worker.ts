@@ -51,6 +51,7 @@ export class Worker {
         this.onError(error);
       }
       if (!busy && this.running) await sleepUntilWoken(this.pollMs);
+      else await new Promise((resolve) => setImmediate(resolve)); // let I/O and background invocations run
     }
   }
 
@@ -75,7 +76,7 @@ export class Worker {
     work += await fireDueTimers();
     const stale = await findStaleInvocations();
     if (stale.length > 0) this.background(runInvocations(stale, this.workerId));
-    return work > 0 || stale.length > 0;
+    return work > 0; // background invocations notify the loop when they finish
   }
 
   /** A batch that throws is run one execution at a time; one that still throws fails alone. */
