@@ -49,6 +49,8 @@ async function loop(state: SenderState, transport: MailTransport, pollMs: number
     } catch (error) {
       console.error('[mail]', error);
     }
+    // Yield a turn of the event loop even when busy: SQLite queries resolve as microtasks.
+    if (busy) await new Promise((resolve) => setImmediate(resolve));
     if (!busy && state.running) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);

@@ -12,13 +12,17 @@ export function notifyEngine(): void {
   notifier.emit('wake');
 }
 
-/** Resolves after `ms`, or sooner when notifyEngine() is called. */
+/**
+ * Resolves after `ms`, or sooner when notifyEngine() is called. A wake resolves on the next
+ * turn of the event loop, never in the same microtask run: with SQLite's synchronous driver a
+ * query resolves as a microtask, so a loop woken from microtasks alone would starve timers and I/O.
+ */
 export function sleepUntilWoken(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       notifier.off('wake', done);
-      resolve();
+      setImmediate(resolve);
     };
     const timer = setTimeout(done, ms);
     notifier.on('wake', done);
