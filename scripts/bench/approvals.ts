@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runAlone } from './run-alone';
 
 const DECISIONS = 200;
 const MESSAGES = 1000;
@@ -73,14 +73,4 @@ export async function benchApprovals(): Promise<object[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchApprovals()
-    .then((lines) => {
-      for (const line of lines) console.log(JSON.stringify(line));
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchApprovals);

@@ -9,9 +9,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import type { Definition } from '../../lib/asl';
+import { runAlone } from './run-alone';
 
 const EXECUTIONS = 100;
 
@@ -136,14 +136,4 @@ export async function benchEngine(): Promise<object[]> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchEngine()
-    .then((lines) => {
-      for (const line of lines) console.log(JSON.stringify(line));
-      process.exit(0);
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchEngine);
