@@ -7,6 +7,7 @@ import { engineNow } from '../engine';
 import { AppError } from '../errors';
 import type { FormField } from './config-schema';
 import { inboxScope, type InboxViewer } from './inbox-scope';
+import type { InboxTaskSummary } from './list-inbox-tasks';
 
 export interface InboxDecisionView {
   by: string;
@@ -16,16 +17,9 @@ export interface InboxDecisionView {
   via: string;
 }
 
-export interface InboxTaskView {
+export interface InboxTaskView extends InboxTaskSummary {
   taskId: string;
-  title: string;
   details: unknown;
-  workflowName: string;
-  requester: string;
-  status: string;
-  createdAt: string;
-  dueAt: string | null;
-  decidedAt: string | null;
   form: FormField[];
   decisions: InboxDecisionView[];
   canDecide: boolean;

@@ -18,8 +18,8 @@ export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 /** The most rows the list shows. */
 export const INBOX_LIMIT = 200;
 
-export interface InboxTaskRow {
-  id: string;
+/** What the inbox list and the task page both show of a task (times as ISO strings). */
+export interface InboxTaskSummary {
   title: string;
   workflowName: string;
   requester: string;
@@ -27,6 +27,10 @@ export interface InboxTaskRow {
   createdAt: string;
   dueAt: string | null;
   decidedAt: string | null;
+}
+
+export interface InboxTaskRow extends InboxTaskSummary {
+  id: string;
   /** pending past its due time, or escalated because nobody decided in time */
   overdue: boolean;
   /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
