@@ -33,7 +33,9 @@ async function runOnEngine(cases: ConformanceCase[]): Promise<CaseVerdict[]> {
     return await runConformanceCases(cases);
   } finally {
     const { db } = await import('../lib/db/client');
+    const { closeSqlite } = await import('../lib/db/sqlite');
     await db.$disconnect();
+    closeSqlite();
     rmSync(dir, { recursive: true, force: true });
   }
 }

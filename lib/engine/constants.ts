@@ -8,6 +8,8 @@ export const HISTORY_LIMIT_ERROR = 'States.Runtime';
 export const LEASE_MS = 15_000;
 /** States stepped in one transaction before the worker commits and goes on in a new one. */
 export const STEP_BUDGET = 500;
+/** Runnable frames loaded per execution in one transaction (more: it stays runnable for the next). */
+export const MAX_FRAMES_PER_TX = 200;
 /** An `invoke` task (function:, http:invoke) claimed this long ago without an answer is run again. */
 export const INVOKE_RETRY_MS = 60_000;
 /** GetActivityTask long-poll (AWS: 60 s). */

@@ -5,6 +5,7 @@
  */
 import type { Definition, JsonValue } from '../asl';
 import type { Tx } from '../db/client';
+import type { Sqlite } from '../db/sqlite';
 
 export interface PinnedWorkflow {
   definition: Definition;
@@ -19,7 +20,22 @@ export async function loadWorkflowVersion(tx: Tx, versionId: string): Promise<Pi
   const hit = cache.get(versionId);
   if (hit) return hit;
   const row = await tx.workflowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true, workflow: { select: { name: true } } } });
-  const pinned = { definition: JSON.parse(row.definition) as Definition, workflowName: row.workflow.name, subDefinitions: new Map() };
+  return remember(versionId, row.definition, row.workflow.name);
+}
+
+/** The same, read on the engine's synchronous connection (the direct path). */
+export function loadWorkflowVersionSync(connection: Sqlite, versionId: string): PinnedWorkflow {
+  const hit = cache.get(versionId);
+  if (hit) return hit;
+  const row = connection
+    .prepare('SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?')
+    .get(versionId) as { definition: string; name: string } | undefined;
+  if (!row) throw new Error(`Workflow version ${versionId} does not exist.`);
+  return remember(versionId, row.definition, row.name);
+}
+
+function remember(versionId: string, definition: string, workflowName: string): PinnedWorkflow {
+  const pinned = { definition: JSON.parse(definition) as Definition, workflowName, subDefinitions: new Map() };
   if (cache.size > 1000) cache.clear();
   cache.set(versionId, pinned);
   return pinned;

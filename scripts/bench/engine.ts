@@ -128,7 +128,9 @@ export async function benchEngine(): Promise<object[]> {
   } finally {
     // The shared client was opened on this temporary file: close it so the next bench opens its own.
     const { db } = await import('../../lib/db/client');
+    const { closeSqlite } = await import('../../lib/db/sqlite');
     await db.$disconnect();
+    closeSqlite();
     delete (globalThis as { signoffDb?: unknown }).signoffDb;
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;

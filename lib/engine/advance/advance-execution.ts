@@ -2,20 +2,21 @@
  * Transactions of progress: claim executions (lease compare-and-set), load their runnable
  * frames, step them as far as they go without outside work, write everything, and move each
  * execution row on under its version. Returns whether work is left and what to invoke now.
+ *
+ * Two ways, one stepping: the direct path (direct-advance.ts) runs every execution whose
+ * states need no rows but its own (Pass, Choice, Wait, Succeed, Fail…) on a synchronous
+ * SQLite connection; the rest, and any it gives up on, go through a Prisma transaction here.
  */
-import { executionEndedEvent } from '../../asl';
 import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
-import { LEASE_MS, MAX_HISTORY_EVENTS, STEP_BUDGET } from '../constants';
+import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersion } from '../definitions';
 import { retryTransaction } from '../tx-retry';
-import { abortFrames } from './abort-frames';
-import { endExecution } from './end-frame';
 import { BatchWrites } from './batch-writes';
-import { flushSession } from './flush-session';
-import { FRAME_SELECT, frameFromRow, type FrameRow } from './live-frame';
+import { advanceDirect } from './direct-advance';
+import { FRAME_SELECT, type FrameRow } from './live-frame';
+import { runSession } from './run-session';
 import { Session, type ExecutionRow } from './session';
-import { stepFrame } from './step-frame';
 
 export interface AdvanceResult {
   claimed: boolean;
@@ -23,7 +24,6 @@ export interface AdvanceResult {
   invocations: string[];
 }
 
-const MAX_FRAMES_PER_TX = 200;
 
 export const EXECUTION_SELECT = {
   id: true, name: true, status: true, input: true, version: true, nextEventId: true, startedAt: true,
@@ -34,6 +34,14 @@ export function advanceExecution(executionId: string, workerId: string): Promise
   return advanceExecutions([executionId], workerId).then((results) => results.get(executionId) as AdvanceResult);
 }
 
+/** Advances `executionIds`: directly where it can, in a Prisma transaction where it must. */
+export async function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
+  const { results, fallback } = await advanceDirect(executionIds, workerId);
+  if (fallback.length === 0) return results;
+  for (const [id, result] of await advanceInTransaction(fallback, workerId)) results.set(id, result);
+  return results;
+}
+
 /**
  * Advances several executions in one transaction: one lease compare-and-set, one read of the
  * claimed rows and one of their runnable frames for the whole batch, one history insert, and
@@ -41,7 +49,7 @@ export function advanceExecution(executionId: string, workerId: string): Promise
  * SQLite's only write lock from its first statement: nobody moves an execution between our
  * read and our write (the version check stays as the guard).
  */
-export function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
+export function advanceInTransaction(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
   return retryTransaction(async (tx) => {
     const results = new Map<string, AdvanceResult>(executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]));
     const claimed = await claimBatch(tx, executionIds, workerId);
@@ -75,30 +83,5 @@ async function claimBatch(tx: Tx, ids: string[], workerId: string): Promise<Exec
 
 async function advanceClaimed(tx: Tx, execution: ExecutionRow, rows: FrameRow[], truncated: boolean, batch: BatchWrites): Promise<AdvanceResult> {
   const session = new Session(tx, execution, await loadWorkflowVersion(tx, execution.workflowVersionId));
-  for (const row of rows) session.adopt(frameFromRow(row));
-  await runQueue(session);
-  const runnable = !session.ended && (truncated || session.queue.some((f) => f.status === 'RUNNING'));
-  await flushSession(session, { runnable, leaseOwner: runnable ? undefined : null, batch });
-  return { claimed: true, runnable, invocations: session.invocations };
-}
-
-async function runQueue(session: Session): Promise<void> {
-  let steps = 0;
-  while (steps < STEP_BUDGET && !session.ended) {
-    const frame = session.queue.shift();
-    if (!frame) return;
-    if (frame.status !== 'RUNNING') continue;
-    steps += await stepFrame(session, frame, STEP_BUDGET - steps);
-    if (frame.status === 'RUNNING') session.queue.push(frame);
-    if (session.nextEventId - 1 > MAX_HISTORY_EVENTS) return failForHistoryLimit(session);
-  }
-}
-
-/** AWS's 25,000-event limit: the execution fails with a cause that says so. */
-async function failForHistoryLimit(session: Session): Promise<void> {
-  const root = await session.tx.executionFrame.findMany({ where: { executionId: session.execution.id, parentFrameId: null }, select: { id: true } });
-  await abortFrames(session, root.map((r) => r.id), true);
-  const cause = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
-  session.record(undefined, executionEndedEvent({ status: 'FAILED', error: 'States.Runtime', cause }, session.cursor(undefined), session.env));
-  endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
+  return runSession(session, rows, truncated, batch);
 }
