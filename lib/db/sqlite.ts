@@ -61,6 +61,23 @@ export async function withWriteLock<T>(connection: Sqlite, work: () => T): Promi
   }
 }
 
+type Prepared = ReturnType<typeof prepareStatement>;
+const prepareStatement = (connection: Sqlite, sql: string) => connection.prepare<unknown[]>(sql);
+const statementCache = new WeakMap<Sqlite, Map<string, Prepared>>();
+
+/** A statement prepared once per connection and SQL text (callers keep their texts few). */
+export function prepared(connection: Sqlite, sql: string): Prepared {
+  let cache = statementCache.get(connection);
+  if (!cache) statementCache.set(connection, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size > 500) cache.clear();
+    statement = prepareStatement(connection, sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /** Prisma's SQLite DateTime text form (what it writes and compares). */
 export function sqlTime(date: Date): string {
   return date.toISOString().replace('Z', '+00:00');

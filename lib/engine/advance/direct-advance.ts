@@ -16,7 +16,7 @@
  * Nothing it stepped is written for those, so nothing is done twice.
  */
 import type { Tx } from '../../db/client';
-import { sqlite, sqlTime, withWriteLock, type Sqlite } from '../../db/sqlite';
+import { prepared, sqlite, sqlTime, withWriteLock, type Sqlite } from '../../db/sqlite';
 import { engineNow } from '../clock';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersionSync } from '../definitions';
@@ -123,21 +123,4 @@ function write(connection: Sqlite, stepped: { id: string; batch: BatchWrites }[]
     for (const statement of rest) prepared(connection, statement.sql).run(...statement.params);
   }
   return conflicts;
-}
-
-type Prepared = ReturnType<typeof prepareStatement>;
-const prepareStatement = (connection: Sqlite, sql: string) => connection.prepare<unknown[]>(sql);
-const statementCache = new WeakMap<Sqlite, Map<string, Prepared>>();
-
-/** Prepared once per connection and SQL text (chunked statements keep the texts few). */
-function prepared(connection: Sqlite, sql: string): Prepared {
-  let cache = statementCache.get(connection);
-  if (!cache) statementCache.set(connection, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size > 500) cache.clear();
-    statement = prepareStatement(connection, sql);
-    cache.set(sql, statement);
-  }
-  return statement;
 }

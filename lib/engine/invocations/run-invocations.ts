@@ -6,6 +6,7 @@
  */
 import type { JsonValue } from '../../asl';
 import { db } from '../../db/client';
+import { prepared, sqlite, sqlTime } from '../../db/sqlite';
 import { isAppError } from '../../errors';
 import { engineNow } from '../clock';
 import { INVOKE_RETRY_MS } from '../constants';
@@ -14,14 +15,13 @@ import { integrationFor } from '../integrations/registry';
 import { finishToken } from '../tokens/complete-task-token';
 import { retryTransaction } from '../tx-retry';
 
-/** Pending invocations nobody is running (or whose runner vanished). */
+const STALE = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
+  AND ("dispatchedAt" IS NULL OR "dispatchedAt" < @stale) LIMIT @limit`;
+
+/** Pending invocations nobody is running (or whose runner vanished); read on the engine's synchronous connection, as the worker asks on every pass. */
 export async function findStaleInvocations(limit = 50): Promise<string[]> {
   const stale = new Date(engineNow().getTime() - INVOKE_RETRY_MS);
-  const rows = await db.taskToken.findMany({
-    where: { kind: { in: ['invoke', 'invoke-callback'] }, status: 'PENDING', OR: [{ dispatchedAt: null }, { dispatchedAt: { lt: stale } }] },
-    take: limit,
-    select: { id: true },
-  });
+  const rows = prepared(sqlite(), STALE).all({ stale: sqlTime(stale), limit }) as { id: string }[];
   return rows.map((r) => r.id);
 }
 

@@ -4,12 +4,22 @@
  */
 import { EventEmitter } from 'node:events';
 
-const holder = globalThis as unknown as { signoffEngineNotifier?: EventEmitter };
+const holder = globalThis as unknown as { signoffEngineNotifier?: EventEmitter; signoffEngineWakes?: number };
 export const notifier: EventEmitter = (holder.signoffEngineNotifier ??= new EventEmitter().setMaxListeners(0));
 
 /** Wakes the local worker now. */
 export function notifyEngine(): void {
+  holder.signoffEngineWakes = wakeCount() + 1;
   notifier.emit('wake');
+}
+
+/**
+ * How many wakes there have been. A worker notes it before a pass and sleeps after an idle pass
+ * only if it has not moved: a commit made during the pass, after the pass looked for work,
+ * would otherwise wait a whole poll interval.
+ */
+export function wakeCount(): number {
+  return holder.signoffEngineWakes ?? 0;
 }
 
 /**

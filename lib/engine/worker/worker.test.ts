@@ -4,6 +4,7 @@ import { db } from '../../db/client';
 import { completeTaskToken, notifyEngine, startEngine } from '../index';
 import { getExecution, getHistory, startTestExecution } from '../testing/harness';
 import { sleep } from '../testing/spawn-worker';
+import { Worker } from './worker';
 
 const engine = startEngine({ workerId: 'in-process', pollMs: 20 });
 afterAll(() => engine.stop());
@@ -48,5 +49,25 @@ describe('worker loop', () => {
     const execution = await until(id, 'FAILED');
     expect(execution).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
     expect(execution.cause).toContain('Internal engine error');
+  });
+});
+
+describe('wake-ups', () => {
+  it('does not sleep through a wake that came while an idle pass was running', async () => {
+    const ticks: number[] = [];
+    class Probe extends Worker {
+      override async tick(): Promise<boolean> {
+        ticks.push(Date.now());
+        if (ticks.length === 1) notifyEngine(); // a commit lands after this pass looked for work
+        return false;
+      }
+    }
+    const probe = new Probe('probe', 60_000);
+    probe.start();
+    const deadline = Date.now() + 5_000;
+    while (ticks.length < 2 && Date.now() < deadline) await sleep(5);
+    await probe.stop();
+    expect(ticks.length).toBeGreaterThanOrEqual(2); // without the wake count it would sleep the whole 60 s poll
+    expect(ticks[1] - ticks[0]).toBeLessThan(1_000);
   });
 });

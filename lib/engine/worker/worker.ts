@@ -10,7 +10,7 @@ import { failOnEngineError } from '../advance/fail-on-engine-error';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
-import { notifier, notifyEngine, sleepUntilWoken } from './notifier';
+import { notifier, notifyEngine, sleepUntilWoken, wakeCount } from './notifier';
 
 /** Executions taken per pass, advanced this many per transaction, for up to ROUNDS transactions each. */
 const BATCH = 200;
@@ -45,12 +45,13 @@ export class Worker {
   private async loop(): Promise<void> {
     while (this.running) {
       let busy = false;
+      const wakes = wakeCount();
       try {
         busy = await this.tick();
       } catch (error) {
         this.onError(error);
       }
-      if (!busy && this.running) await sleepUntilWoken(this.pollMs);
+      if (!busy && this.running && wakeCount() === wakes) await sleepUntilWoken(this.pollMs);
       else await new Promise((resolve) => setImmediate(resolve)); // let I/O and background invocations run
     }
   }
