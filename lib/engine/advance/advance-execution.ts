@@ -37,10 +37,14 @@ export function advanceExecution(executionId: string, workerId: string): Promise
 /** Advances `executionIds`: directly where it can, in a Prisma transaction where it must. */
 export async function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
   const { results, fallback } = await advanceDirect(executionIds, workerId);
-  if (fallback.length === 0) return results;
-  for (const [id, result] of await advanceInTransaction(fallback, workerId)) results.set(id, result);
+  for (let i = 0; i < fallback.length; i += FALLBACK_CHUNK) {
+    for (const [id, result] of await advanceInTransaction(fallback.slice(i, i + FALLBACK_CHUNK), workerId)) results.set(id, result);
+  }
   return results;
 }
+
+/** Executions per Prisma transaction: each holds SQLite's write lock across awaits, so keep them short. */
+const FALLBACK_CHUNK = 20;
 
 /**
  * Advances several executions in one transaction: one lease compare-and-set, one read of the

@@ -12,9 +12,13 @@ import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
 import { notifier, notifyEngine, sleepUntilWoken, wakeCount } from './notifier';
 
-/** Executions taken per pass, advanced this many per transaction, for up to ROUNDS transactions each. */
+/**
+ * Executions taken per pass, advanced this many per call, for up to ROUNDS calls each (the
+ * direct path writes a call's executions in one short transaction; the Prisma path takes them
+ * FALLBACK_CHUNK at a time, advance-execution.ts).
+ */
 const BATCH = 200;
-const PER_TRANSACTION = 20;
+const PER_TRANSACTION = 50;
 const ROUNDS = 20;
 
 export class Worker {
