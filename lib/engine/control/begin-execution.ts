@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client';
 import { AppError } from '../../errors';
 import { flushSession } from '../advance/flush-session';
 import { openSession } from '../advance/open-session';
+import type { Session } from '../advance/session';
 import { ROLE_ARN } from '../constants';
 
 export async function beginExecution(tx: Tx, { executionId }: { executionId: string }): Promise<void> {
@@ -21,9 +22,18 @@ export async function beginExecution(tx: Tx, { executionId }: { executionId: str
     id: session.newId(), parentFrameId: null, parentState: null, index: 0, status: 'RUNNING',
     stateName: pinned.definition.StartAt, input, variables: {}, lastEventId: session.nextEventId - 1, path: [], isNew: true, dirty: false,
   });
-  const seconds = pinned.definition.TimeoutSeconds;
-  if (typeof seconds === 'number' && seconds > 0) {
-    session.timers.push({ key: `${executionId}:ExecutionTimeout:${execution.redriveCount}`, frameId: root.id, purpose: 'ExecutionTimeout', dueAt: new Date(session.now.getTime() + seconds * 1000) });
-  }
+  armExecutionTimeout(session, root.id, execution.redriveCount);
   await flushSession(session, { runnable: true });
+}
+
+/**
+ * The definition's TimeoutSeconds as a timer on the root frame, counted from now: at the start,
+ * and again at each redrive (a timed-out execution redriven with its old deadline would time
+ * out at once). One key per attempt, so a redrive never collides with the timer it replaces.
+ */
+export function armExecutionTimeout(session: Session, rootFrameId: string, attempt: number): void {
+  const seconds = session.pinned.definition.TimeoutSeconds;
+  if (typeof seconds !== 'number' || seconds <= 0) return;
+  const dueAt = new Date(session.now.getTime() + seconds * 1000);
+  session.timers.push({ key: `${session.execution.id}:ExecutionTimeout:${attempt}`, frameId: rootFrameId, purpose: 'ExecutionTimeout', dueAt });
 }

@@ -72,6 +72,26 @@ describe('stop and redrive', () => {
     expect(await getExecution(id)).toMatchObject({ status: 'SUCCEEDED', output: { a: 1 } });
   });
 
+  it('times a redriven execution out again, counting TimeoutSeconds from the redrive', async () => {
+    const id = await startTestExecution({ definition: { TimeoutSeconds: 30, StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 100, End: true } } } });
+    await runUntilIdle();
+    clock.advance(30_000);
+    await runUntilIdle();
+    expect((await getExecution(id)).status).toBe('TIMED_OUT');
+    clock.advance(5_000);
+    await redrive(id);
+    await runUntilIdle();
+    clock.advance(29_000);
+    await runUntilIdle();
+    expect((await getExecution(id)).status).toBe('RUNNING'); // 29 s after the redrive: the old deadline is long past, the new one is not
+    clock.advance(1_000);
+    await runUntilIdle();
+    expect(await getExecution(id)).toMatchObject({ status: 'TIMED_OUT', redriveCount: 1 });
+    const types = (await getHistory(id)).map((e) => e.type);
+    expect(types.filter((t) => t === 'ExecutionTimedOut')).toHaveLength(2);
+    expect(await db.timer.count({ where: { executionId: id, purpose: 'ExecutionTimeout', status: 'FIRED' } })).toBe(2);
+  });
+
   it('fails a Parallel when a branch fails and aborts its sibling; tolerated Map failures pass', async () => {
     const par = await startTestExecution({
       definition: {

@@ -2,7 +2,8 @@
  * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from where it
  * stopped. A frame that failed in a plain state re-enters that state with the same input; one
  * that failed in a Parallel/Map keeps its successful children and re-runs the others
- * (recursively), within MaxConcurrency. ExecutionRedriven is recorded and redriveCount grows.
+ * (recursively), within MaxConcurrency. ExecutionRedriven is recorded, redriveCount grows, and
+ * the definition's TimeoutSeconds starts again from the redrive.
  */
 import type { Tx } from '../../db/client';
 import { AppError } from '../../errors';
@@ -11,6 +12,7 @@ import { recordExecutionEvent } from '../advance/execution-event';
 import { flushSession } from '../advance/flush-session';
 import { FRAME_SELECT, frameFromRow, type LiveFrame } from '../advance/live-frame';
 import { openSession } from '../advance/open-session';
+import { armExecutionTimeout } from './begin-execution';
 import type { Session } from '../advance/session';
 
 const REDRIVABLE = ['FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -26,6 +28,7 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
   const rootRow = await tx.executionFrame.findFirstOrThrow({ where: { executionId, parentFrameId: null }, select: FRAME_SELECT });
   await redriveFrame(session, session.adopt(frameFromRow(rootRow)));
   const redriveCount = execution.redriveCount + 1;
+  armExecutionTimeout(session, rootRow.id, redriveCount);
   recordExecutionEvent(session, 'ExecutionRedriven', 'executionRedrivenEventDetails', { redriveCount });
   await flushSession(session, { runnable: true });
   await tx.execution.update({
