@@ -63,6 +63,13 @@ export function outputDetails(text: string): JsonObject {
   return { output: text, outputDetails: { truncated: false } };
 }
 
+const ACTIVITY = /^(?:activity:|arn:aws:states:[^:]*:[^:]*:activity:)(.+)$/;
+
+/** The activity of an `activity:NAME` or activity-ARN resource (undefined for other resources). */
+export function activityName(resource: string): string | undefined {
+  return ACTIVITY.exec(resource)?.[1];
+}
+
 /** Splits a Task resource into AWS's `resourceType` / `resource` pair. */
 export function resourceParts(resource: string): { resourceType: string; resource: string } {
   const m = /^arn:aws:states:[^:]*:[^:]*:([^:]+):?(.*)$/.exec(resource);

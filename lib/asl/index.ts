@@ -14,6 +14,7 @@ export { interpretState, resumeState } from './interpret';
 export { executionEndedEvent, executionStartedEvent, mapIterationEvent } from './execution-events';
 export { runInMemory, type InMemoryOptions, type InMemoryResult, type MockResponse } from './driver';
 export { StatesError, StatesErrorName } from './errors';
+export { activityName } from './history';
 export * from './types';
 
 type ResumeBase = Omit<ResumeRequest, 'event'>;

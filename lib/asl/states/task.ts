@@ -2,10 +2,12 @@
  * Task: resolves its resource payload and timeouts, asks the engine to run the work (pause on an
  * InvokeTask effect), then turns the task's result or error into the state's output, a retry or
  * a catch. Every task gets a token (`$$.Task.Token`); callback resources are completed by it.
+ * An activity's events are AWS's Activity* ones (ActivityScheduled here; ActivityStarted when a
+ * worker takes the task, which the engine records), every other resource's are Task* events.
  */
 import { processResult, stateParameters } from '../dataflow';
 import { handleFailure } from '../failure';
-import { payloadDetails, resourceParts } from '../history';
+import { activityName, inputDetails, outputDetails, payloadDetails, resourceParts } from '../history';
 import { addSeconds } from '../timestamps';
 import { effectiveInput } from '../dataflow';
 import { exitState, pauseState, serializePayload, stillPaused, type StateRun } from '../step-run';
@@ -25,12 +27,16 @@ export const taskState: StateHandler = {
     const baseInput = run.language === 'JSONata' ? run.input : effectiveInput(run);
     const timeoutSeconds = await resolveSeconds(run, 'TimeoutSeconds', baseInput);
     const heartbeatSeconds = await resolveSeconds(run, 'HeartbeatSeconds', baseInput);
-    const parts = resourceParts(resource);
-    const scheduled: JsonObject = { ...parts, region: 'us-east-1', parameters: parametersText };
-    if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
-    if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
-    run.history.add('TaskScheduled', 'taskScheduledEventDetails', scheduled);
-    run.history.add('TaskStarted', 'taskStartedEventDetails', parts);
+    const timeouts: JsonObject = {};
+    if (timeoutSeconds !== undefined) timeouts.timeoutInSeconds = timeoutSeconds;
+    if (heartbeatSeconds !== undefined) timeouts.heartbeatInSeconds = heartbeatSeconds;
+    if (activityName(resource) !== undefined) {
+      run.history.add('ActivityScheduled', 'activityScheduledEventDetails', { resource, ...inputDetails(parametersText), ...timeouts });
+    } else {
+      const parts = resourceParts(resource);
+      run.history.add('TaskScheduled', 'taskScheduledEventDetails', { ...parts, region: 'us-east-1', parameters: parametersText, ...timeouts });
+      run.history.add('TaskStarted', 'taskStartedEventDetails', parts);
+    }
     const effect: Effect = { type: 'InvokeTask', resource, input, taskToken };
     if (timeoutSeconds !== undefined) {
       effect.timeoutSeconds = timeoutSeconds;
@@ -41,21 +47,29 @@ export const taskState: StateHandler = {
   },
 
   async resume(run, continuation, event) {
-    const parts = resourceParts(continuation.resource ?? '');
+    const resource = continuation.resource ?? '';
+    const activity = activityName(resource) !== undefined;
+    const parts = activity ? {} : resourceParts(resource);
     if (event.type === 'TaskSucceeded') {
       const text = serializePayload(run, event.output);
-      run.history.add('TaskSucceeded', 'taskSucceededEventDetails', { ...parts, ...payloadDetails(text, 'output') });
+      if (activity) run.history.add('ActivitySucceeded', 'activitySucceededEventDetails', outputDetails(text));
+      else run.history.add('TaskSucceeded', 'taskSucceededEventDetails', { ...parts, ...payloadDetails(text, 'output') });
       const { output, assigned } = await processResult(run, event.output, true);
       return exitState(run, output, assigned);
     }
     if (event.type === 'TaskFailed' || event.type === 'TaskTimedOut') {
       const details: JsonObject = { ...parts, error: event.error };
       if (event.cause !== undefined) details.cause = event.cause;
-      run.history.add(event.type, event.type === 'TaskFailed' ? 'taskFailedEventDetails' : 'taskTimedOutEventDetails', details);
+      const [type, key] = (activity ? ACTIVITY_ENDINGS : TASK_ENDINGS)[event.type];
+      run.history.add(type, key, details);
       return handleFailure(run, event.error, event.cause);
     }
     return stillPaused(run, continuation);
   },
 };
+
+/** The history event (type, details member) of a failed or timed-out task, by resource kind. */
+const TASK_ENDINGS = { TaskFailed: ['TaskFailed', 'taskFailedEventDetails'], TaskTimedOut: ['TaskTimedOut', 'taskTimedOutEventDetails'] } as const;
+const ACTIVITY_ENDINGS = { TaskFailed: ['ActivityFailed', 'activityFailedEventDetails'], TaskTimedOut: ['ActivityTimedOut', 'activityTimedOutEventDetails'] } as const;
 
 export type { StateRun };

@@ -1,11 +1,17 @@
 /**
  * GetActivityTask: long-polls (AWS: up to 60 s) for a PENDING task of the activity and claims
  * it by compare-and-set. The task's token is minted here and only its hash replaces the
- * stored one, so the raw token exists only in the answer to the claiming worker.
+ * stored one, so the raw token exists only in the answer to the claiming worker. The claim
+ * and the execution's ActivityStarted event (with the worker's name) commit together.
  */
+import type { JsonObject } from '../../asl';
+import type { Tx } from '../../db/client';
 import { db } from '../../db/client';
+import { flushSession } from '../advance/flush-session';
+import { openSession } from '../advance/open-session';
 import { engineNow } from '../clock';
 import { ACTIVITY_POLL_MS } from '../constants';
+import { retryTransaction } from '../tx-retry';
 import { sleepUntilWoken } from '../worker/notifier';
 import { hashToken, newTaskToken } from './hash-token';
 
@@ -25,15 +31,31 @@ async function claimOne(activityName: string, workerName?: string): Promise<{ ta
     const candidate = await db.taskToken.findFirst({
       where: { kind: 'activity', activityName, status: 'PENDING', dispatchedAt: null },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, input: true },
+      select: { id: true, input: true, executionId: true, frameId: true },
     });
     if (!candidate) return null;
     const taskToken = newTaskToken();
-    const { count } = await db.taskToken.updateMany({
-      where: { id: candidate.id, status: 'PENDING', dispatchedAt: null },
-      data: { dispatchedAt: engineNow(), workerName: workerName ?? null, tokenHash: hashToken(taskToken) },
+    const claimed = await retryTransaction(async (tx) => {
+      const { count } = await tx.taskToken.updateMany({
+        where: { id: candidate.id, status: 'PENDING', dispatchedAt: null },
+        data: { dispatchedAt: engineNow(), workerName: workerName ?? null, tokenHash: hashToken(taskToken) },
+      });
+      if (count === 1) await recordActivityStarted(tx, candidate, workerName);
+      return count === 1;
     });
-    if (count === 1) return { taskToken, input: candidate.input ?? '{}' };
+    if (claimed) return { taskToken, input: candidate.input ?? '{}' };
   }
   return null;
+}
+
+/** ActivityStarted, after the frame's ActivityScheduled, as AWS records it when a worker takes the task. */
+async function recordActivityStarted(tx: Tx, token: { executionId: string; frameId: string }, workerName?: string): Promise<void> {
+  const session = await openSession(tx, token.executionId);
+  const { runnable } = await tx.execution.findUniqueOrThrow({ where: { id: token.executionId }, select: { runnable: true } });
+  const frame = await session.frame(token.frameId);
+  const cursor = session.cursor(frame);
+  const details: JsonObject = workerName ? { workerName } : {};
+  session.record(frame, [{ id: cursor.next, previousEventId: cursor.previous, timestamp: session.now.toISOString(), type: 'ActivityStarted', activityStartedEventDetails: details }]);
+  frame.dirty = true;
+  await flushSession(session, { runnable });
 }

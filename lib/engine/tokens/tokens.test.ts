@@ -86,5 +86,24 @@ describe('task tokens', () => {
     await runUntilIdle();
     expect(await getExecution(id)).toMatchObject({ status: 'SUCCEEDED', output: { n: 16 } });
     expect(await getActivityTask({ activityName: 'crunch', waitMs: 50 })).toBeNull();
+    const history = await getHistory(id);
+    expect(history.map((e) => [e.id, e.previousEventId, e.type])).toEqual([
+      [1, 0, 'ExecutionStarted'], [2, 1, 'TaskStateEntered'], [3, 2, 'ActivityScheduled'], [4, 3, 'ActivityStarted'],
+      [5, 4, 'ActivitySucceeded'], [6, 5, 'TaskStateExited'], [7, 6, 'ExecutionSucceeded'],
+    ]);
+    expect(history[2]).toMatchObject({ activityScheduledEventDetails: { resource: 'activity:crunch', input: '{"n":4}', inputDetails: { truncated: false } } });
+    expect(history[3]).toMatchObject({ activityStartedEventDetails: { workerName: first ? 'w1' : 'w2' } });
+    expect(history[4]).toMatchObject({ activitySucceededEventDetails: { output: '{"n":16}' } });
+  });
+
+  it('records an activity that times out as ActivityTimedOut', async () => {
+    const definition: Definition = { StartAt: 'Work', States: { Work: { Type: 'Task', Resource: 'activity:slow', TimeoutSeconds: 5, End: true } } };
+    const id = await startTestExecution({ definition });
+    await runUntilIdle();
+    clock.advance(5_000);
+    await runUntilIdle();
+    expect(await getExecution(id)).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    const types = (await getHistory(id)).map((e) => e.type);
+    expect(types).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityTimedOut', 'ExecutionFailed']);
   });
 });
