@@ -1,7 +1,8 @@
 /**
- * Asks people to decide a task: an assignee row each (skipping anyone already asked), a fresh
- * single-use link whose hash alone is stored, and their mail in the outbox. Also re-sends a
- * link to people already asked (reminders): the new link replaces the old one.
+ * Asks people to decide a task: an assignee row each (skipping anyone already asked), a link
+ * whose hash alone is stored, and their mail in the outbox. Reminders mail people already
+ * asked a new link; the earlier ones keep working (an approver may click the first mail), and
+ * the first decision through any of them spends them all.
  */
 import type { Tx } from '../db/client';
 import { enqueueMail } from '../mail/enqueue-mail';
@@ -22,7 +23,10 @@ async function loadMailContext(tx: Tx, taskId: string) {
 
 type MailContext = Awaited<ReturnType<typeof loadMailContext>>;
 
-async function mailLink(tx: Tx, ctx: MailContext, kind: MailKind, to: string, token: string, delegatedFrom: string | null) {
+/** A new link for `assigneeId` (its hash stored), mailed in the same transaction. */
+async function mailLink(tx: Tx, ctx: MailContext, kind: MailKind, assigneeId: string, to: string, delegatedFrom: string | null) {
+  const { token, hash } = newLinkToken();
+  await tx.approvalLink.create({ data: { tokenHash: hash, assigneeId, kind } });
   const mail = renderApprovalRequest({
     kind, title: ctx.title, details: ctx.detailsValue, workflowName: ctx.workflowName, requester: ctx.requesterLabel ?? 'someone',
     link: appUrl(`/approve/${token}`), expiresAt: ctx.dueAt, delegatedFrom,
@@ -43,24 +47,22 @@ export async function addAssignees(tx: Tx, args: { taskId: string; people: Resol
   for (const person of args.people) {
     if (existing.has(person.email)) continue;
     existing.add(person.email);
-    const { token, hash } = newLinkToken();
-    await tx.approvalAssignee.create({
-      data: { taskId: args.taskId, userId: person.userId, email: person.email, via: person.via, delegatedFromUserId: person.delegatedFromUserId, linkTokenHash: hash, linkExpiresAt: ctx.dueAt },
+    const assignee = await tx.approvalAssignee.create({
+      data: { taskId: args.taskId, userId: person.userId, email: person.email, via: person.via, delegatedFromUserId: person.delegatedFromUserId, linkExpiresAt: ctx.dueAt },
+      select: { id: true },
     });
-    await mailLink(tx, ctx, args.kind, person.email, token, await delegatorEmail(tx, person.delegatedFromUserId));
+    await mailLink(tx, ctx, args.kind, assignee.id, person.email, await delegatorEmail(tx, person.delegatedFromUserId));
     added += 1;
   }
   return added;
 }
 
-/** Mails every undecided assignee a reminder with a fresh link (the previous link stops working). */
+/** Mails every undecided assignee a reminder with a link of its own (the earlier links still work). */
 export async function remindAssignees(tx: Tx, taskId: string): Promise<number> {
   const ctx = await loadMailContext(tx, taskId);
   const pending = await tx.approvalAssignee.findMany({ where: { taskId, status: 'PENDING' }, select: { id: true, email: true, delegatedFromUserId: true } });
   for (const assignee of pending) {
-    const { token, hash } = newLinkToken();
-    await tx.approvalAssignee.update({ where: { id: assignee.id }, data: { linkTokenHash: hash } });
-    await mailLink(tx, ctx, 'reminder', assignee.email, token, await delegatorEmail(tx, assignee.delegatedFromUserId));
+    await mailLink(tx, ctx, 'reminder', assignee.id, assignee.email, await delegatorEmail(tx, assignee.delegatedFromUserId));
   }
   return pending.length;
 }

@@ -12,10 +12,11 @@ import { alreadyDecided } from './task-state-errors';
 
 export async function decideTaskByToken({ token, ...input }: DecisionInput & { token: string }): Promise<DecisionResult> {
   if (!isWellFormedLinkToken(token)) throw new AppError('NOT_FOUND', 'This link is not valid.');
-  const assignee = await db.approvalAssignee.findUnique({
-    where: { linkTokenHash: hashLinkToken(token) },
-    select: { id: true, taskId: true, email: true, status: true, linkExpiresAt: true, task: { select: { id: true, status: true, outcome: true, decidedAt: true } } },
+  const link = await db.approvalLink.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    select: { assignee: { select: { id: true, taskId: true, email: true, status: true, linkExpiresAt: true, task: { select: { id: true, status: true, outcome: true, decidedAt: true } } } } },
   });
+  const assignee = link?.assignee;
   if (!assignee) throw new AppError('NOT_FOUND', 'This link is not valid.');
   if (assignee.status === 'DECIDED') throw alreadyDecided(assignee.task, 'You already decided this request.');
   if (assignee.task.status === 'APPROVED' || assignee.task.status === 'REJECTED') throw alreadyDecided(assignee.task);

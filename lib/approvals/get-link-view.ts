@@ -40,10 +40,11 @@ function classify(assignee: { status: string; linkExpiresAt: Date | null }, task
 
 export async function getLinkView(token: string, options: { request?: RequestInfo; record?: boolean } = {}): Promise<LinkView> {
   if (!isWellFormedLinkToken(token)) return { kind: 'invalid' };
-  const assignee = await db.approvalAssignee.findUnique({
-    where: { linkTokenHash: hashLinkToken(token) },
-    include: { task: { include: { taskToken: { select: { status: true } }, execution: { select: { status: true, workflow: { select: { name: true } } } } } } },
+  const link = await db.approvalLink.findUnique({
+    where: { tokenHash: hashLinkToken(token) },
+    include: { assignee: { include: { task: { include: { taskToken: { select: { status: true } }, execution: { select: { status: true, workflow: { select: { name: true } } } } } } } } },
   });
+  const assignee = link?.assignee;
   if (!assignee) return { kind: 'invalid' };
   const { task } = assignee;
   if (options.record !== false) {

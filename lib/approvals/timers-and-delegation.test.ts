@@ -51,17 +51,23 @@ describe('durable approval timers', () => {
     expect((await executionOf(executionId)).status).toBe('SUCCEEDED');
   });
 
-  it('a reminder replaces the link; the old one no longer works', async () => {
+  it('a reminder mails a link of its own; the link of the first mail still works, and one decision spends both', async () => {
     const executionId = await startWorkflow(approvalDefinition({ Title: 'R2', Approvers: ['bob@example.com'], Reminders: { EverySeconds: 30, Max: 1 } }));
     const [first] = (await linksFor('bob@example.com')).slice(-1);
     advanceClock(31);
     await driveEngine();
     const [second] = (await linksFor('bob@example.com')).slice(-1);
     expect(second).not.toBe(first);
-    expect((await getLinkView(first)).kind).toBe('invalid');
-    await decideTaskByToken({ token: second, decision: 'approve' });
+    expect((await getLinkView(first)).kind).toBe('open');
+    expect((await getLinkView(second)).kind).toBe('open');
+    const task = await taskOf(executionId);
+    expect(await db.approvalLink.count({ where: { assignee: { taskId: task.id } } })).toBe(2);
+    await decideTaskByToken({ token: first, decision: 'approve' });
     await driveEngine();
     expect((await executionOf(executionId)).status).toBe('SUCCEEDED');
+    expect((await getLinkView(second)).kind).toBe('used');
+    await expect(decideTaskByToken({ token: second, decision: 'reject', comment: 'too late' })).rejects.toMatchObject({ code: 'ALREADY_DECIDED' });
+    expect(await db.decision.count({ where: { taskId: task.id } })).toBe(1);
   });
 });
 

@@ -70,9 +70,9 @@ export async function withSchemaEngine<T>(url: string, body: (engine: SchemaEngi
   }
 }
 
-function readMigrationsList() {
+function readMigrationsList(upTo?: string) {
   const names = existsSync(MIGRATIONS_DIR)
-    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).filter((name) => !upTo || name <= upTo).sort()
     : [];
   const lockPath = join(MIGRATIONS_DIR, 'migration_lock.toml');
   return {
@@ -94,14 +94,17 @@ export function migrationNames(): string[] {
   return readMigrationsList().migrationDirectories.map((directory) => directory.path);
 }
 
-/** Applies every pending migration to the database at `url`; returns the names applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
-  return withSchemaEngine(url, applyWith);
+/**
+ * Applies every pending migration to the database at `url` (with `upTo`, only those up to that
+ * name: a test of a data migration fills the older schema first); returns the names applied.
+ */
+export async function applyMigrations(url: string, options: { upTo?: string } = {}): Promise<string[]> {
+  return withSchemaEngine(url, (engine) => applyWith(engine, options.upTo));
 }
 
-async function applyWith(engine: SchemaEngine): Promise<string[]> {
+async function applyWith(engine: SchemaEngine, upTo?: string): Promise<string[]> {
   const { appliedMigrationNames } = await engine.applyMigrations({
-    migrationsList: readMigrationsList(),
+    migrationsList: readMigrationsList(upTo),
     filters: NO_FILTERS,
   });
   return appliedMigrationNames;

@@ -1,0 +1,41 @@
+/** Migrations that move data, applied by Prisma's schema engine to a database filled under the older schema. */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyMigrations, migrationNames } from './migrations';
+
+const dir = mkdtempSync(join(tmpdir(), 'signoff-migration-data-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('approval_links', () => {
+  it('carries each link already mailed into ApprovalLink and drops the old column', async () => {
+    const file = join(dir, 'links.db');
+    const names = migrationNames();
+    const target = names.find((name) => name.endsWith('_approval_links'));
+    expect(target).toBeDefined();
+    const previous = names[names.indexOf(target as string) - 1];
+    expect(await applyMigrations(`file:${file}`, { upTo: previous })).toEqual(names.slice(0, names.indexOf(target as string)));
+
+    const old = new Database(file);
+    old.exec(`
+      INSERT INTO "Workflow" ("id", "name", "updatedAt") VALUES ('w', 'wf', '2026-11-01T00:00:00.000+00:00');
+      INSERT INTO "WorkflowVersion" ("id", "workflowId", "version", "definition", "definitionHash") VALUES ('v', 'w', 1, '{}', 'h');
+      INSERT INTO "Execution" ("id", "name", "workflowId", "workflowVersionId", "input") VALUES ('e', 'x', 'w', 'v', '{}');
+      INSERT INTO "TaskToken" ("id", "tokenHash", "executionId", "frameId", "stateName", "resource") VALUES ('t', 'th', 'e', 'f', 'Approve', 'approval');
+      INSERT INTO "ApprovalTask" ("id", "executionId", "taskTokenId", "stateName", "title") VALUES ('task', 'e', 't', 'Approve', 'Buy');
+      INSERT INTO "ApprovalAssignee" ("id", "taskId", "email", "linkTokenHash") VALUES ('a1', 'task', 'alice@example.com', 'hash-a1');
+      INSERT INTO "ApprovalAssignee" ("id", "taskId", "email", "linkTokenHash") VALUES ('a2', 'task', 'bob@example.com', NULL);
+    `);
+    old.close();
+
+    expect(await applyMigrations(`file:${file}`)).toEqual([target]);
+    const migrated = new Database(file, { readonly: true });
+    expect(migrated.prepare('SELECT "tokenHash", "assigneeId", "kind" FROM "ApprovalLink"').all()).toEqual([{ tokenHash: 'hash-a1', assigneeId: 'a1', kind: 'approval-request' }]);
+    expect(migrated.prepare('SELECT "id" FROM "ApprovalAssignee" ORDER BY "id"').all()).toEqual([{ id: 'a1' }, { id: 'a2' }]);
+    const columns = (migrated.prepare('PRAGMA table_info("ApprovalAssignee")').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('linkTokenHash');
+    migrated.close();
+  });
+});
