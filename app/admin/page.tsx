@@ -1,9 +1,23 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
+import { requirePageUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Admin' };
+export const dynamic = 'force-dynamic';
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  const user = await requirePageUser('/admin');
+  if (user.role !== 'admin') {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold">Admin console</h1>
+        <EmptyState title="This page is for admins">
+          You are signed in as {user.email} ({user.role}). Your approval tasks are in the <Link className="underline" href="/inbox">inbox</Link>.
+        </EmptyState>
+      </div>
+    );
+  }
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Admin console</h1>

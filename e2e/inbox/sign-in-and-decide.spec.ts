@@ -53,4 +53,9 @@ test('[INBOX]: carol signs in by magic link, approves from the inbox, and the ex
   await page.getByRole('link', { name: 'Decided' }).click();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
   await expect.poll(() => executionStatus(executionId), { timeout: 15_000 }).toBe('SUCCEEDED');
+
+  // An approver is signed in, but the admin console is not theirs.
+  await page.goto('/admin');
+  await expect(page.getByText('This page is for admins')).toBeVisible();
+  await expect(page.getByText('The admin console is being built')).toHaveCount(0);
 });
