@@ -13,6 +13,10 @@ export interface ListExecutionsOptions {
   /** id or name */
   workflowId?: string;
   status?: string;
+  /** only executions of this version of the workflow */
+  version?: number;
+  /** only executions redriven at least once (true) or never (false) */
+  redriven?: boolean;
   startedAfter?: Date;
   startedBefore?: Date;
   maxResults?: number;
@@ -26,6 +30,8 @@ export async function listExecutions(options: ListExecutionsOptions = {}): Promi
   const where: Prisma.ExecutionWhereInput[] = [];
   if (options.workflowId) where.push({ workflow: { OR: [{ id: options.workflowId }, { name: options.workflowId }] } });
   if (options.status) where.push({ status: options.status });
+  if (options.version !== undefined) where.push({ workflowVersion: { version: options.version } });
+  if (options.redriven !== undefined) where.push({ redriveCount: options.redriven ? { gt: 0 } : 0 });
   if (options.startedAfter) where.push({ startedAt: { gte: options.startedAfter } });
   if (options.startedBefore) where.push({ startedAt: { lt: options.startedBefore } });
   if (options.nextToken) {

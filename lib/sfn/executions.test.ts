@@ -1,6 +1,6 @@
 import {
   CreateStateMachineCommand, DescribeExecutionCommand, DescribeStateMachineForExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand,
-  RedriveExecutionCommand, SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient,
+  RedriveExecutionCommand, UpdateStateMachineCommand, SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
@@ -63,6 +63,24 @@ describe('executions over /api/sfn', () => {
     expect(forExecution).toMatchObject({ stateMachineArn, definition: passMachine({ ok: true }) });
   });
 
+  it('lists the executions of one version by its version ARN, a full page at a time', async () => {
+    const stateMachineArn = await machine('listed-by-version', passMachine('v1'));
+    const onV1 = [];
+    for (const name of ['one', 'two']) onV1.push((await client.send(new StartExecutionCommand({ stateMachineArn, name }))).executionArn);
+    await client.send(new UpdateStateMachineCommand({ stateMachineArn, definition: passMachine('v2'), publish: true }));
+    const onV2 = (await client.send(new StartExecutionCommand({ stateMachineArn, name: 'three' }))).executionArn;
+    const pages: (string | undefined)[][] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(new ListExecutionsCommand({ stateMachineArn: `${stateMachineArn}:1`, maxResults: 1, nextToken }));
+      pages.push((page.executions ?? []).map((e) => e.executionArn));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(pages).toEqual([[onV1[1]], [onV1[0]]]); // newest first; never an empty page for the newer version's execution
+    const v2 = await client.send(new ListExecutionsCommand({ stateMachineArn: `${stateMachineArn}:2` }));
+    expect(v2.executions?.map((e) => e.executionArn)).toEqual([onV2]);
+  });
+
   it('is idempotent by name and raises the typed errors', async () => {
     const stateMachineArn = await machine('idem-exec', passMachine());
     const first = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'same', input: '{}' }));
@@ -119,5 +137,10 @@ describe('executions over /api/sfn', () => {
     const { stopDate } = await client.send(new StopExecutionCommand({ executionArn, error: 'Ops.Stop', cause: 'by test' }));
     expect(stopDate).toBeInstanceOf(Date);
     expect(await client.send(new DescribeExecutionCommand({ executionArn }))).toMatchObject({ status: 'ABORTED', redriveCount: 1 });
+    const { executionArn: untouched } = await client.send(new StartExecutionCommand({ stateMachineArn, input: '{"order":9}' }));
+    const arns = async (redriveFilter: 'REDRIVEN' | 'NOT_REDRIVEN') =>
+      ((await client.send(new ListExecutionsCommand({ stateMachineArn, redriveFilter }))).executions ?? []).map((e) => e.executionArn);
+    expect(await arns('REDRIVEN')).toEqual([executionArn]);
+    expect(await arns('NOT_REDRIVEN')).toEqual([untouched]);
   });
 });

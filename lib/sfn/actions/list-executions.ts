@@ -1,4 +1,4 @@
-// AWSStepFunctions.ListExecutions — newest first, by state machine (and version), status filter
+// AWSStepFunctions.ListExecutions — newest first, by state machine (and version), status and redrive filters
 import { z } from 'zod';
 import { listExecutions as list } from '../../executions';
 import { EXECUTION_STATUSES } from '../../executions/schemas';
@@ -20,9 +20,14 @@ const input = z.object({
 export const listExecutions = defineAction(input, async (body) => {
   if (!body.stateMachineArn) throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
   const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
-  const result = await list({ workflowId: workflow.id, status: body.statusFilter, maxResults: body.maxResults || 100, nextToken: body.nextToken }).catch((error: unknown) =>
-    retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'),
-  );
-  const executions = result.executions.filter((e) => version === undefined || e.version === version).map(executionListItem);
+  const result = await list({
+    workflowId: workflow.id,
+    version,
+    status: body.statusFilter,
+    redriven: body.redriveFilter === undefined ? undefined : body.redriveFilter === 'REDRIVEN',
+    maxResults: body.maxResults || 100,
+    nextToken: body.nextToken,
+  }).catch((error: unknown) => retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'));
+  const executions = result.executions.map(executionListItem);
   return result.nextToken ? { executions, nextToken: result.nextToken } : { executions };
 });
