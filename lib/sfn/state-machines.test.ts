@@ -78,6 +78,16 @@ describe('state machines over /api/sfn', () => {
     await client.send(new UntagResourceCommand({ resourceArn, tagKeys: ['env'] }));
     expect((await client.send(new ListTagsForResourceCommand({ resourceArn }))).tags).toEqual([{ key: 'team', value: 'finance' }]);
     await expect(client.send(new ListTagsForResourceCommand({ resourceArn: `${ARN}nope` }))).rejects.toMatchObject({ name: 'ResourceNotFound' });
+    const workflow = await db.workflow.findFirstOrThrow({ where: { name: 'tagged' }, select: { id: true } });
+    const entries = await db.auditEntry.findMany({ where: { action: 'TAGS_CHANGED', targetId: workflow.id }, orderBy: { seq: 'asc' } });
+    expect(entries.map((e) => [e.actorType, JSON.parse(e.data)])).toEqual([
+      ['apiKey', { set: ['team', 'env'], removed: [] }],
+      ['apiKey', { set: [], removed: ['env'] }],
+    ]);
+    await client.send(new TagResourceCommand({ resourceArn, tags: Array.from({ length: 49 }, (_, i) => ({ key: `k${i}`, value: 'v' })) }));
+    await expect(client.send(new TagResourceCommand({ resourceArn, tags: [{ key: 'one-too-many', value: 'v' }] }))).rejects.toMatchObject({ name: 'TooManyTags' });
+    expect((await client.send(new ListTagsForResourceCommand({ resourceArn }))).tags).toHaveLength(50); // nothing half-written
+    expect(await db.auditEntry.count({ where: { action: 'TAGS_CHANGED', targetId: workflow.id } })).toBe(3);
   });
 
   it('deletes a state machine; describing it then fails; an ARN of another shape is InvalidArn', async () => {
