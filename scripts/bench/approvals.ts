@@ -66,7 +66,15 @@ export async function benchApprovals(): Promise<object[]> {
   try {
     const { prepareDatabase } = await import('../../lib/db/prepare-database');
     await prepareDatabase(process.env.DATABASE_URL);
-    return [await benchDecisions(), await benchMail()];
+    // The server runs the engine, and with it the WAL checkpoints on their own thread; the bench
+    // advances executions itself, so it starts that thread as the server would.
+    const { startCheckpointer } = await import('../../lib/db/checkpointer');
+    const checkpointer = await startCheckpointer();
+    try {
+      return [await benchDecisions(), await benchMail()];
+    } finally {
+      await checkpointer?.stop();
+    }
   } finally {
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;

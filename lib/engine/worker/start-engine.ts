@@ -5,10 +5,11 @@
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { startCheckpointer, type Checkpointer } from '../../db/checkpointer';
 import { DEFAULT_POLL_MS } from '../constants';
 import { Worker } from './worker';
 
-const holder = globalThis as unknown as { signoffEngineWorker?: Worker };
+const holder = globalThis as unknown as { signoffEngineWorker?: Worker; signoffCheckpointer?: Promise<Checkpointer | undefined> };
 
 export function startEngine(options: { workerId?: string; pollMs?: number } = {}): { stop(): Promise<void> } {
   if (!holder.signoffEngineWorker) {
@@ -16,12 +17,22 @@ export function startEngine(options: { workerId?: string; pollMs?: number } = {}
     const pollMs = options.pollMs ?? (Number(process.env.SIGNOFF_POLL_MS) || DEFAULT_POLL_MS);
     holder.signoffEngineWorker = new Worker(workerId, pollMs);
     holder.signoffEngineWorker.start();
+    // WAL checkpoints on a thread of their own, off the engine's event loop (lib/db/checkpointer.ts).
+    holder.signoffCheckpointer = startCheckpointer().catch((error: unknown) => {
+      console.error('[engine] WAL checkpoints stay on the event loop:', error);
+      return undefined;
+    });
   }
   const worker = holder.signoffEngineWorker;
+  const checkpointer = holder.signoffCheckpointer;
   return {
     async stop() {
-      if (holder.signoffEngineWorker === worker) holder.signoffEngineWorker = undefined;
+      if (holder.signoffEngineWorker === worker) {
+        holder.signoffEngineWorker = undefined;
+        holder.signoffCheckpointer = undefined;
+      }
       await worker.stop();
+      await (await checkpointer)?.stop();
     },
   };
 }
