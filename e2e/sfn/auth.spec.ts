@@ -3,28 +3,35 @@ import { expect, test } from '@playwright/test';
 import { createTestApiKey, e2eDb, sfnClientFor, sfnEndpoint } from '../fixtures/api-key';
 import { ROLE, passMachine, uniqueName } from './helpers';
 
-async function rowCounts() {
+/**
+ * What a refused call could have written: the state machine it named, and audit entries by its
+ * key. (Counting whole tables would race with the tests the other Playwright worker runs.)
+ */
+async function traces(keyId: string, name: string) {
   const db = await e2eDb();
-  return { workflows: await db.workflow.count(), executions: await db.execution.count(), audit: await db.auditEntry.count() };
+  return { workflows: await db.workflow.count({ where: { name } }), audit: await db.auditEntry.count({ where: { actorId: keyId } }) };
 }
 
 test('[SFN]: a wrong secret gets InvalidSignatureException (403) and nothing changes', async ({ baseURL }) => {
   const key = await createTestApiKey('e2e-auth');
-  const before = await rowCounts();
+  const name = uniqueName('nope');
   const wrong = sfnClientFor(baseURL, { id: key.id, secret: `${key.secret.slice(0, -1)}x` });
-  const error = await wrong.send(new CreateStateMachineCommand({ name: uniqueName('nope'), definition: passMachine(1), roleArn: ROLE })).catch((e: unknown) => e);
+  const error = await wrong.send(new CreateStateMachineCommand({ name, definition: passMachine(1), roleArn: ROLE })).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } });
-  expect(await rowCounts()).toEqual(before);
+  expect(await traces(key.id, name)).toEqual({ workflows: 0, audit: 0 });
+  // The same call signed with the right secret does leave both traces.
+  await sfnClientFor(baseURL, key).send(new CreateStateMachineCommand({ name, definition: passMachine(1), roleArn: ROLE }));
+  expect(await traces(key.id, name)).toEqual({ workflows: 1, audit: 1 });
 });
 
 test('[SFN]: a signature older than 15 minutes gets InvalidSignatureException "Signature expired" and nothing changes', async ({ baseURL }) => {
   const key = await createTestApiKey('e2e-auth-old');
-  const before = await rowCounts();
+  const name = uniqueName('old');
   const replayed = sfnClientFor(baseURL, key, { systemClockOffset: -16 * 60_000 });
-  const error = await replayed.send(new CreateStateMachineCommand({ name: uniqueName('old'), definition: passMachine(1), roleArn: ROLE })).catch((e: Error) => e);
+  const error = await replayed.send(new CreateStateMachineCommand({ name, definition: passMachine(1), roleArn: ROLE })).catch((e: Error) => e);
   expect(error).toMatchObject({ name: 'InvalidSignatureException', $metadata: { httpStatusCode: 403 } });
   expect((error as Error).message).toMatch(/^Signature expired/);
-  expect(await rowCounts()).toEqual(before);
+  expect(await traces(key.id, name)).toEqual({ workflows: 0, audit: 0 });
 });
 
 test('[SFN]: an unknown access key gets UnrecognizedClientException; an unsigned call MissingAuthenticationTokenException', async ({ baseURL, request }) => {
@@ -46,8 +53,8 @@ test('[SFN]: a signed call without a target gets UnknownOperationException (400)
     delete request.headers['x-amz-target'];
     return next(args);
   }, { step: 'build', name: 'dropTarget' });
-  const before = await rowCounts();
-  const error = await client.send(new CreateStateMachineCommand({ name: uniqueName('untargeted'), definition: passMachine(1), roleArn: ROLE })).catch((e: unknown) => e);
+  const name = uniqueName('untargeted');
+  const error = await client.send(new CreateStateMachineCommand({ name, definition: passMachine(1), roleArn: ROLE })).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'UnknownOperationException', $metadata: { httpStatusCode: 400 } });
-  expect(await rowCounts()).toEqual(before);
+  expect(await traces(key.id, name)).toEqual({ workflows: 0, audit: 0 });
 });
