@@ -26,15 +26,19 @@ const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 const connection = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
+let reported = -1;
 const checkpoint = () => {
   try {
     const [result] = connection.pragma('wal_checkpoint(PASSIVE)');
+    if (result.checkpointed === reported) return; // nothing new: no message, no wake-up of the main loop
+    reported = result.checkpointed;
     parentPort.postMessage({ type: 'checkpointed', frames: result.checkpointed });
   } catch (error) {
     if (!String(error && error.code).startsWith('SQLITE_BUSY')) parentPort.postMessage({ type: 'error', message: String(error && error.message) });
   }
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.postMessage({ type: 'ready' });
 parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   clearInterval(timer);
@@ -45,7 +49,7 @@ parentPort.on('message', (message) => {
 `;
 
 export interface Checkpointer {
-  /** Resolves after the thread's next checkpoint (tests). */
+  /** Resolves after the thread's next checkpoint that moved pages, with the WAL's checkpointed frames (tests). */
   nextCheckpoint(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -67,15 +71,20 @@ export async function startCheckpointer(options: { intervalMs?: number; onError?
     alive = false;
     await setAutocheckpoint(DEFAULT_AUTOCHECKPOINT_PAGES).catch(() => {});
   };
+  let ready: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  const started = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
   thread.on('message', (message: { type: string; frames?: number; message?: string }) => {
-    if (message.type === 'checkpointed') for (const resolve of waiting.splice(0)) resolve(message.frames ?? 0);
+    if (message.type === 'ready') ready?.resolve();
+    else if (message.type === 'checkpointed') for (const resolve of waiting.splice(0)) resolve(message.frames ?? 0);
     else onError(message.message ?? 'unknown error');
   });
   let stopping = false;
   thread.on('error', (error) => onError(error.message));
   thread.on('exit', () => {
+    ready?.reject(new Error('the checkpoint thread exited before it was ready'));
     if (!stopping) void fallBack();
   });
+  await started; // only a running thread may take the checkpoints over
   await setAutocheckpoint(SAFETY_NET_PAGES);
   return {
     nextCheckpoint: () => new Promise((resolve) => waiting.push(resolve)),
