@@ -24,7 +24,6 @@ export interface AdvanceResult {
   invocations: string[];
 }
 
-
 export const EXECUTION_SELECT = {
   id: true, name: true, status: true, input: true, version: true, nextEventId: true, startedAt: true,
   redriveCount: true, workflowVersionId: true, mocks: true,

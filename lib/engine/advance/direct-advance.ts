@@ -20,6 +20,7 @@ import { prepared, sqlite, sqlTime, withWriteLock, type Sqlite } from '../../db/
 import { engineNow } from '../clock';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersionSync } from '../definitions';
+import { CLAIMABLE } from '../worker/claim-executions';
 import type { AdvanceResult } from './advance-execution';
 import { BatchWrites } from './batch-writes';
 import type { FrameRow } from './live-frame';
@@ -46,8 +47,7 @@ const EXECUTION_COLUMNS = ['id', 'name', 'status', 'input', 'version', 'nextEven
   .map((c) => `"${c}"`).join(', ');
 
 const CLAIM = `UPDATE "Execution" SET "leaseOwner" = @owner, "leaseUntil" = @leaseUntil
-  WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "status" = 'RUNNING' AND "runnable" = 1
-    AND ("leaseOwner" IS NULL OR "leaseOwner" = @owner OR "leaseUntil" < @now)
+  WHERE "id" IN (SELECT value FROM json_each(@ids)) AND ${CLAIMABLE}
   RETURNING ${EXECUTION_COLUMNS}`;
 const RUNNING_FRAMES = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
   WHERE "executionId" IN (SELECT value FROM json_each(@ids)) AND "status" = 'RUNNING' LIMIT @limit`;

@@ -4,9 +4,9 @@
  * stored one, so the raw token exists only in the answer to the claiming worker. The claim
  * and the execution's ActivityStarted event (with the worker's name) commit together.
  */
-import type { JsonObject } from '../../asl';
 import type { Tx } from '../../db/client';
 import { db } from '../../db/client';
+import { recordFrameEvent } from '../advance/execution-event';
 import { flushSession } from '../advance/flush-session';
 import { openSession } from '../advance/open-session';
 import { engineNow } from '../clock';
@@ -52,10 +52,6 @@ async function claimOne(activityName: string, workerName?: string): Promise<{ ta
 async function recordActivityStarted(tx: Tx, token: { executionId: string; frameId: string }, workerName?: string): Promise<void> {
   const session = await openSession(tx, token.executionId);
   const { runnable } = await tx.execution.findUniqueOrThrow({ where: { id: token.executionId }, select: { runnable: true } });
-  const frame = await session.frame(token.frameId);
-  const cursor = session.cursor(frame);
-  const details: JsonObject = workerName ? { workerName } : {};
-  session.record(frame, [{ id: cursor.next, previousEventId: cursor.previous, timestamp: session.now.toISOString(), type: 'ActivityStarted', activityStartedEventDetails: details }]);
-  frame.dirty = true;
+  recordFrameEvent(session, await session.frame(token.frameId), 'ActivityStarted', 'activityStartedEventDetails', workerName ? { workerName } : {});
   await flushSession(session, { runnable });
 }
