@@ -24,7 +24,9 @@ export async function apiKeyHeader(): Promise<string> {
 
 // Tests read arbitrary response JSON; asserting with toEqual/toMatchObject is the type check.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function call<P>(handler: Handler<P>, options: CallOptions & { params?: P } = {}): Promise<{ status: number; body: any }> {
+type ResponseJson = any;
+
+export async function call<P>(handler: Handler<P>, options: CallOptions & { params?: P } = {}): Promise<{ status: number; body: ResponseJson }> {
   const url = new URL('http://localhost/api/v1/test');
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'route-test' };
