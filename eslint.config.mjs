@@ -5,16 +5,43 @@ import nextTs from 'eslint-config-next/typescript';
 // Principle 1 of STYLE.md, enforced: each layer calls only the ones below it.
 const aslMayNotImport = {
   patterns: [
-    { group: ['@prisma/*', 'next', 'next/*', 'react', 'react-dom'], message: 'lib/asl is the pure interpreter: no Prisma, Next.js or React.' },
-    { group: ['node:fs', 'node:fs/*', 'fs', 'node:crypto', 'crypto', 'node:child_process', 'node:net', 'node:http', 'node:https'], message: 'lib/asl does no I/O and takes randomness from its env.' },
-    { group: ['**/db/*', '**/db', '@/lib/db/*', '**/engine/*', '**/engine', '@/lib/engine/*'], message: 'lib/asl may not reach the database or the engine.' },
+    {
+      group: ['@prisma/*', 'next', 'next/*', 'react', 'react-dom'],
+      message: 'lib/asl is the pure interpreter: no Prisma, Next.js or React.',
+    },
+    {
+      group: [
+        'node:fs',
+        'node:fs/*',
+        'fs',
+        'node:crypto',
+        'crypto',
+        'node:child_process',
+        'node:net',
+        'node:http',
+        'node:https',
+      ],
+      message: 'lib/asl does no I/O and takes randomness from its env.',
+    },
+    {
+      group: ['**/db/*', '**/db', '@/lib/db/*', '**/engine/*', '**/engine', '@/lib/engine/*'],
+      message: 'lib/asl may not reach the database or the engine.',
+    },
   ],
 };
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', 'lib/db/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'lib/db/generated/**',
+    'data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -33,13 +60,41 @@ export default defineConfig([
   {
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/db/*', '**/lib/db', '@/lib/db/*', '@/lib/db'], message: 'components render DTOs; data comes through services.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/db/*', '**/lib/db', '@/lib/db/*', '@/lib/db'],
+              message: 'components render DTOs; data comes through services.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['lib/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['next', 'next/*', 'react', '**/lib/approvals/*', '**/lib/mail/*', '@/lib/approvals/*', '@/lib/mail/*'], message: 'the engine knows neither Next.js nor users and email.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'react',
+                '**/lib/approvals/*',
+                '**/lib/mail/*',
+                '@/lib/approvals/*',
+                '@/lib/mail/*',
+              ],
+              message: 'the engine knows neither Next.js nor users and email.',
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

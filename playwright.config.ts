@@ -25,7 +25,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
@@ -37,8 +45,11 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: process.env.E2E_PORT, NEXT_TELEMETRY_DISABLED: '1',
-      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`, APP_URL: baseURL,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      PORT: process.env.E2E_PORT,
+      NEXT_TELEMETRY_DISABLED: '1',
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      APP_URL: baseURL,
     },
   },
 });

@@ -5,7 +5,11 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <div className="space-y-3" role="alert">
       <h1 className="text-2xl font-bold">Something went wrong</h1>
       <p className="text-slate-700">The page could not be shown. The error was logged on the server.</p>
-      <button type="button" onClick={reset} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white">
+      <button
+        type="button"
+        onClick={reset}
+        className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white"
+      >
         Try again
       </button>
     </div>

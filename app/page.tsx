@@ -12,15 +12,21 @@ export default async function HomePage() {
       <section className="space-y-3">
         <h1 className="text-3xl font-bold tracking-tight">Signoff</h1>
         <p className="max-w-2xl text-slate-700">
-          Signoff runs workflows written in the Amazon States Language and pauses them where a person has to say
-          yes. Approvers decide from an email link or their inbox; the decision resumes, ends or fails the
+          Signoff runs workflows written in the Amazon States Language and pauses them where a person has to
+          say yes. Approvers decide from an email link or their inbox; the decision resumes, ends or fails the
           execution, and every step is recorded.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/inbox" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+          <Link
+            href="/inbox"
+            className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+          >
             Open the inbox
           </Link>
-          <Link href="/admin" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+          <Link
+            href="/admin"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
             Admin console
           </Link>
         </div>
@@ -33,7 +39,9 @@ export default async function HomePage() {
             {workflows.map((workflow) => (
               <li key={workflow.id} className="py-3">
                 <p className="font-medium text-slate-900">{workflow.name}</p>
-                {workflow.description ? <p className="text-sm text-slate-600">{workflow.description}</p> : null}
+                {workflow.description ? (
+                  <p className="text-sm text-slate-600">{workflow.description}</p>
+                ) : null}
                 <p className="text-xs text-slate-500">version {workflow.currentVersion}</p>
               </li>
             ))}

@@ -7,7 +7,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'prisma'];
-const SOURCE_FILES = ['package-lock.json', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'instrumentation.ts', 'proxy.ts'];
+const SOURCE_FILES = [
+  'package-lock.json',
+  'next.config.js',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'instrumentation.ts',
+  'proxy.ts',
+];
 export const STAMP_FILE = join('.next', 'signoff-build-stamp');
 
 function walk(dir: string, out: string[]) {
@@ -33,5 +40,9 @@ export function sourceStamp(root = process.cwd()): string {
 
 export function buildIsCurrent(root = process.cwd()): boolean {
   const stampPath = join(root, STAMP_FILE);
-  return existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === sourceStamp(root);
+  return (
+    existsSync(join(root, '.next', 'BUILD_ID')) &&
+    existsSync(stampPath) &&
+    readFileSync(stampPath, 'utf8') === sourceStamp(root)
+  );
 }

@@ -12,10 +12,12 @@ import type { CaseVerdict, ConformanceCase } from '../lib/asl/conformance';
 
 async function loadCases(dir: string): Promise<ConformanceCase[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  return Promise.all(files.map(async (file) => {
-    const testCase = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as ConformanceCase;
-    return { ...testCase, name: testCase.name ?? file };
-  }));
+  return Promise.all(
+    files.map(async (file) => {
+      const testCase = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as ConformanceCase;
+      return { ...testCase, name: testCase.name ?? file };
+    }),
+  );
 }
 
 async function runInMemory(cases: ConformanceCase[]): Promise<CaseVerdict[]> {

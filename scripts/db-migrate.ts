@@ -4,7 +4,9 @@ import { prepareDatabase } from '../lib/db/prepare-database';
 
 prepareDatabase()
   .then((applied) => {
-    console.log(applied.length ? `Applied ${applied.join(', ')} to ${databaseUrl()}` : `${databaseUrl()} is up to date`);
+    console.log(
+      applied.length ? `Applied ${applied.join(', ')} to ${databaseUrl()}` : `${databaseUrl()} is up to date`,
+    );
   })
   .catch((error: unknown) => {
     console.error(`db:migrate failed: ${error instanceof Error ? error.message : String(error)}`);

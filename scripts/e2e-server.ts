@@ -15,11 +15,16 @@ async function main() {
     console.error('e2e-server: there is no build; run `npm run build` first (npm test does it)');
     process.exit(1);
   }
-  if (!buildIsCurrent()) console.warn('e2e-server: the sources changed since the last build; testing the last build');
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3310', '-H', '127.0.0.1'], {
-    stdio: 'inherit',
-    env: process.env,
-  });
+  if (!buildIsCurrent())
+    console.warn('e2e-server: the sources changed since the last build; testing the last build');
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', process.env.PORT ?? '3310', '-H', '127.0.0.1'],
+    {
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -23,7 +23,8 @@ async function prepare() {
   }
   const { db } = await import('../lib/db/client');
   const { seedDemo } = await import('../prisma/seed/seed-demo');
-  if (await seedDemo(db)) console.log('signoff: seeded the demo (admin@example.com, manager@example.com, alice, bob, carol)');
+  if (await seedDemo(db))
+    console.log('signoff: seeded the demo (admin@example.com, manager@example.com, alice, bob, carol)');
   await db.$disconnect();
 }
 
@@ -31,7 +32,7 @@ function buildIfNeeded() {
   if (buildIsCurrent()) return;
   console.log('signoff: building the app (first start, or the sources changed)…');
   const stamp = sourceStamp();
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
   if (result.status !== 0) fail('next build failed (see above)');
   writeFileSync(STAMP_FILE, stamp);
 }

@@ -13,7 +13,11 @@ export default async function AdminPage() {
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">Admin console</h1>
         <EmptyState title="This page is for admins">
-          You are signed in as {user.email} ({user.role}). Your approval tasks are in the <Link className="underline" href="/inbox">inbox</Link>.
+          You are signed in as {user.email} ({user.role}). Your approval tasks are in the{' '}
+          <Link className="underline" href="/inbox">
+            inbox
+          </Link>
+          .
         </EmptyState>
       </div>
     );
@@ -22,7 +26,8 @@ export default async function AdminPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Admin console</h1>
       <EmptyState title="The admin console is being built">
-        Workflows, executions and their history, the audit trail, users, groups and API keys will be managed here.
+        Workflows, executions and their history, the audit trail, users, groups and API keys will be managed
+        here.
       </EmptyState>
     </div>
   );

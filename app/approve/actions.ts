@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { decideTaskByToken } from '@/lib/approvals/decide-task-by-token';
 import { isAppError } from '@/lib/errors';
 
-export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult =
+  { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 const decisionSchema = z.object({
   token: z.string().min(1).max(100),
@@ -18,12 +19,25 @@ const decisionSchema = z.object({
 });
 
 export async function decideByLink(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = decisionSchema.safeParse({ token: formData.get('token'), decision: formData.get('decision'), comment: formData.get('comment') ?? undefined });
-  if (!parsed.success) return { ok: false, message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const parsed = decisionSchema.safeParse({
+    token: formData.get('token'),
+    decision: formData.get('decision'),
+    comment: formData.get('comment') ?? undefined,
+  });
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Check the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   const values: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) if (key.startsWith('field.')) values[key.slice('field.'.length)] = value;
+  for (const [key, value] of formData.entries())
+    if (key.startsWith('field.')) values[key.slice('field.'.length)] = value;
   const h = await headers();
-  const request = { ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined, userAgent: h.get('user-agent') ?? undefined };
+  const request = {
+    ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined,
+    userAgent: h.get('user-agent') ?? undefined,
+  };
   let target: string;
   try {
     const result = await decideTaskByToken({ ...parsed.data, values, request });
@@ -33,8 +47,15 @@ export async function decideByLink(_prev: ActionResult | null, formData: FormDat
       console.error('[approve]', error);
       return { ok: false, message: 'Something went wrong on our side. Try again in a moment.' };
     }
-    if (error.code === 'INVALID_INPUT') return { ok: false, message: error.message, fieldErrors: (error.details as { fieldErrors?: Record<string, string[]> })?.fieldErrors };
-    const page = { ALREADY_DECIDED: 'already-decided', LINK_EXPIRED: 'expired', CONFLICT: 'cancelled' }[error.code as string];
+    if (error.code === 'INVALID_INPUT')
+      return {
+        ok: false,
+        message: error.message,
+        fieldErrors: (error.details as { fieldErrors?: Record<string, string[]> })?.fieldErrors,
+      };
+    const page = { ALREADY_DECIDED: 'already-decided', LINK_EXPIRED: 'expired', CONFLICT: 'cancelled' }[
+      error.code as string
+    ];
     if (!page) return { ok: false, message: error.message };
     target = `/approve/${page}?t=${encodeURIComponent(parsed.data.token)}`;
   }

@@ -15,7 +15,11 @@ const SCOPE_NOTE: Record<string, string> = {
   approver: 'Tasks asked of you, directly, through your groups, or delegated to you.',
 };
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser('/inbox');
   const query = inboxQuerySchema.parse(await searchParams);
   const tasks = await listInboxTasks({ viewer: user, query });
@@ -27,8 +31,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       </div>
       <InboxFilters query={query} />
       {tasks.length === 0 ? (
-        <EmptyState title={query.status === 'pending' ? 'Nothing is waiting for you' : 'No decided tasks yet'}>
-          {query.status === 'pending' ? 'New approval requests appear here and in your email.' : 'Tasks appear here once they are decided.'}
+        <EmptyState
+          title={query.status === 'pending' ? 'Nothing is waiting for you' : 'No decided tasks yet'}
+        >
+          {query.status === 'pending'
+            ? 'New approval requests appear here and in your email.'
+            : 'Tasks appear here once they are decided.'}
         </EmptyState>
       ) : (
         <TaskTable tasks={tasks} now={new Date()} />

@@ -8,8 +8,12 @@ import { useActionState } from 'react';
 import type { FormField as FormFieldConfig } from '@/lib/approvals/config-schema';
 import { FieldError, FormField } from './form-field';
 
-export type DecisionFormState = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
-export type DecisionAction = (prev: DecisionFormState | null, formData: FormData) => Promise<DecisionFormState>;
+export type DecisionFormState =
+  { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type DecisionAction = (
+  prev: DecisionFormState | null,
+  formData: FormData,
+) => Promise<DecisionFormState>;
 
 interface DecisionFormProps {
   action: DecisionAction;
@@ -31,7 +35,13 @@ export function DecisionForm({ action: decide, hidden, form, suggested }: Decisi
         <label htmlFor="comment" className="block text-sm font-medium">
           Comment
         </label>
-        <textarea id="comment" name="comment" rows={3} aria-describedby="comment-error" className="w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <textarea
+          id="comment"
+          name="comment"
+          rows={3}
+          aria-describedby="comment-error"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
         <FieldError id="comment-error" errors={errors?.comment} />
       </div>
       {fields.map((field) => (
@@ -41,10 +51,24 @@ export function DecisionForm({ action: decide, hidden, form, suggested }: Decisi
         {state && !state.ok ? state.message : ''}
       </p>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" name="decision" value="approve" disabled={pending} autoFocus={suggested === 'approve'} className="rounded-md bg-green-700 px-5 py-3 font-semibold text-white hover:bg-green-800 disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          disabled={pending}
+          autoFocus={suggested === 'approve'}
+          className="rounded-md bg-green-700 px-5 py-3 font-semibold text-white hover:bg-green-800 disabled:opacity-60"
+        >
           Approve
         </button>
-        <button type="submit" name="decision" value="reject" disabled={pending} autoFocus={suggested === 'reject'} className="rounded-md bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={pending}
+          autoFocus={suggested === 'reject'}
+          className="rounded-md bg-red-700 px-5 py-3 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
+        >
           Reject
         </button>
       </div>

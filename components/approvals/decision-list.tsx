@@ -6,11 +6,16 @@ import { Badge } from '@/components/ui/badge';
 export function DecisionList({ decisions }: { decisions: InboxDecisionView[] }) {
   if (decisions.length === 0) return <p className="text-sm text-slate-600">Nobody has decided yet.</p>;
   return (
-    <ul aria-label="Decisions" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+    <ul
+      aria-label="Decisions"
+      className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+    >
       {decisions.map((d) => (
         <li key={`${d.by}-${d.at}`} className="space-y-1 p-3 text-sm">
           <p className="flex flex-wrap items-center gap-2">
-            <Badge tone={d.decision === 'approved' ? 'green' : 'red'}>{d.decision === 'approved' ? 'Approved' : 'Rejected'}</Badge>
+            <Badge tone={d.decision === 'approved' ? 'green' : 'red'}>
+              {d.decision === 'approved' ? 'Approved' : 'Rejected'}
+            </Badge>
             <span className="font-medium break-all">{d.by}</span>
             <span className="text-slate-500">
               {formatUtc(d.at)} · via {d.via}

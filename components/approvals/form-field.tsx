@@ -19,7 +19,8 @@ export function FormField({ field, errors }: { field: FormFieldConfig; errors?: 
     return (
       <div>
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" name={name} id={id} aria-describedby={`${id}-error`} className="h-5 w-5" /> {label}
+          <input type="checkbox" name={name} id={id} aria-describedby={`${id}-error`} className="h-5 w-5" />{' '}
+          {label}
         </label>
         <FieldError id={`${id}-error`} errors={errors} />
       </div>

@@ -12,7 +12,14 @@ export interface RequestSummaryProps {
   expiresAt: string | null;
 }
 
-export function RequestSummary({ title, details, requester, workflowName, askedOf, expiresAt }: RequestSummaryProps) {
+export function RequestSummary({
+  title,
+  details,
+  requester,
+  workflowName,
+  askedOf,
+  expiresAt,
+}: RequestSummaryProps) {
   const rows = detailRows(details);
   return (
     <section className="space-y-3">
@@ -36,7 +43,9 @@ export function RequestSummary({ title, details, requester, workflowName, askedO
           </tbody>
         </table>
       )}
-      <p className="text-sm text-slate-600">{expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}</p>
+      <p className="text-sm text-slate-600">
+        {expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}
+      </p>
     </section>
   );
 }

@@ -17,7 +17,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const email = String(formData.get('email') ?? '').trim();
     if (!email.includes('@')) return { message: 'Enter your email address.', email };
     const result = await signIn('email', { email, callbackUrl, redirect: false });
-    if (result?.error) return { message: result.error === 'AccessDenied' ? REFUSED : 'The sign-in link could not be sent. Try again in a moment.', email };
+    if (result?.error)
+      return {
+        message:
+          result.error === 'AccessDenied'
+            ? REFUSED
+            : 'The sign-in link could not be sent. Try again in a moment.',
+        email,
+      };
     router.push(`/check-email?email=${encodeURIComponent(email)}`);
     return null;
   }, null);
@@ -27,12 +34,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state?.email} aria-describedby="email-error" className="w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state?.email}
+          aria-describedby="email-error"
+          className="w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
         <p id="email-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
           {state?.message}
         </p>
       </div>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-slate-900 px-5 py-3 font-semibold text-white hover:bg-slate-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-slate-900 px-5 py-3 font-semibold text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         {pending ? 'Sending…' : 'Email me a sign-in link'}
       </button>
     </form>

@@ -12,7 +12,11 @@ async function services() {
 async function startOrder(orderId: string) {
   const { startExecution } = await services();
   const input = { orderId, total: 2500, customerEmail: 'customer@example.com', order: { items: 3 } };
-  const { execution } = await startExecution({ workflowId: 'order-fulfilment', input: JSON.stringify(input), actor: { type: 'system', label: 'e2e' } });
+  const { execution } = await startExecution({
+    workflowId: 'order-fulfilment',
+    input: JSON.stringify(input),
+    actor: { type: 'system', label: 'e2e' },
+  });
   return execution.id;
 }
 

@@ -7,7 +7,11 @@ process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 async function startOrder(orderId: string): Promise<string> {
   const { startExecution } = await import('../../lib/executions/start-execution');
   const input = { orderId, total: 2500, customerEmail: 'customer@example.com', order: { items: 3 } };
-  const { execution } = await startExecution({ workflowId: 'order-fulfilment', input: JSON.stringify(input), actor: { type: 'system', label: 'e2e' } });
+  const { execution } = await startExecution({
+    workflowId: 'order-fulfilment',
+    input: JSON.stringify(input),
+    actor: { type: 'system', label: 'e2e' },
+  });
   return execution.id;
 }
 
@@ -29,7 +33,9 @@ test('[INBOX]: an address without an account gets no link, and says so', async (
   await expect(page.getByText('There is no account for that address.')).toBeVisible();
 });
 
-test('[INBOX]: carol signs in by magic link, approves from the inbox, and the execution succeeds', async ({ page }) => {
+test('[INBOX]: carol signs in by magic link, approves from the inbox, and the execution succeeds', async ({
+  page,
+}) => {
   const orderId = `E2E-INBOX-${Date.now()}`;
   const title = `Approve order ${orderId} (2500 EUR)`;
   const executionId = await startOrder(orderId);

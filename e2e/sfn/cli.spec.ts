@@ -11,17 +11,49 @@ const run = promisify(execFile);
 /** Debian's awscli (`apt-get install -y awscli`) at /usr/bin/aws, else whatever `aws` is on PATH. */
 async function awsCli(): Promise<string | null> {
   if (existsSync('/usr/bin/aws')) return '/usr/bin/aws';
-  return run('aws', ['--version']).then(() => 'aws', () => null);
+  return run('aws', ['--version']).then(
+    () => 'aws',
+    () => null,
+  );
 }
 
-test('[SFN]: the AWS CLI starts an execution and lists executions against --endpoint-url', async ({ baseURL }) => {
+test('[SFN]: the AWS CLI starts an execution and lists executions against --endpoint-url', async ({
+  baseURL,
+}) => {
   const aws = await awsCli();
   test.skip(!aws, 'the AWS CLI is not installed: run `apt-get install -y awscli` to run this test');
   const key = await createTestApiKey('e2e-cli');
-  const { stateMachineArn } = await sfnClientFor(baseURL, key).send(new CreateStateMachineCommand({ name: uniqueName('cli'), definition: passMachine('cli'), roleArn: ROLE }));
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: key.id, AWS_SECRET_ACCESS_KEY: key.secret, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-  const cli = async (...args: string[]) => JSON.parse((await run(aws as string, ['stepfunctions', ...args, '--endpoint-url', sfnEndpoint(baseURL), '--output', 'json'], { env })).stdout) as Record<string, unknown>;
-  const started = await cli('start-execution', '--state-machine-arn', stateMachineArn as string, '--name', 'from-cli', '--input', '{"via":"cli"}');
+  const { stateMachineArn } = await sfnClientFor(baseURL, key).send(
+    new CreateStateMachineCommand({ name: uniqueName('cli'), definition: passMachine('cli'), roleArn: ROLE }),
+  );
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: key.id,
+    AWS_SECRET_ACCESS_KEY: key.secret,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
+  const cli = async (...args: string[]) =>
+    JSON.parse(
+      (
+        await run(
+          aws as string,
+          ['stepfunctions', ...args, '--endpoint-url', sfnEndpoint(baseURL), '--output', 'json'],
+          { env },
+        )
+      ).stdout,
+    ) as Record<string, unknown>;
+  const started = await cli(
+    'start-execution',
+    '--state-machine-arn',
+    stateMachineArn as string,
+    '--name',
+    'from-cli',
+    '--input',
+    '{"via":"cli"}',
+  );
   expect(started.executionArn).toMatch(/:execution:cli-[^:]+:from-cli$/);
   const listed = await cli('list-executions', '--state-machine-arn', stateMachineArn as string);
   expect((listed.executions as { name: string }[]).map((e) => e.name)).toEqual(['from-cli']);

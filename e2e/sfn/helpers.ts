@@ -17,7 +17,11 @@ export function passMachine(result: unknown): string {
 export function threeStepMachine(): string {
   return JSON.stringify({
     StartAt: 'One',
-    States: { One: { Type: 'Pass', Next: 'Two' }, Two: { Type: 'Pass', Next: 'Three' }, Three: { Type: 'Pass', Result: { done: true }, End: true } },
+    States: {
+      One: { Type: 'Pass', Next: 'Two' },
+      Two: { Type: 'Pass', Next: 'Three' },
+      Three: { Type: 'Pass', Result: { done: true }, End: true },
+    },
   });
 }
 
@@ -25,21 +29,38 @@ export function threeStepMachine(): string {
 export function callbackMachine(): string {
   return JSON.stringify({
     StartAt: 'Await',
-    States: { Await: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true } },
+    States: {
+      Await: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { 'token.$': '$$.Task.Token' },
+        End: true,
+      },
+    },
   });
 }
 
 export async function expectStatus(client: SFNClient, executionArn: string, status: string): Promise<void> {
-  await expect.poll(async () => (await client.send(new DescribeExecutionCommand({ executionArn }))).status, { timeout: 15_000 }).toBe(status);
+  await expect
+    .poll(async () => (await client.send(new DescribeExecutionCommand({ executionArn }))).status, {
+      timeout: 15_000,
+    })
+    .toBe(status);
 }
 
 export async function taskTokenOf(client: SFNClient, executionArn: string): Promise<string> {
   let token = '';
-  await expect.poll(async () => {
-    const events = (await client.send(new GetExecutionHistoryCommand({ executionArn }))).events ?? [];
-    const parameters = events.find((e) => e.type === 'TaskScheduled')?.taskScheduledEventDetails?.parameters;
-    token = parameters ? (JSON.parse(parameters) as { token: string }).token : '';
-    return token;
-  }, { timeout: 15_000 }).not.toBe('');
+  await expect
+    .poll(
+      async () => {
+        const events = (await client.send(new GetExecutionHistoryCommand({ executionArn }))).events ?? [];
+        const parameters = events.find((e) => e.type === 'TaskScheduled')?.taskScheduledEventDetails
+          ?.parameters;
+        token = parameters ? (JSON.parse(parameters) as { token: string }).token : '';
+        return token;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
   return token;
 }

@@ -20,9 +20,15 @@ describe('activities', () => {
     expect(await getActivityOrThrow({ name: first.activity.id })).toEqual(first.activity);
     expect((await listActivities()).map((a) => a.name)).toEqual(['render']);
     await deleteActivity({ name: 'render', actor });
-    await expect(getActivityOrThrow({ name: 'render' })).rejects.toMatchObject({ code: 'NOT_FOUND', details: { awsErrorType: 'ActivityDoesNotExist' } });
+    await expect(getActivityOrThrow({ name: 'render' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { awsErrorType: 'ActivityDoesNotExist' },
+    });
     await expect(deleteActivity({ name: 'render', actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const actions = await db.auditEntry.findMany({ where: { targetType: 'activity' }, select: { action: true } });
+    const actions = await db.auditEntry.findMany({
+      where: { targetType: 'activity' },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(['ACTIVITY_CREATED', 'ACTIVITY_DELETED']);
   });
 
@@ -35,9 +41,18 @@ describe('activities', () => {
     const task = await pollActivity({ name: 'poll-me', workerName: 'w1', waitSeconds: 0 });
     expect(task).toEqual({ taskToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), input: '{"n":4}' });
     expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
-    await completeTask({ taskToken: task!.taskToken, result: { type: 'success', output: '{"done":4}' }, actor });
+    await completeTask({
+      taskToken: task!.taskToken,
+      result: { type: 'success', output: '{"done":4}' },
+      actor,
+    });
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({ status: 'SUCCEEDED', output: { done: 4 } });
-    await expect(pollActivity({ name: 'ghost', waitSeconds: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { done: 4 },
+    });
+    await expect(pollActivity({ name: 'ghost', waitSeconds: 0 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

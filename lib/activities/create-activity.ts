@@ -11,12 +11,26 @@ export interface CreateActivityOptions {
   request?: RequestInfo;
 }
 
-export async function createActivity({ name, tags, actor, request }: CreateActivityOptions): Promise<{ activity: ActivitySummary; created: boolean }> {
+export async function createActivity({
+  name,
+  tags,
+  actor,
+  request,
+}: CreateActivityOptions): Promise<{ activity: ActivitySummary; created: boolean }> {
   return runAudited(async (tx) => {
     const existing = await tx.activity.findUnique({ where: { name }, select: activitySelect });
     if (existing) return { activity: toActivitySummary(existing), created: false };
-    const row = await tx.activity.create({ data: { name, tags: JSON.stringify(tags ?? {}) }, select: activitySelect });
-    await recordAudit(tx, { actor, request, type: 'ACTIVITY_CREATED', data: { activityId: row.id, name }, target: { type: 'activity', id: row.id } });
+    const row = await tx.activity.create({
+      data: { name, tags: JSON.stringify(tags ?? {}) },
+      select: activitySelect,
+    });
+    await recordAudit(tx, {
+      actor,
+      request,
+      type: 'ACTIVITY_CREATED',
+      data: { activityId: row.id, name },
+      target: { type: 'activity', id: row.id },
+    });
     return { activity: toActivitySummary(row), created: true };
   });
 }

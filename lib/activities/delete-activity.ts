@@ -4,11 +4,31 @@ import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
 
-export async function deleteActivity({ name, actor, request }: { name: string; actor: Actor; request?: RequestInfo }): Promise<void> {
+export async function deleteActivity({
+  name,
+  actor,
+  request,
+}: {
+  name: string;
+  actor: Actor;
+  request?: RequestInfo;
+}): Promise<void> {
   await runAudited(async (tx) => {
-    const row = await tx.activity.findFirst({ where: { OR: [{ name }, { id: name }] }, select: { id: true, name: true } });
-    if (!row) throw new AppError('NOT_FOUND', `Activity ${name} does not exist.`, { details: { awsErrorType: 'ActivityDoesNotExist' } });
+    const row = await tx.activity.findFirst({
+      where: { OR: [{ name }, { id: name }] },
+      select: { id: true, name: true },
+    });
+    if (!row)
+      throw new AppError('NOT_FOUND', `Activity ${name} does not exist.`, {
+        details: { awsErrorType: 'ActivityDoesNotExist' },
+      });
     await tx.activity.delete({ where: { id: row.id } });
-    await recordAudit(tx, { actor, request, type: 'ACTIVITY_DELETED', data: { activityId: row.id, name: row.name }, target: { type: 'activity', id: row.id } });
+    await recordAudit(tx, {
+      actor,
+      request,
+      type: 'ACTIVITY_DELETED',
+      data: { activityId: row.id, name: row.name },
+      target: { type: 'activity', id: row.id },
+    });
   });
 }

@@ -8,7 +8,11 @@ export interface PollActivityOptions {
   waitSeconds?: number;
 }
 
-export async function pollActivity({ name, workerName, waitSeconds = 60 }: PollActivityOptions): Promise<{ taskToken: string; input: string } | null> {
+export async function pollActivity({
+  name,
+  workerName,
+  waitSeconds = 60,
+}: PollActivityOptions): Promise<{ taskToken: string; input: string } | null> {
   const activity = await getActivityOrThrow({ name });
   return getActivityTask({ activityName: activity.name, workerName, waitMs: waitSeconds * 1000 });
 }

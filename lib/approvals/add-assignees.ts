@@ -16,20 +16,45 @@ type MailKind = 'approval-request' | 'reminder' | 'escalation';
 async function loadMailContext(tx: Tx, taskId: string) {
   const task = await tx.approvalTask.findUniqueOrThrow({
     where: { id: taskId },
-    select: { id: true, executionId: true, title: true, details: true, requesterLabel: true, dueAt: true, execution: { select: { workflow: { select: { name: true } } } } },
+    select: {
+      id: true,
+      executionId: true,
+      title: true,
+      details: true,
+      requesterLabel: true,
+      dueAt: true,
+      execution: { select: { workflow: { select: { name: true } } } },
+    },
   });
-  return { ...task, workflowName: task.execution.workflow.name, detailsValue: JSON.parse(task.details) as unknown };
+  return {
+    ...task,
+    workflowName: task.execution.workflow.name,
+    detailsValue: JSON.parse(task.details) as unknown,
+  };
 }
 
 type MailContext = Awaited<ReturnType<typeof loadMailContext>>;
 
 /** A new link for `assigneeId` (its hash stored), mailed in the same transaction. */
-async function mailLink(tx: Tx, ctx: MailContext, kind: MailKind, assigneeId: string, to: string, delegatedFrom: string | null) {
+async function mailLink(
+  tx: Tx,
+  ctx: MailContext,
+  kind: MailKind,
+  assigneeId: string,
+  to: string,
+  delegatedFrom: string | null,
+) {
   const { token, hash } = newLinkToken();
   await tx.approvalLink.create({ data: { tokenHash: hash, assigneeId, kind } });
   const mail = renderApprovalRequest({
-    kind, title: ctx.title, details: ctx.detailsValue, workflowName: ctx.workflowName, requester: ctx.requesterLabel ?? 'someone',
-    link: appUrl(`/approve/${token}`), expiresAt: ctx.dueAt, delegatedFrom,
+    kind,
+    title: ctx.title,
+    details: ctx.detailsValue,
+    workflowName: ctx.workflowName,
+    requester: ctx.requesterLabel ?? 'someone',
+    link: appUrl(`/approve/${token}`),
+    expiresAt: ctx.dueAt,
+    delegatedFrom,
   });
   await enqueueMail(tx, { kind, to, ...mail, executionId: ctx.executionId, approvalTaskId: ctx.id });
 }
@@ -40,18 +65,39 @@ async function delegatorEmail(tx: Tx, userId: string | null): Promise<string | n
 }
 
 /** Adds the people not yet asked; returns how many were added. */
-export async function addAssignees(tx: Tx, args: { taskId: string; people: ResolvedApprover[]; kind: MailKind }): Promise<number> {
+export async function addAssignees(
+  tx: Tx,
+  args: { taskId: string; people: ResolvedApprover[]; kind: MailKind },
+): Promise<number> {
   const ctx = await loadMailContext(tx, args.taskId);
-  const existing = new Set((await tx.approvalAssignee.findMany({ where: { taskId: args.taskId }, select: { email: true } })).map((a) => a.email));
+  const existing = new Set(
+    (await tx.approvalAssignee.findMany({ where: { taskId: args.taskId }, select: { email: true } })).map(
+      (a) => a.email,
+    ),
+  );
   let added = 0;
   for (const person of args.people) {
     if (existing.has(person.email)) continue;
     existing.add(person.email);
     const assignee = await tx.approvalAssignee.create({
-      data: { taskId: args.taskId, userId: person.userId, email: person.email, via: person.via, delegatedFromUserId: person.delegatedFromUserId, linkExpiresAt: ctx.dueAt },
+      data: {
+        taskId: args.taskId,
+        userId: person.userId,
+        email: person.email,
+        via: person.via,
+        delegatedFromUserId: person.delegatedFromUserId,
+        linkExpiresAt: ctx.dueAt,
+      },
       select: { id: true },
     });
-    await mailLink(tx, ctx, args.kind, assignee.id, person.email, await delegatorEmail(tx, person.delegatedFromUserId));
+    await mailLink(
+      tx,
+      ctx,
+      args.kind,
+      assignee.id,
+      person.email,
+      await delegatorEmail(tx, person.delegatedFromUserId),
+    );
     added += 1;
   }
   return added;
@@ -60,9 +106,19 @@ export async function addAssignees(tx: Tx, args: { taskId: string; people: Resol
 /** Mails every undecided assignee a reminder with a link of its own (the earlier links still work). */
 export async function remindAssignees(tx: Tx, taskId: string): Promise<number> {
   const ctx = await loadMailContext(tx, taskId);
-  const pending = await tx.approvalAssignee.findMany({ where: { taskId, status: 'PENDING' }, select: { id: true, email: true, delegatedFromUserId: true } });
+  const pending = await tx.approvalAssignee.findMany({
+    where: { taskId, status: 'PENDING' },
+    select: { id: true, email: true, delegatedFromUserId: true },
+  });
   for (const assignee of pending) {
-    await mailLink(tx, ctx, 'reminder', assignee.id, assignee.email, await delegatorEmail(tx, assignee.delegatedFromUserId));
+    await mailLink(
+      tx,
+      ctx,
+      'reminder',
+      assignee.id,
+      assignee.email,
+      await delegatorEmail(tx, assignee.delegatedFromUserId),
+    );
   }
   return pending.length;
 }

@@ -62,39 +62,77 @@ async function loadTask(tx: Tx, taskId: string) {
   });
 }
 
-function assertMayDecide(task: Awaited<ReturnType<typeof loadTask>>, assignee: { userId: string | null }, actor: Actor, decision: 'approve' | 'reject') {
+function assertMayDecide(
+  task: Awaited<ReturnType<typeof loadTask>>,
+  assignee: { userId: string | null },
+  actor: Actor,
+  decision: 'approve' | 'reject',
+) {
   if (decision !== 'approve' || task.allowSelfApproval) return;
-  const selfUser = task.requesterUserId !== null && (assignee.userId === task.requesterUserId || (actor.type === 'user' && actor.id === task.requesterUserId));
-  const selfKey = actor.type === 'apiKey' && task.requesterApiKeyId !== null && actor.id === task.requesterApiKeyId;
-  if (selfUser || selfKey) throw new AppError('FORBIDDEN', 'You started this request, so you may not approve it yourself.');
+  const selfUser =
+    task.requesterUserId !== null &&
+    (assignee.userId === task.requesterUserId ||
+      (actor.type === 'user' && actor.id === task.requesterUserId));
+  const selfKey =
+    actor.type === 'apiKey' && task.requesterApiKeyId !== null && actor.id === task.requesterApiKeyId;
+  if (selfUser || selfKey)
+    throw new AppError('FORBIDDEN', 'You started this request, so you may not approve it yourself.');
 }
 
-async function decideInTx(tx: Tx, { taskId, assigneeId, actor, via, input }: DecideArgs): Promise<DecisionResult> {
+async function decideInTx(
+  tx: Tx,
+  { taskId, assigneeId, actor, via, input }: DecideArgs,
+): Promise<DecisionResult> {
   const now = engineNow();
   const task = await loadTask(tx, taskId);
   assertTaskOpen(task, now);
   const assignee = await tx.approvalAssignee.findUniqueOrThrow({ where: { id: assigneeId } });
   if (assignee.taskId !== task.id) throw new AppError('NOT_FOUND', 'This request is not yours to decide.');
   if (assignee.status === 'DECIDED') throw alreadyDecided(task, 'You already decided this request.');
-  if (assignee.status === 'CANCELLED') throw new AppError('CONFLICT', 'Your link to this request was withdrawn.');
+  if (assignee.status === 'CANCELLED')
+    throw new AppError('CONFLICT', 'Your link to this request was withdrawn.');
   assertMayDecide(task, assignee, actor, input.decision);
   const checked = checkFormValues(JSON.parse(task.form) as FormField[], input.decision, input);
   const decision = input.decision === 'approve' ? 'approved' : 'rejected';
   await tx.decision.create({
-    data: { taskId, byUserId: assignee.userId, byEmail: assignee.email, decision, comment: checked.comment ?? null, form: JSON.stringify(checked.values), via, ip: input.request?.ip ?? null, userAgent: input.request?.userAgent ?? null, at: now },
+    data: {
+      taskId,
+      byUserId: assignee.userId,
+      byEmail: assignee.email,
+      decision,
+      comment: checked.comment ?? null,
+      form: JSON.stringify(checked.values),
+      via,
+      ip: input.request?.ip ?? null,
+      userAgent: input.request?.userAgent ?? null,
+      at: now,
+    },
   });
-  const claimed = await tx.approvalAssignee.updateMany({ where: { id: assignee.id, status: 'PENDING' }, data: { status: 'DECIDED', linkUsedAt: now } });
+  const claimed = await tx.approvalAssignee.updateMany({
+    where: { id: assignee.id, status: 'PENDING' },
+    data: { status: 'DECIDED', linkUsedAt: now },
+  });
   if (claimed.count === 0) throw alreadyDecided(task, 'You already decided this request.');
   await recordAudit(tx, {
-    actor, request: input.request, type: 'TASK_DECIDED', target: { type: 'approvalTask', id: taskId },
+    actor,
+    request: input.request,
+    type: 'TASK_DECIDED',
+    target: { type: 'approvalTask', id: taskId },
     data: { taskId, decision, via, ...(checked.comment ? { comment: checked.comment } : {}) },
   });
   return settleIfMet(tx, task, decision, now);
 }
 
-async function settleIfMet(tx: Tx, task: Awaited<ReturnType<typeof loadTask>>, decision: 'approved' | 'rejected', now: Date): Promise<DecisionResult> {
+async function settleIfMet(
+  tx: Tx,
+  task: Awaited<ReturnType<typeof loadTask>>,
+  decision: 'approved' | 'rejected',
+  now: Date,
+): Promise<DecisionResult> {
   const decisions = await tx.decision.findMany({ where: { taskId: task.id }, orderBy: { at: 'asc' } });
-  const assignees = await tx.approvalAssignee.count({ where: { taskId: task.id, status: { not: 'CANCELLED' } } });
+  const assignees = await tx.approvalAssignee.count({
+    where: { taskId: task.id, status: { not: 'CANCELLED' } },
+  });
   const verdict = evaluatePolicy({ mode: task.policyMode, count: task.policyCount, assignees, decisions });
   const base = { taskId: task.id, executionId: task.executionId, decision };
   if (verdict === 'pending') return { ...base, taskStatus: 'PENDING', outcome: null };

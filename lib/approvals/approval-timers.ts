@@ -31,10 +31,25 @@ export async function scheduleApprovalTimers(tx: Tx, args: ScheduleArgs): Promis
   const rows = [];
   const { Reminders, Escalation } = args.config;
   // Reminders and escalation carry the token id: the engine cancels them when the token ends.
-  if (Reminders && Reminders.Max > 0) rows.push({ ...base, taskTokenId: args.taskTokenId, key: `${args.taskId}:${REMINDER}:1`, purpose: REMINDER, dueAt: after(args.now, Reminders.EverySeconds) });
-  if (Escalation) rows.push({ ...base, taskTokenId: args.taskTokenId, key: `${args.taskId}:${ESCALATION}`, purpose: ESCALATION, dueAt: after(args.now, Escalation.AfterSeconds) });
+  if (Reminders && Reminders.Max > 0)
+    rows.push({
+      ...base,
+      taskTokenId: args.taskTokenId,
+      key: `${args.taskId}:${REMINDER}:1`,
+      purpose: REMINDER,
+      dueAt: after(args.now, Reminders.EverySeconds),
+    });
+  if (Escalation)
+    rows.push({
+      ...base,
+      taskTokenId: args.taskTokenId,
+      key: `${args.taskId}:${ESCALATION}`,
+      purpose: ESCALATION,
+      dueAt: after(args.now, Escalation.AfterSeconds),
+    });
   // The expiry does not: it must still mark the task when the Timeout timer fired first.
-  if (args.timeoutAt) rows.push({ ...base, key: `${args.taskId}:${EXPIRY}`, purpose: EXPIRY, dueAt: args.timeoutAt });
+  if (args.timeoutAt)
+    rows.push({ ...base, key: `${args.taskId}:${EXPIRY}`, purpose: EXPIRY, dueAt: args.timeoutAt });
   if (rows.length > 0) await tx.timer.createMany({ data: rows });
 }
 
@@ -52,7 +67,15 @@ export async function onReminderDue(tx: Tx, timer: FiredTimer): Promise<void> {
   await tx.approvalTask.update({ where: { id: task.id }, data: { remindersSent: sent } });
   if (sent < task.reminderMax && task.reminderEverySec) {
     await tx.timer.create({
-      data: { key: `${task.id}:${REMINDER}:${sent + 1}`, executionId: task.executionId, frameId: timer.frameId, taskTokenId: task.taskTokenId, approvalTaskId: task.id, purpose: REMINDER, dueAt: after(timer.dueAt, task.reminderEverySec) },
+      data: {
+        key: `${task.id}:${REMINDER}:${sent + 1}`,
+        executionId: task.executionId,
+        frameId: timer.frameId,
+        taskTokenId: task.taskTokenId,
+        approvalTaskId: task.id,
+        purpose: REMINDER,
+        dueAt: after(timer.dueAt, task.reminderEverySec),
+      },
     });
   }
 }
@@ -60,8 +83,15 @@ export async function onReminderDue(tx: Tx, timer: FiredTimer): Promise<void> {
 export async function onEscalationDue(tx: Tx, timer: FiredTimer): Promise<void> {
   const task = await pendingTask(tx, timer);
   if (!task || task.escalatedAt) return;
-  const people = await resolveApprovers(tx, JSON.parse(task.escalateTo) as string[], timer.dueAt, 'escalation').catch(() => []);
-  const others = people.filter((p) => task.allowSelfApproval || !task.requesterUserId || p.userId !== task.requesterUserId);
+  const people = await resolveApprovers(
+    tx,
+    JSON.parse(task.escalateTo) as string[],
+    timer.dueAt,
+    'escalation',
+  ).catch(() => []);
+  const others = people.filter(
+    (p) => task.allowSelfApproval || !task.requesterUserId || p.userId !== task.requesterUserId,
+  );
   await addAssignees(tx, { taskId: task.id, people: others, kind: 'escalation' });
   await tx.approvalTask.update({ where: { id: task.id }, data: { escalatedAt: timer.dueAt } });
 }
@@ -69,7 +99,13 @@ export async function onEscalationDue(tx: Tx, timer: FiredTimer): Promise<void> 
 export async function onExpiryDue(tx: Tx, timer: FiredTimer): Promise<void> {
   const task = await pendingTask(tx, timer);
   if (!task) return;
-  const { count } = await tx.approvalTask.updateMany({ where: { id: task.id, status: 'PENDING' }, data: { status: 'EXPIRED', decidedAt: timer.dueAt } });
+  const { count } = await tx.approvalTask.updateMany({
+    where: { id: task.id, status: 'PENDING' },
+    data: { status: 'EXPIRED', decidedAt: timer.dueAt },
+  });
   if (count === 0) return;
-  await tx.timer.updateMany({ where: { approvalTaskId: task.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await tx.timer.updateMany({
+    where: { approvalTaskId: task.id, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
 }

@@ -17,7 +17,10 @@ export const formFieldSchema = z
     /** the decisions on which the field must be filled in */
     RequiredOn: z.array(z.enum(['approve', 'reject'])).optional(),
   })
-  .refine((f) => f.Type !== 'choice' || f.Options !== undefined, { message: 'a choice field needs Options', path: ['Options'] });
+  .refine((f) => f.Type !== 'choice' || f.Options !== undefined, {
+    message: 'a choice field needs Options',
+    path: ['Options'],
+  });
 
 export type FormField = z.infer<typeof formFieldSchema>;
 
@@ -27,26 +30,43 @@ export const approvalConfigSchema = z
     Details: z.unknown().optional(),
     Approvers: z.array(approverRef).min(1).max(200),
     Policy: z
-      .object({ Mode: z.enum(['any', 'all', 'quorum']).default('any'), Count: z.number().int().min(1).max(200).optional() })
+      .object({
+        Mode: z.enum(['any', 'all', 'quorum']).default('any'),
+        Count: z.number().int().min(1).max(200).optional(),
+      })
       .default({ Mode: 'any' }),
     AllowSelfApproval: z.boolean().default(false),
     Form: z.array(formFieldSchema).max(30).default([]),
     OnReject: z.enum(['fail', 'output']).default('fail'),
-    Reminders: z.object({ EverySeconds: z.number().int().min(1), Max: z.number().int().min(0).max(100).default(3) }).optional(),
-    Escalation: z.object({ AfterSeconds: z.number().int().min(1), To: z.array(approverRef).min(1).max(200) }).optional(),
+    Reminders: z
+      .object({ EverySeconds: z.number().int().min(1), Max: z.number().int().min(0).max(100).default(3) })
+      .optional(),
+    Escalation: z
+      .object({ AfterSeconds: z.number().int().min(1), To: z.array(approverRef).min(1).max(200) })
+      .optional(),
   })
-  .refine((c) => c.Policy.Mode !== 'quorum' || c.Policy.Count !== undefined, { message: 'a quorum needs Count', path: ['Policy', 'Count'] })
-  .refine((c) => new Set(c.Form.map((f) => f.Name)).size === c.Form.length, { message: 'field names must be unique', path: ['Form'] });
+  .refine((c) => c.Policy.Mode !== 'quorum' || c.Policy.Count !== undefined, {
+    message: 'a quorum needs Count',
+    path: ['Policy', 'Count'],
+  })
+  .refine((c) => new Set(c.Form.map((f) => f.Name)).size === c.Form.length, {
+    message: 'field names must be unique',
+    path: ['Form'],
+  });
 
 export type ApprovalConfig = z.infer<typeof approvalConfigSchema>;
 
 export const INVALID_CONFIGURATION = 'Approval.InvalidConfiguration';
 
 /** The config, or the problems as one cause line (`Policy.Count: a quorum needs Count`). */
-export function parseApprovalConfig(parameters: unknown): { ok: true; config: ApprovalConfig } | { ok: false; cause: string } {
+export function parseApprovalConfig(
+  parameters: unknown,
+): { ok: true; config: ApprovalConfig } | { ok: false; cause: string } {
   const parsed = approvalConfigSchema.safeParse(parameters);
   if (parsed.success) return { ok: true, config: parsed.data };
-  const cause = parsed.error.issues.map((i) => `${i.path.join('.') || 'Parameters'}: ${i.message}`).join('; ');
+  const cause = parsed.error.issues
+    .map((i) => `${i.path.join('.') || 'Parameters'}: ${i.message}`)
+    .join('; ');
   return { ok: false, cause: `Invalid approval parameters: ${cause}` };
 }
 

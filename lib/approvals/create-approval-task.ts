@@ -40,5 +40,13 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
     select: { id: true },
   });
   await addAssignees(tx, { taskId: task.id, people: assignees, kind: 'approval-request' });
-  await scheduleApprovalTimers(tx, { taskId: task.id, executionId: request.executionId, frameId: request.frameId, taskTokenId: request.taskTokenId, now, config, timeoutAt: request.timeoutAt });
+  await scheduleApprovalTimers(tx, {
+    taskId: task.id,
+    executionId: request.executionId,
+    frameId: request.frameId,
+    taskTokenId: request.taskTokenId,
+    now,
+    config,
+    timeoutAt: request.timeoutAt,
+  });
 }

@@ -10,7 +10,11 @@ export interface DecisionRow {
   via: string;
 }
 
-export function decisionRecord(verdict: 'approved' | 'rejected', decidedAt: Date, decisions: DecisionRow[]): JsonObject {
+export function decisionRecord(
+  verdict: 'approved' | 'rejected',
+  decidedAt: Date,
+  decisions: DecisionRow[],
+): JsonObject {
   return {
     Decision: verdict,
     DecidedAt: decidedAt.toISOString(),

@@ -16,11 +16,16 @@ function coerce(field: FormField, raw: unknown): { value?: string | number | boo
     const value = Number(text);
     return Number.isFinite(value) ? { value } : { error: 'Enter a number.' };
   }
-  if (field.Type === 'choice' && !(field.Options ?? []).includes(text)) return { error: 'Pick one of the options.' };
+  if (field.Type === 'choice' && !(field.Options ?? []).includes(text))
+    return { error: 'Pick one of the options.' };
   return text.length > 5000 ? { error: 'At most 5,000 characters.' } : { value: text };
 }
 
-export function checkFormValues(form: FormField[], decision: 'approve' | 'reject', input: { comment?: string; values?: Record<string, unknown> }): { comment?: string; values: FormValues } {
+export function checkFormValues(
+  form: FormField[],
+  decision: 'approve' | 'reject',
+  input: { comment?: string; values?: Record<string, unknown> },
+): { comment?: string; values: FormValues } {
   const fieldErrors: Record<string, string[]> = {};
   const values: FormValues = {};
   for (const field of form) {
@@ -33,7 +38,11 @@ export function checkFormValues(form: FormField[], decision: 'approve' | 'reject
   }
   const comment = input.comment?.trim() || undefined;
   if (comment && comment.length > 5000) fieldErrors.comment = ['At most 5,000 characters.'];
-  if (!comment && commentRequired(form, decision)) fieldErrors.comment = [decision === 'reject' ? 'Say why you reject the request.' : 'A comment is required.'];
-  if (Object.keys(fieldErrors).length > 0) throw new AppError('INVALID_INPUT', 'Check the highlighted fields.', { details: { fieldErrors } });
+  if (!comment && commentRequired(form, decision))
+    fieldErrors.comment = [
+      decision === 'reject' ? 'Say why you reject the request.' : 'A comment is required.',
+    ];
+  if (Object.keys(fieldErrors).length > 0)
+    throw new AppError('INVALID_INPUT', 'Check the highlighted fields.', { details: { fieldErrors } });
   return { ...(comment ? { comment } : {}), values };
 }

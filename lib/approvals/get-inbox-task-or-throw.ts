@@ -34,28 +34,58 @@ async function loadTask(taskId: string, viewer: InboxViewer) {
       execution: { select: { status: true, workflow: { select: { name: true } } } },
       taskToken: { select: { status: true } },
       assignees: { where: { userId: viewer.id }, select: { status: true } },
-      decisions: { orderBy: { at: 'asc' }, select: { byEmail: true, decision: true, at: true, comment: true, via: true } },
+      decisions: {
+        orderBy: { at: 'asc' },
+        select: { byEmail: true, decision: true, at: true, comment: true, via: true },
+      },
     },
   });
 }
 
-function blockedReason(task: NonNullable<Awaited<ReturnType<typeof loadTask>>>): InboxTaskView['blockedReason'] {
-  const open = task.status === 'PENDING' && task.taskToken.status === 'PENDING' && task.execution.status === 'RUNNING' && !(task.dueAt && task.dueAt <= engineNow());
+function blockedReason(
+  task: NonNullable<Awaited<ReturnType<typeof loadTask>>>,
+): InboxTaskView['blockedReason'] {
+  const open =
+    task.status === 'PENDING' &&
+    task.taskToken.status === 'PENDING' &&
+    task.execution.status === 'RUNNING' &&
+    !(task.dueAt && task.dueAt <= engineNow());
   if (!open) return 'closed';
-  if (task.assignees.length === 0 || task.assignees.every((a) => a.status === 'CANCELLED')) return 'not-asked';
+  if (task.assignees.length === 0 || task.assignees.every((a) => a.status === 'CANCELLED'))
+    return 'not-asked';
   if (!task.assignees.some((a) => a.status === 'PENDING')) return 'already-decided';
   return null;
 }
 
-export async function getInboxTaskOrThrow({ taskId, viewer }: { taskId: string; viewer: InboxViewer }): Promise<InboxTaskView> {
+export async function getInboxTaskOrThrow({
+  taskId,
+  viewer,
+}: {
+  taskId: string;
+  viewer: InboxViewer;
+}): Promise<InboxTaskView> {
   const task = await loadTask(taskId, viewer);
   if (!task) throw new AppError('NOT_FOUND', 'There is no such request in your inbox.');
   const reason = blockedReason(task);
   return {
-    taskId: task.id, title: task.title, details: JSON.parse(task.details) as unknown, workflowName: task.execution.workflow.name,
-    requester: task.requesterLabel ?? 'someone', status: task.status, createdAt: task.createdAt.toISOString(),
-    dueAt: task.dueAt?.toISOString() ?? null, decidedAt: task.decidedAt?.toISOString() ?? null, form: JSON.parse(task.form) as FormField[],
-    decisions: task.decisions.map((d) => ({ by: d.byEmail, decision: d.decision, at: d.at.toISOString(), comment: d.comment, via: d.via })),
-    canDecide: reason === null, blockedReason: reason,
+    taskId: task.id,
+    title: task.title,
+    details: JSON.parse(task.details) as unknown,
+    workflowName: task.execution.workflow.name,
+    requester: task.requesterLabel ?? 'someone',
+    status: task.status,
+    createdAt: task.createdAt.toISOString(),
+    dueAt: task.dueAt?.toISOString() ?? null,
+    decidedAt: task.decidedAt?.toISOString() ?? null,
+    form: JSON.parse(task.form) as FormField[],
+    decisions: task.decisions.map((d) => ({
+      by: d.byEmail,
+      decision: d.decision,
+      at: d.at.toISOString(),
+      comment: d.comment,
+      via: d.via,
+    })),
+    canDecide: reason === null,
+    blockedReason: reason,
   };
 }

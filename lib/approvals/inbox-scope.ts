@@ -18,6 +18,8 @@ export function assignedTo(userId: string): Prisma.ApprovalTaskWhereInput {
 export function inboxScope(viewer: InboxViewer): Prisma.ApprovalTaskWhereInput {
   if (viewer.role === 'admin') return {};
   if (viewer.role !== 'manager') return assignedTo(viewer.id);
-  const managedGroupMember = { memberships: { some: { group: { memberships: { some: { userId: viewer.id, role: 'manager' } } } } } };
+  const managedGroupMember = {
+    memberships: { some: { group: { memberships: { some: { userId: viewer.id, role: 'manager' } } } } },
+  };
   return { OR: [assignedTo(viewer.id), { assignees: { some: { user: managedGroupMember } } }] };
 }

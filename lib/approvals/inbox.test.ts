@@ -13,11 +13,16 @@ const pending = inboxQuerySchema.parse({});
 
 async function visibleTo(name: string, role?: string, status: 'pending' | 'decided' = 'pending') {
   const rows = await listInboxTasks({ viewer: viewer(name, role), query: { ...pending, status } });
-  return Object.entries(tasks).filter(([, id]) => rows.some((r) => r.id === id)).map(([key]) => key).sort();
+  return Object.entries(tasks)
+    .filter(([, id]) => rows.some((r) => r.id === id))
+    .map(([key]) => key)
+    .sort();
 }
 
 async function startApproval(approvers: string[]): Promise<string> {
-  const executionId = await startWorkflow(approvalDefinition({ Title: `Approve ${approvers.join(', ')}`, Approvers: approvers }));
+  const executionId = await startWorkflow(
+    approvalDefinition({ Title: `Approve ${approvers.join(', ')}`, Approvers: approvers }),
+  );
   return (await taskOf(executionId)).id;
 }
 
@@ -27,7 +32,12 @@ beforeAll(async () => {
   await db.user.update({ where: { id: ids.manager }, data: { role: 'manager' } });
   const finance = await db.group.findUniqueOrThrow({ where: { name: 'finance' } });
   await db.membership.create({ data: { userId: ids.manager, groupId: finance.id, role: 'manager' } });
-  await createDelegation({ fromUserId: ids.dana, toUserId: ids.alice, startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3_600_000) });
+  await createDelegation({
+    fromUserId: ids.dana,
+    toUserId: ids.alice,
+    startsAt: new Date(Date.now() - 60_000),
+    endsAt: new Date(Date.now() + 3_600_000),
+  });
   tasks.direct = await startApproval(['alice@example.com']);
   tasks.group = await startApproval(['group:operations']);
   tasks.delegated = await startApproval(['dana@example.com']);
@@ -57,18 +67,34 @@ describe('deciding from the inbox', () => {
   it('lets a manager see a task they were not asked, but not decide it', async () => {
     const view = await getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('manager', 'manager') });
     expect(view).toMatchObject({ canDecide: false, blockedReason: 'not-asked' });
-    const decision = decideTask({ taskId: tasks.direct, actor: { type: 'user', id: ids.manager }, decision: 'approve', via: 'inbox' });
+    const decision = decideTask({
+      taskId: tasks.direct,
+      actor: { type: 'user', id: ids.manager },
+      decision: 'approve',
+      via: 'inbox',
+    });
     await expect(decision).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await db.approvalTask.findUniqueOrThrow({ where: { id: tasks.direct } })).status).toBe('PENDING');
   });
 
   it('hides a task from someone outside its scope', async () => {
-    await expect(getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('bob') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('bob') })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('lets the assignee decide; the task leaves their pending list and the execution goes on', async () => {
-    expect(await getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('alice') })).toMatchObject({ canDecide: true, blockedReason: null });
-    const result = await decideTask({ taskId: tasks.direct, actor: { type: 'user', id: ids.alice, label: 'alice@example.com' }, decision: 'approve', comment: 'Fine', via: 'inbox' });
+    expect(await getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('alice') })).toMatchObject({
+      canDecide: true,
+      blockedReason: null,
+    });
+    const result = await decideTask({
+      taskId: tasks.direct,
+      actor: { type: 'user', id: ids.alice, label: 'alice@example.com' },
+      decision: 'approve',
+      comment: 'Fine',
+      via: 'inbox',
+    });
     expect(result.taskStatus).toBe('APPROVED');
     await driveEngine();
     expect((await executionOf(result.executionId)).status).toBe('SUCCEEDED');
@@ -76,12 +102,30 @@ describe('deciding from the inbox', () => {
     expect(await visibleTo('alice', 'approver', 'decided')).toEqual(['direct']);
     const view = await getInboxTaskOrThrow({ taskId: tasks.direct, viewer: viewer('alice') });
     expect(view).toMatchObject({ status: 'APPROVED', canDecide: false, blockedReason: 'closed' });
-    expect(view.decisions).toEqual([expect.objectContaining({ by: 'alice@example.com', decision: 'approved', comment: 'Fine', via: 'inbox' })]);
-    await expect(decideTask({ taskId: tasks.direct, actor: { type: 'user', id: ids.alice }, decision: 'reject', comment: 'no', via: 'inbox' })).rejects.toMatchObject({ code: 'ALREADY_DECIDED' });
+    expect(view.decisions).toEqual([
+      expect.objectContaining({
+        by: 'alice@example.com',
+        decision: 'approved',
+        comment: 'Fine',
+        via: 'inbox',
+      }),
+    ]);
+    await expect(
+      decideTask({
+        taskId: tasks.direct,
+        actor: { type: 'user', id: ids.alice },
+        decision: 'reject',
+        comment: 'no',
+        via: 'inbox',
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_DECIDED' });
   });
 
   it('sorts by due time with undated tasks last, and flags nothing overdue that is not', async () => {
-    const rows = await listInboxTasks({ viewer: viewer('admin', 'admin'), query: { status: 'pending', sort: 'due' } });
+    const rows = await listInboxTasks({
+      viewer: viewer('admin', 'admin'),
+      query: { status: 'pending', sort: 'due' },
+    });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => !r.overdue)).toBe(true);
     expect(rows.find((r) => r.id === tasks.group)?.mine).toBe('not-asked');

@@ -42,23 +42,51 @@ function orderBy(sort: InboxQuery['sort']): Prisma.ApprovalTaskOrderByWithRelati
   return [{ createdAt: 'asc' }, { id: 'asc' }];
 }
 
-export async function listInboxTasks({ viewer, query }: { viewer: InboxViewer; query: InboxQuery }): Promise<InboxTaskRow[]> {
+export async function listInboxTasks({
+  viewer,
+  query,
+}: {
+  viewer: InboxViewer;
+  query: InboxQuery;
+}): Promise<InboxTaskRow[]> {
   const status = query.status === 'pending' ? 'PENDING' : { not: 'PENDING' };
   const rows = await db.approvalTask.findMany({
     where: { AND: [inboxScope(viewer), { status }] },
-    orderBy: query.status === 'decided' && query.sort === 'age' ? [{ decidedAt: 'desc' }, { createdAt: 'desc' }] : orderBy(query.sort),
+    orderBy:
+      query.status === 'decided' && query.sort === 'age'
+        ? [{ decidedAt: 'desc' }, { createdAt: 'desc' }]
+        : orderBy(query.sort),
     take: INBOX_LIMIT,
     select: {
-      id: true, title: true, status: true, requesterLabel: true, createdAt: true, dueAt: true, decidedAt: true, escalatedAt: true,
+      id: true,
+      title: true,
+      status: true,
+      requesterLabel: true,
+      createdAt: true,
+      dueAt: true,
+      decidedAt: true,
+      escalatedAt: true,
       execution: { select: { workflow: { select: { name: true } } } },
       assignees: { where: { userId: viewer.id }, select: { status: true } },
     },
   });
   const now = engineNow();
   return rows.map((row) => ({
-    id: row.id, title: row.title, status: row.status, workflowName: row.execution.workflow.name, requester: row.requesterLabel ?? 'someone',
-    createdAt: row.createdAt.toISOString(), dueAt: row.dueAt?.toISOString() ?? null, decidedAt: row.decidedAt?.toISOString() ?? null,
-    overdue: row.status === 'PENDING' && ((row.dueAt !== null && row.dueAt <= now) || row.escalatedAt !== null),
-    mine: row.assignees.length === 0 ? 'not-asked' : row.assignees.some((a) => a.status === 'PENDING') ? 'pending' : 'decided',
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    workflowName: row.execution.workflow.name,
+    requester: row.requesterLabel ?? 'someone',
+    createdAt: row.createdAt.toISOString(),
+    dueAt: row.dueAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    overdue:
+      row.status === 'PENDING' && ((row.dueAt !== null && row.dueAt <= now) || row.escalatedAt !== null),
+    mine:
+      row.assignees.length === 0
+        ? 'not-asked'
+        : row.assignees.some((a) => a.status === 'PENDING')
+          ? 'pending'
+          : 'decided',
   }));
 }

@@ -5,7 +5,12 @@
 export type PolicyMode = 'any' | 'all' | 'quorum';
 export type Verdict = 'approved' | 'rejected' | 'pending';
 
-export function evaluatePolicy(args: { mode: string; count: number; assignees: number; decisions: Array<{ decision: string }> }): Verdict {
+export function evaluatePolicy(args: {
+  mode: string;
+  count: number;
+  assignees: number;
+  decisions: Array<{ decision: string }>;
+}): Verdict {
   if (args.decisions.some((d) => d.decision === 'rejected')) return 'rejected';
   const approvals = args.decisions.filter((d) => d.decision === 'approved').length;
   const needed = args.mode === 'all' ? args.assignees : args.mode === 'quorum' ? args.count : 1;

@@ -16,7 +16,14 @@ import { alreadyDecided } from './task-state-errors';
 export const REJECTED_ERROR = 'Approval.Rejected';
 
 interface SettleArgs {
-  task: { id: string; taskTokenId: string; onReject: string; title: string; executionId: string; requesterUserId: string | null };
+  task: {
+    id: string;
+    taskTokenId: string;
+    onReject: string;
+    title: string;
+    executionId: string;
+    requesterUserId: string | null;
+  };
   verdict: 'approved' | 'rejected';
   decisions: DecisionRow[];
   now: Date;
@@ -26,15 +33,26 @@ export async function settleTask(tx: Tx, { task, verdict, decisions, now }: Sett
   const record = decisionRecord(verdict, now, decisions);
   const { count } = await tx.approvalTask.updateMany({
     where: { id: task.id, status: 'PENDING' },
-    data: { status: verdict === 'approved' ? 'APPROVED' : 'REJECTED', decidedAt: now, outcome: JSON.stringify(record) },
+    data: {
+      status: verdict === 'approved' ? 'APPROVED' : 'REJECTED',
+      decidedAt: now,
+      outcome: JSON.stringify(record),
+    },
   });
   if (count === 0) throw alreadyDecided(await tx.approvalTask.findUniqueOrThrow({ where: { id: task.id } }));
-  const outcome: TaskTokenOutcome = verdict === 'rejected' && task.onReject === 'fail'
-    ? { type: 'failure', error: REJECTED_ERROR, cause: JSON.stringify(record) }
-    : { type: 'success', output: record };
+  const outcome: TaskTokenOutcome =
+    verdict === 'rejected' && task.onReject === 'fail'
+      ? { type: 'failure', error: REJECTED_ERROR, cause: JSON.stringify(record) }
+      : { type: 'success', output: record };
   await completeApprovalToken(tx, task.taskTokenId, outcome);
-  await tx.approvalAssignee.updateMany({ where: { taskId: task.id, status: 'PENDING' }, data: { status: 'CANCELLED', linkExpiresAt: now } });
-  await tx.timer.updateMany({ where: { approvalTaskId: task.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await tx.approvalAssignee.updateMany({
+    where: { taskId: task.id, status: 'PENDING' },
+    data: { status: 'CANCELLED', linkExpiresAt: now },
+  });
+  await tx.timer.updateMany({
+    where: { approvalTaskId: task.id, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
   await mailOutcome(tx, { ...task, verdict, decisions, now });
   return record;
 }
@@ -45,18 +63,39 @@ export async function settleTask(tx: Tx, { task, verdict, decisions, now }: Sett
  */
 async function completeApprovalToken(tx: Tx, taskTokenId: string, outcome: TaskTokenOutcome): Promise<void> {
   const token = randomBytes(32).toString('base64url');
-  await tx.taskToken.updateMany({ where: { id: taskTokenId, status: 'PENDING' }, data: { tokenHash: hashToken(token) } });
+  await tx.taskToken.updateMany({
+    where: { id: taskTokenId, status: 'PENDING' },
+    data: { tokenHash: hashToken(token) },
+  });
   await completeTaskToken(tx, { token, outcome });
 }
 
-async function mailOutcome(tx: Tx, args: SettleArgs['task'] & { verdict: 'approved' | 'rejected'; decisions: DecisionRow[]; now: Date }): Promise<void> {
+async function mailOutcome(
+  tx: Tx,
+  args: SettleArgs['task'] & { verdict: 'approved' | 'rejected'; decisions: DecisionRow[]; now: Date },
+): Promise<void> {
   if (!args.requesterUserId) return;
-  const requester = await tx.user.findUnique({ where: { id: args.requesterUserId }, select: { email: true } });
-  const execution = await tx.execution.findUnique({ where: { id: args.executionId }, select: { workflow: { select: { name: true } } } });
+  const requester = await tx.user.findUnique({
+    where: { id: args.requesterUserId },
+    select: { email: true },
+  });
+  const execution = await tx.execution.findUnique({
+    where: { id: args.executionId },
+    select: { workflow: { select: { name: true } } },
+  });
   if (!requester || !execution) return;
   const mail = renderOutcome({
-    title: args.title, workflowName: execution.workflow.name, outcome: args.verdict, at: args.now,
+    title: args.title,
+    workflowName: execution.workflow.name,
+    outcome: args.verdict,
+    at: args.now,
     decisions: args.decisions.map((d) => ({ by: d.byEmail, decision: d.decision, comment: d.comment })),
   });
-  await enqueueMail(tx, { kind: 'outcome', to: requester.email, ...mail, executionId: args.executionId, approvalTaskId: args.id });
+  await enqueueMail(tx, {
+    kind: 'outcome',
+    to: requester.email,
+    ...mail,
+    executionId: args.executionId,
+    approvalTaskId: args.id,
+  });
 }

@@ -14,20 +14,41 @@ export interface TaskStateRow {
   execution: { status: string };
 }
 
-export function alreadyDecided(task: { id: string; status: string; outcome: string | null; decidedAt: Date | null }, message?: string): AppError {
+export function alreadyDecided(
+  task: { id: string; status: string; outcome: string | null; decidedAt: Date | null },
+  message?: string,
+): AppError {
   const outcome = task.outcome ? (JSON.parse(task.outcome) as unknown) : null;
-  const verdict = task.status === 'APPROVED' ? 'approved' : task.status === 'REJECTED' ? 'rejected' : 'recorded';
+  const verdict =
+    task.status === 'APPROVED' ? 'approved' : task.status === 'REJECTED' ? 'rejected' : 'recorded';
   return new AppError('ALREADY_DECIDED', message ?? `This request was already decided: ${verdict}.`, {
-    details: { taskId: task.id, status: task.status, decidedAt: task.decidedAt?.toISOString() ?? null, outcome },
+    details: {
+      taskId: task.id,
+      status: task.status,
+      decidedAt: task.decidedAt?.toISOString() ?? null,
+      outcome,
+    },
   });
 }
 
 /** Throws unless the task still waits for decisions at `now`. */
 export function assertTaskOpen(task: TaskStateRow, now: Date): void {
   if (task.status === 'APPROVED' || task.status === 'REJECTED') throw alreadyDecided(task);
-  const expired = task.status === 'EXPIRED' || task.taskToken.status === 'TIMED_OUT' || (task.dueAt !== null && task.dueAt <= now);
-  if (expired) throw new AppError('LINK_EXPIRED', 'This request expired before it was decided.', { details: { taskId: task.id, status: 'EXPIRED' } });
-  if (task.status === 'CANCELLED' || task.taskToken.status !== 'PENDING' || task.execution.status !== 'RUNNING') {
-    throw new AppError('CONFLICT', 'This request was cancelled: its workflow stopped before a decision.', { details: { taskId: task.id, status: 'CANCELLED' } });
+  const expired =
+    task.status === 'EXPIRED' ||
+    task.taskToken.status === 'TIMED_OUT' ||
+    (task.dueAt !== null && task.dueAt <= now);
+  if (expired)
+    throw new AppError('LINK_EXPIRED', 'This request expired before it was decided.', {
+      details: { taskId: task.id, status: 'EXPIRED' },
+    });
+  if (
+    task.status === 'CANCELLED' ||
+    task.taskToken.status !== 'PENDING' ||
+    task.execution.status !== 'RUNNING'
+  ) {
+    throw new AppError('CONFLICT', 'This request was cancelled: its workflow stopped before a decision.', {
+      details: { taskId: task.id, status: 'CANCELLED' },
+    });
   }
 }

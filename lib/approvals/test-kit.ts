@@ -12,26 +12,44 @@ import { fireDueTimers } from '../engine/timers/fire-due-timers';
 import { startExecution } from '../executions/start-execution';
 import { createWorkflow } from '../workflows/create-workflow';
 
-export const people = ['requester', 'alice', 'bob', 'carol', 'manager', 'dana'].map((n) => `${n}@example.com`);
+export const people = ['requester', 'alice', 'bob', 'carol', 'manager', 'dana'].map(
+  (n) => `${n}@example.com`,
+);
 
 export async function seedPeople(): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const email of people) ids[email.split('@')[0]] = (await db.user.upsert({ where: { email }, update: {}, create: { email } })).id;
-  const groups: Record<string, string[]> = { finance: ['alice', 'carol'], operations: ['bob', 'carol'], managers: ['manager'] };
+  for (const email of people)
+    ids[email.split('@')[0]] = (await db.user.upsert({ where: { email }, update: {}, create: { email } })).id;
+  const groups: Record<string, string[]> = {
+    finance: ['alice', 'carol'],
+    operations: ['bob', 'carol'],
+    managers: ['manager'],
+  };
   for (const [name, members] of Object.entries(groups)) {
     const group = await db.group.upsert({ where: { name }, update: {}, create: { name } });
-    for (const m of members) await db.membership.upsert({ where: { userId_groupId: { userId: ids[m], groupId: group.id } }, update: {}, create: { userId: ids[m], groupId: group.id } });
+    for (const m of members)
+      await db.membership.upsert({
+        where: { userId_groupId: { userId: ids[m], groupId: group.id } },
+        update: {},
+        create: { userId: ids[m], groupId: group.id },
+      });
   }
   return ids;
 }
 
 /** A workflow: Approve (the approval) → Done, with a Catch on Approval.Rejected → Rejected. */
-export function approvalDefinition(parameters: object, extra: { TimeoutSeconds?: number; ResultPath?: string } = {}): object {
+export function approvalDefinition(
+  parameters: object,
+  extra: { TimeoutSeconds?: number; ResultPath?: string } = {},
+): object {
   return {
     StartAt: 'Approve',
     States: {
       Approve: {
-        Type: 'Task', Resource: 'approval', Parameters: parameters, ResultPath: extra.ResultPath ?? '$.approval',
+        Type: 'Task',
+        Resource: 'approval',
+        Parameters: parameters,
+        ResultPath: extra.ResultPath ?? '$.approval',
         ...(extra.TimeoutSeconds ? { TimeoutSeconds: extra.TimeoutSeconds } : {}),
         Catch: [{ ErrorEquals: ['Approval.Rejected'], ResultPath: '$.rejection', Next: 'Rejected' }],
         Next: 'Done',
@@ -44,11 +62,24 @@ export function approvalDefinition(parameters: object, extra: { TimeoutSeconds?:
 
 let counter = 0;
 
-export async function startWorkflow(definition: object, options: { requesterId?: string; input?: object } = {}): Promise<string> {
+export async function startWorkflow(
+  definition: object,
+  options: { requesterId?: string; input?: object } = {},
+): Promise<string> {
   const name = `wf-${process.pid}-${++counter}`;
-  await createWorkflow({ name, definition: JSON.stringify(definition), actor: { type: 'system', label: 'test' } });
-  const actor = options.requesterId ? { type: 'user' as const, id: options.requesterId, label: 'requester' } : { type: 'system' as const, label: 'test' };
-  const { execution } = await startExecution({ workflowId: name, input: JSON.stringify(options.input ?? { orderId: 'A-1', total: 1500 }), actor });
+  await createWorkflow({
+    name,
+    definition: JSON.stringify(definition),
+    actor: { type: 'system', label: 'test' },
+  });
+  const actor = options.requesterId
+    ? { type: 'user' as const, id: options.requesterId, label: 'requester' }
+    : { type: 'system' as const, label: 'test' };
+  const { execution } = await startExecution({
+    workflowId: name,
+    input: JSON.stringify(options.input ?? { orderId: 'A-1', total: 1500 }),
+    actor,
+  });
   await driveEngine();
   return execution.id;
 }
@@ -79,15 +110,25 @@ export function resetClock(): void {
 }
 
 export async function executionOf(id: string) {
-  return db.execution.findUniqueOrThrow({ where: { id }, select: { status: true, output: true, error: true, cause: true } });
+  return db.execution.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, output: true, error: true, cause: true },
+  });
 }
 
 /** The approval links mailed to `to` (from the outbox), newest last. */
 export async function linksFor(to: string): Promise<string[]> {
-  const rows = await db.outboxMessage.findMany({ where: { to }, orderBy: { createdAt: 'asc' }, select: { text: true } });
+  const rows = await db.outboxMessage.findMany({
+    where: { to },
+    orderBy: { createdAt: 'asc' },
+    select: { text: true },
+  });
   return rows.flatMap((r) => [...r.text.matchAll(/\/approve\/([A-Za-z0-9_-]{43})(?!\?)/g)].map((m) => m[1]));
 }
 
 export async function taskOf(executionId: string) {
-  return db.approvalTask.findFirstOrThrow({ where: { executionId }, include: { assignees: true, decisions: true } });
+  return db.approvalTask.findFirstOrThrow({
+    where: { executionId },
+    include: { assignees: true, decisions: true },
+  });
 }

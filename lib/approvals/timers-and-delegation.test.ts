@@ -3,7 +3,17 @@ import { db } from '../db/client';
 import { createDelegation } from './create-delegation';
 import { decideTaskByToken } from './decide-task-by-token';
 import { getLinkView } from './get-link-view';
-import { advanceClock, approvalDefinition, driveEngine, executionOf, linksFor, resetClock, seedPeople, startWorkflow, taskOf } from './test-kit';
+import {
+  advanceClock,
+  approvalDefinition,
+  driveEngine,
+  executionOf,
+  linksFor,
+  resetClock,
+  seedPeople,
+  startWorkflow,
+  taskOf,
+} from './test-kit';
 
 let ids: Record<string, string>;
 beforeAll(async () => {
@@ -11,24 +21,34 @@ beforeAll(async () => {
 });
 afterEach(() => resetClock());
 
-const mails = (taskId: string, kind: string) => db.outboxMessage.findMany({ where: { approvalTaskId: taskId, kind }, orderBy: { createdAt: 'asc' } });
+const mails = (taskId: string, kind: string) =>
+  db.outboxMessage.findMany({ where: { approvalTaskId: taskId, kind }, orderBy: { createdAt: 'asc' } });
 
 describe('durable approval timers', () => {
   it('TimeoutSeconds expires the request with States.Timeout and marks the task EXPIRED', async () => {
-    const executionId = await startWorkflow(approvalDefinition({ Title: 'T', Approvers: ['alice@example.com'] }, { TimeoutSeconds: 3600 }));
+    const executionId = await startWorkflow(
+      approvalDefinition({ Title: 'T', Approvers: ['alice@example.com'] }, { TimeoutSeconds: 3600 }),
+    );
     const [token] = (await linksFor('alice@example.com')).slice(-1);
     advanceClock(3601);
     await driveEngine();
     expect(await executionOf(executionId)).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
     expect((await taskOf(executionId)).status).toBe('EXPIRED');
     expect((await getLinkView(token)).kind).toBe('expired');
-    await expect(decideTaskByToken({ token, decision: 'approve' })).rejects.toMatchObject({ code: 'LINK_EXPIRED' });
+    await expect(decideTaskByToken({ token, decision: 'approve' })).rejects.toMatchObject({
+      code: 'LINK_EXPIRED',
+    });
   });
 
   it('reminders every N seconds, at most Max, with fresh links; escalation adds approvers once', async () => {
-    const executionId = await startWorkflow(approvalDefinition({
-      Title: 'R', Approvers: ['alice@example.com'], Reminders: { EverySeconds: 60, Max: 2 }, Escalation: { AfterSeconds: 150, To: ['group:managers'] },
-    }));
+    const executionId = await startWorkflow(
+      approvalDefinition({
+        Title: 'R',
+        Approvers: ['alice@example.com'],
+        Reminders: { EverySeconds: 60, Max: 2 },
+        Escalation: { AfterSeconds: 150, To: ['group:managers'] },
+      }),
+    );
     const task = await taskOf(executionId);
     await driveEngine();
     expect(await mails(task.id, 'reminder')).toHaveLength(0);
@@ -52,7 +72,13 @@ describe('durable approval timers', () => {
   });
 
   it('a reminder mails a link of its own; the link of the first mail still works, and one decision spends both', async () => {
-    const executionId = await startWorkflow(approvalDefinition({ Title: 'R2', Approvers: ['bob@example.com'], Reminders: { EverySeconds: 30, Max: 1 } }));
+    const executionId = await startWorkflow(
+      approvalDefinition({
+        Title: 'R2',
+        Approvers: ['bob@example.com'],
+        Reminders: { EverySeconds: 30, Max: 1 },
+      }),
+    );
     const [first] = (await linksFor('bob@example.com')).slice(-1);
     advanceClock(31);
     await driveEngine();
@@ -66,7 +92,9 @@ describe('durable approval timers', () => {
     await driveEngine();
     expect((await executionOf(executionId)).status).toBe('SUCCEEDED');
     expect((await getLinkView(second)).kind).toBe('used');
-    await expect(decideTaskByToken({ token: second, decision: 'reject', comment: 'too late' })).rejects.toMatchObject({ code: 'ALREADY_DECIDED' });
+    await expect(
+      decideTaskByToken({ token: second, decision: 'reject', comment: 'too late' }),
+    ).rejects.toMatchObject({ code: 'ALREADY_DECIDED' });
     expect(await db.decision.count({ where: { taskId: task.id } })).toBe(1);
   });
 });
@@ -74,12 +102,31 @@ describe('durable approval timers', () => {
 describe('delegation', () => {
   it('a task assigned during a delegation goes to the delegate, and the record says so', async () => {
     const now = Date.now();
-    await createDelegation({ fromUserId: ids.alice, toUserId: ids.dana, startsAt: new Date(now - 60_000), endsAt: new Date(now + 3_600_000), reason: 'holiday' });
-    await expect(createDelegation({ fromUserId: ids.alice, toUserId: ids.alice, startsAt: new Date(now), endsAt: new Date(now + 1000) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const executionId = await startWorkflow(approvalDefinition({ Title: 'D', Approvers: ['alice@example.com'] }));
+    await createDelegation({
+      fromUserId: ids.alice,
+      toUserId: ids.dana,
+      startsAt: new Date(now - 60_000),
+      endsAt: new Date(now + 3_600_000),
+      reason: 'holiday',
+    });
+    await expect(
+      createDelegation({
+        fromUserId: ids.alice,
+        toUserId: ids.alice,
+        startsAt: new Date(now),
+        endsAt: new Date(now + 1000),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const executionId = await startWorkflow(
+      approvalDefinition({ Title: 'D', Approvers: ['alice@example.com'] }),
+    );
     const task = await taskOf(executionId);
-    expect(task.assignees).toMatchObject([{ email: 'dana@example.com', via: 'delegation', delegatedFromUserId: ids.alice }]);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { approvalTaskId: task.id, to: 'dana@example.com' } });
+    expect(task.assignees).toMatchObject([
+      { email: 'dana@example.com', via: 'delegation', delegatedFromUserId: ids.alice },
+    ]);
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { approvalTaskId: task.id, to: 'dana@example.com' },
+    });
     expect(mail.text).toContain('on behalf of alice@example.com');
   });
 });

@@ -10,7 +10,9 @@ describe('conformance cases (real AWS executions)', () => {
   it.skipIf(!present)('passes every case in ../shared/conformance/cases', async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     const verdicts = await Promise.all(
-      files.map((f) => runConformanceCase(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ConformanceCase)),
+      files.map((f) =>
+        runConformanceCase(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ConformanceCase),
+      ),
     );
     const failed = verdicts.filter((v) => !v.pass).map((v) => `${v.name}: ${JSON.stringify(v.actual)}`);
     expect(failed).toEqual([]);

@@ -13,7 +13,13 @@ export interface ConformanceCase {
   definition: Definition;
   input?: JsonValue;
   mocks?: Record<string, MockResponse[]>;
-  expected: { status: 'SUCCEEDED' | 'FAILED'; output?: JsonValue; error?: string | null; cause?: string; causeOmitted?: unknown };
+  expected: {
+    status: 'SUCCEEDED' | 'FAILED';
+    output?: JsonValue;
+    error?: string | null;
+    cause?: string;
+    causeOmitted?: unknown;
+  };
 }
 
 export interface CaseVerdict {
@@ -26,13 +32,20 @@ export interface CaseVerdict {
 export async function runConformanceCase(testCase: ConformanceCase): Promise<CaseVerdict> {
   let actual: CaseVerdict['actual'];
   try {
-    const result = await runInMemory(testCase.definition, testCase.input ?? {}, { mocks: testCase.mocks, recordHistory: false });
+    const result = await runInMemory(testCase.definition, testCase.input ?? {}, {
+      mocks: testCase.mocks,
+      recordHistory: false,
+    });
     actual =
       result.status === 'SUCCEEDED'
         ? { status: result.status, output: result.output }
         : { status: result.status, error: result.error ?? null, cause: result.cause };
   } catch (error) {
-    actual = { status: 'CRASHED', error: 'DriverCrash', cause: error instanceof Error ? error.stack ?? error.message : String(error) };
+    actual = {
+      status: 'CRASHED',
+      error: 'DriverCrash',
+      cause: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
   return { name: testCase.name, pass: judge(testCase.expected, actual), actual };
 }

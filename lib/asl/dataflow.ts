@@ -18,7 +18,10 @@ export function effectiveInput(run: StateRun): JsonValue {
 }
 
 /** The payload the state works on: Parameters (JSONPath) or Arguments (JSONata). */
-export async function stateParameters(run: StateRun, field: 'Parameters' | 'Arguments' = 'Parameters'): Promise<JsonValue> {
+export async function stateParameters(
+  run: StateRun,
+  field: 'Parameters' | 'Arguments' = 'Parameters',
+): Promise<JsonValue> {
   if (run.language === 'JSONata') {
     const args = run.state.Arguments;
     return args === undefined ? run.input : evaluateJsonataTemplate(args, 'Arguments', jsonataScope(run));
@@ -38,11 +41,18 @@ export interface StateOutcome {
  * Turns a state's result into its output. `defaultOutput` is the JSONata output without an
  * Output field (the result for Task/Map/Parallel, the input for Pass/Choice/Wait/Succeed).
  */
-export async function processResult(run: StateRun, result: JsonValue, hasResult: boolean): Promise<StateOutcome> {
+export async function processResult(
+  run: StateRun,
+  result: JsonValue,
+  hasResult: boolean,
+): Promise<StateOutcome> {
   if (run.language === 'JSONata') {
     const scope = jsonataScope(run, hasResult ? { result } : {});
     const assigned = await assignJsonata(run.state.Assign, scope);
-    const output = run.state.Output === undefined ? result : await evaluateJsonataTemplate(run.state.Output, 'Output', scope);
+    const output =
+      run.state.Output === undefined
+        ? result
+        : await evaluateJsonataTemplate(run.state.Output, 'Output', scope);
     return { output, assigned };
   }
   const selected =
@@ -62,7 +72,10 @@ export function assignJsonPath(run: StateRun, assign: JsonValue | undefined, val
 }
 
 /** JSONata Assign: each value is a template evaluated against the same `$states`. */
-export async function assignJsonata(assign: JsonValue | undefined, scope: ReturnType<typeof jsonataScope>): Promise<Variables> {
+export async function assignJsonata(
+  assign: JsonValue | undefined,
+  scope: ReturnType<typeof jsonataScope>,
+): Promise<Variables> {
   if (!isObject(assign)) return {};
   const out: Variables = {};
   for (const [name, template] of Object.entries(assign)) {

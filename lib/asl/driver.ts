@@ -26,7 +26,12 @@ import { uuidFrom } from './uuid';
 export type MockResponse = { Return: JsonValue } | { Throw: { Error: string; Cause?: string } };
 
 /** A task the driver cannot mock is passed to this handler (tests); else the execution fails. */
-export type TaskHandler = (task: { stateName: string; resource: string; input: JsonValue; taskToken?: string }) =>
+export type TaskHandler = (task: {
+  stateName: string;
+  resource: string;
+  input: JsonValue;
+  taskToken?: string;
+}) =>
   | Promise<{ output: JsonValue } | { error: string; cause?: string }>
   | { output: JsonValue }
   | { error: string; cause?: string };
@@ -75,7 +80,11 @@ export function seededRandom(seed: number): () => number {
 class EventLimitExceeded extends Error {}
 
 /** Runs `definition` on `input` to the end. */
-export async function runInMemory(definition: Definition, input: JsonValue, options: InMemoryOptions = {}): Promise<InMemoryResult> {
+export async function runInMemory(
+  definition: Definition,
+  input: JsonValue,
+  options: InMemoryOptions = {},
+): Promise<InMemoryResult> {
   const runner = new Runner(options);
   const context = runner.executionContext(input);
   runner.record(executionStartedEvent(input, ROLE_ARN, runner.cursor(), runner.env()));
@@ -87,7 +96,11 @@ export async function runInMemory(definition: Definition, input: JsonValue, opti
     outcome = { status: 'FAILED', error: 'States.Runtime', cause: error.message };
   }
   runner.record(executionEndedEvent(outcome, runner.cursor(), runner.env()), false);
-  const base = { history: runner.history, eventCount: runner.nextId - 1, stopDate: runner.env().now.toISOString() };
+  const base = {
+    history: runner.history,
+    eventCount: runner.nextId - 1,
+    stopDate: runner.env().now.toISOString(),
+  };
   if (outcome.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: outcome.output, ...base };
   return { status: 'FAILED', error: outcome.error, cause: outcome.cause, ...base };
 }
@@ -108,7 +121,8 @@ class Runner {
 
   /** The env of the next step; one object per virtual instant (steps never mutate it). */
   env(): StepEnv {
-    if (!this.cachedEnv || this.cachedEnv.now.getTime() !== this.clock) this.cachedEnv = { now: new Date(this.clock), random: this.random };
+    if (!this.cachedEnv || this.cachedEnv.now.getTime() !== this.clock)
+      this.cachedEnv = { now: new Date(this.clock), random: this.random };
     return this.cachedEnv;
   }
 
@@ -141,17 +155,38 @@ class Runner {
   }
 
   /** Runs a definition (or branch) from StartAt until it succeeds or fails. */
-  async runThread(definition: Definition, input: JsonValue, context: ExecutionContext, variables: Variables): Promise<BranchOutcome> {
+  async runThread(
+    definition: Definition,
+    input: JsonValue,
+    context: ExecutionContext,
+    variables: Variables,
+  ): Promise<BranchOutcome> {
     let stateName = definition.StartAt;
     let current = input;
     let vars = variables;
     for (;;) {
-      let step = await interpretState({ definition, context, env: this.env(), stateName, input: current, variables: vars, eventIds: this.cursor() });
+      let step = await interpretState({
+        definition,
+        context,
+        env: this.env(),
+        stateName,
+        input: current,
+        variables: vars,
+        eventIds: this.cursor(),
+      });
       this.record(step.history);
       while (step.next.kind === 'pause') {
         const continuation = step.next.continuation;
         const event = await this.perform(step.effects[0], continuation.stateName, context);
-        step = await resumeState({ definition, context, env: this.env(), continuation, event, variables: step.variables, eventIds: this.cursor() });
+        step = await resumeState({
+          definition,
+          context,
+          env: this.env(),
+          continuation,
+          event,
+          variables: step.variables,
+          eventIds: this.cursor(),
+        });
         this.record(step.history);
       }
       vars = step.variables;
@@ -164,7 +199,11 @@ class Runner {
     }
   }
 
-  private async perform(effect: Effect | undefined, stateName: string, context: ExecutionContext): Promise<ResumeEvent> {
+  private async perform(
+    effect: Effect | undefined,
+    stateName: string,
+    context: ExecutionContext,
+  ): Promise<ResumeEvent> {
     if (!effect) return { type: 'TimerFired' };
     if (effect.type === 'ScheduleTimer') {
       this.clock = Math.max(this.clock, Date.parse(effect.dueAt));
@@ -174,19 +213,34 @@ class Runner {
     return { type: 'BranchesCompleted', outcomes: await this.runBranches(effect, stateName, context) };
   }
 
-  private async invoke(stateName: string, effect: Extract<Effect, { type: 'InvokeTask' }>): Promise<ResumeEvent> {
+  private async invoke(
+    stateName: string,
+    effect: Extract<Effect, { type: 'InvokeTask' }>,
+  ): Promise<ResumeEvent> {
     const mocks = this.options.mocks?.[stateName];
     if (mocks) {
       const call = this.mockCalls.get(stateName) ?? 0;
       this.mockCalls.set(stateName, call + 1);
       const mock = mocks[call];
-      if (!mock) return { type: 'TaskFailed', error: 'States.Runtime', cause: `No mock response #${call + 1} for state '${stateName}'.` };
+      if (!mock)
+        return {
+          type: 'TaskFailed',
+          error: 'States.Runtime',
+          cause: `No mock response #${call + 1} for state '${stateName}'.`,
+        };
       if ('Return' in mock) return { type: 'TaskSucceeded', output: mock.Return };
       return { type: 'TaskFailed', error: mock.Throw.Error, cause: mock.Throw.Cause };
     }
     if (this.options.tasks) {
-      const result = await this.options.tasks({ stateName, resource: effect.resource, input: effect.input, taskToken: effect.taskToken });
-      return 'output' in result ? { type: 'TaskSucceeded', output: result.output } : { type: 'TaskFailed', ...result };
+      const result = await this.options.tasks({
+        stateName,
+        resource: effect.resource,
+        input: effect.input,
+        taskToken: effect.taskToken,
+      });
+      return 'output' in result
+        ? { type: 'TaskSucceeded', output: result.output }
+        : { type: 'TaskFailed', ...result };
     }
     return {
       type: 'TaskFailed',
@@ -195,14 +249,26 @@ class Runner {
     };
   }
 
-  private async runBranches(effect: Extract<Effect, { type: 'StartBranches' }>, stateName: string, context: ExecutionContext): Promise<BranchOutcome[]> {
+  private async runBranches(
+    effect: Extract<Effect, { type: 'StartBranches' }>,
+    stateName: string,
+    context: ExecutionContext,
+  ): Promise<BranchOutcome[]> {
     const outcomes: BranchOutcome[] = [];
-    const branchContext: ExecutionContext = { Execution: context.Execution, StateMachine: context.StateMachine };
-    const tolerant = effect.kind === 'Map' && (effect.toleratedFailureCount !== undefined || effect.toleratedFailurePercentage !== undefined);
+    const branchContext: ExecutionContext = {
+      Execution: context.Execution,
+      StateMachine: context.StateMachine,
+    };
+    const tolerant =
+      effect.kind === 'Map' &&
+      (effect.toleratedFailureCount !== undefined || effect.toleratedFailurePercentage !== undefined);
     for (let i = 0; i < effect.branches.length; i++) {
       const branch = effect.branches[i];
-      if (effect.kind === 'Map') this.record(mapIterationEvent('Started', stateName, i, this.cursor(), this.env()));
-      const outcome = await this.runThread(branch.definition, branch.input, branchContext, { ...effect.variables });
+      if (effect.kind === 'Map')
+        this.record(mapIterationEvent('Started', stateName, i, this.cursor(), this.env()));
+      const outcome = await this.runThread(branch.definition, branch.input, branchContext, {
+        ...effect.variables,
+      });
       if (effect.kind === 'Map') {
         const phase = outcome.status === 'SUCCEEDED' ? 'Succeeded' : 'Failed';
         this.record(mapIterationEvent(phase, stateName, i, this.cursor(), this.env()));

@@ -51,4 +51,7 @@ export function queryEvaluationError(cause: string): StatesError {
  * Errors a Retrier or Catcher may never match, even with `States.ALL`: they are terminal
  * (AWS: "States.ALL can't catch States.DataLimitExceeded and runtime errors").
  */
-export const terminalErrors: ReadonlySet<string> = new Set([StatesErrorName.Runtime, StatesErrorName.DataLimitExceeded]);
+export const terminalErrors: ReadonlySet<string> = new Set([
+  StatesErrorName.Runtime,
+  StatesErrorName.DataLimitExceeded,
+]);

@@ -7,17 +7,30 @@ import type { JsonObject, JsonValue } from './json';
 import type { BranchOutcome, EventCursor, HistoryEvent, StepEnv } from './types';
 
 /** `ExecutionStarted` for an execution of `input`. */
-export function executionStartedEvent(input: JsonValue, roleArn: string, eventIds: EventCursor, env: StepEnv): HistoryEvent[] {
+export function executionStartedEvent(
+  input: JsonValue,
+  roleArn: string,
+  eventIds: EventCursor,
+  env: StepEnv,
+): HistoryEvent[] {
   const history = new HistoryRecorder(eventIds, isoTime(env.now));
   history.add('ExecutionStarted', 'executionStartedEventDetails', executionStartedDetails(input, roleArn));
   return history.events;
 }
 
 /** `ExecutionSucceeded` or `ExecutionFailed` for how the top-level definition ended. */
-export function executionEndedEvent(outcome: BranchOutcome, eventIds: EventCursor, env: StepEnv): HistoryEvent[] {
+export function executionEndedEvent(
+  outcome: BranchOutcome,
+  eventIds: EventCursor,
+  env: StepEnv,
+): HistoryEvent[] {
   const history = new HistoryRecorder(eventIds, isoTime(env.now));
   if (outcome.status === 'SUCCEEDED') {
-    history.add('ExecutionSucceeded', 'executionSucceededEventDetails', payloadDetails(JSON.stringify(outcome.output), 'output'));
+    history.add(
+      'ExecutionSucceeded',
+      'executionSucceededEventDetails',
+      payloadDetails(JSON.stringify(outcome.output), 'output'),
+    );
   } else {
     const details: JsonObject = {};
     if (outcome.error !== null) details.error = outcome.error;

@@ -16,7 +16,11 @@ import type { StepResult } from './types';
 const RECOVERABLE_TYPES = new Set(['Task', 'Parallel', 'Map']);
 
 /** Routes a failure of `run` through its Retriers and Catchers. */
-export async function handleFailure(run: StateRun, error: string, cause: string | undefined): Promise<StepResult> {
+export async function handleFailure(
+  run: StateRun,
+  error: string,
+  cause: string | undefined,
+): Promise<StepResult> {
   if (!RECOVERABLE_TYPES.has(run.state.Type)) return failState(run, error, cause);
   const fromTask = run.state.Type === 'Task';
   const retry = decideRetry(run.state.Retry, error, fromTask, run.retryCounts, run.env.random);
@@ -35,13 +39,19 @@ export async function handleFailure(run: StateRun, error: string, cause: string 
   }
 }
 
-async function applyCatcher(run: StateRun, catcher: JsonObject, errorOutput: JsonObject): Promise<StepResult> {
+async function applyCatcher(
+  run: StateRun,
+  catcher: JsonObject,
+  errorOutput: JsonObject,
+): Promise<StepResult> {
   const next = typeof catcher.Next === 'string' ? catcher.Next : undefined;
   if (run.language === 'JSONata') {
     const scope = jsonataScope(run, { errorOutput });
     const assigned = await assignJsonata(catcher.Assign, scope);
     const output: JsonValue =
-      catcher.Output === undefined ? errorOutput : await evaluateJsonataTemplate(catcher.Output, 'Output', scope);
+      catcher.Output === undefined
+        ? errorOutput
+        : await evaluateJsonataTemplate(catcher.Output, 'Output', scope);
     return exitCaught(run, output, assigned, next);
   }
   const assigned = assignJsonPath(run, catcher.Assign, errorOutput);
@@ -49,8 +59,14 @@ async function applyCatcher(run: StateRun, catcher: JsonObject, errorOutput: Jso
   return exitCaught(run, output, assigned, next);
 }
 
-function exitCaught(run: StateRun, output: JsonValue, assigned: JsonObject, next: string | undefined): StepResult {
-  if (next === undefined) return failState(run, 'States.Runtime', `Catcher of state '${run.name}' has no Next`);
+function exitCaught(
+  run: StateRun,
+  output: JsonValue,
+  assigned: JsonObject,
+  next: string | undefined,
+): StepResult {
+  if (next === undefined)
+    return failState(run, 'States.Runtime', `Catcher of state '${run.name}' has no Next`);
   const result = exitState(run, output, assigned, next);
   if (result.next.kind === 'succeed') result.next = { kind: 'goto', state: next, output };
   return result;

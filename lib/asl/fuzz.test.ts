@@ -14,9 +14,39 @@ const rnd = seededRandom(20260101);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
 const names = ['A', 'B', 'C', 'D'];
-const paths = ['$', '$.a', '$.a.b', '$.arr[0]', '$.arr[*]', '$..a', '$$.Execution.Input', '$v', '$.', '$[', 'nope', '$.a[?(@.x)]', '$$.Map.Item.Value'];
-const jsonata = ['{% $states.input.a %}', '{% 1 + %}', '{% $v %}', '{% [1,2] %}', '{% $states.input.arr %}', '{% true %}', '{% $nothing %}', '{% "s" %}'];
-const intrinsics = ["States.Format('{}', $.a)", 'States.MathAdd($.n, 1)', 'States.Array(', 'States.StringToJson($.s)', 'States.UUID()', 'States.Nope()'];
+const paths = [
+  '$',
+  '$.a',
+  '$.a.b',
+  '$.arr[0]',
+  '$.arr[*]',
+  '$..a',
+  '$$.Execution.Input',
+  '$v',
+  '$.',
+  '$[',
+  'nope',
+  '$.a[?(@.x)]',
+  '$$.Map.Item.Value',
+];
+const jsonata = [
+  '{% $states.input.a %}',
+  '{% 1 + %}',
+  '{% $v %}',
+  '{% [1,2] %}',
+  '{% $states.input.arr %}',
+  '{% true %}',
+  '{% $nothing %}',
+  '{% "s" %}',
+];
+const intrinsics = [
+  "States.Format('{}', $.a)",
+  'States.MathAdd($.n, 1)',
+  'States.Array(',
+  'States.StringToJson($.s)',
+  'States.UUID()',
+  'States.Nope()',
+];
 
 function value(depth = 0): JsonValue {
   const r = rnd();
@@ -26,15 +56,48 @@ function value(depth = 0): JsonValue {
   if (r < 0.6) return pick(intrinsics);
   if (r < 0.8) return Array.from({ length: Math.floor(rnd() * 3) }, () => value(depth + 1));
   const obj: Record<string, JsonValue> = {};
-  for (let i = 0; i < rnd() * 4; i++) obj[pick(['a', 'b', 'n', 'arr', 's', 'x.$', 'y.$'])] = rnd() < 0.4 ? pick([...paths, ...intrinsics]) : value(depth + 1);
+  for (let i = 0; i < rnd() * 4; i++)
+    obj[pick(['a', 'b', 'n', 'arr', 's', 'x.$', 'y.$'])] =
+      rnd() < 0.4 ? pick([...paths, ...intrinsics]) : value(depth + 1);
   return obj;
 }
 
 const fields = [
-  'InputPath', 'OutputPath', 'ResultPath', 'Parameters', 'ResultSelector', 'Result', 'Assign', 'Output', 'Arguments', 'ItemsPath', 'Items',
-  'ItemSelector', 'MaxConcurrency', 'MaxConcurrencyPath', 'ToleratedFailureCount', 'ToleratedFailurePercentagePath', 'Seconds', 'SecondsPath',
-  'Timestamp', 'TimestampPath', 'Error', 'Cause', 'ErrorPath', 'CausePath', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSecondsPath',
-  'Retry', 'Catch', 'Choices', 'Default', 'Branches', 'ItemProcessor', 'Iterator', 'QueryLanguage',
+  'InputPath',
+  'OutputPath',
+  'ResultPath',
+  'Parameters',
+  'ResultSelector',
+  'Result',
+  'Assign',
+  'Output',
+  'Arguments',
+  'ItemsPath',
+  'Items',
+  'ItemSelector',
+  'MaxConcurrency',
+  'MaxConcurrencyPath',
+  'ToleratedFailureCount',
+  'ToleratedFailurePercentagePath',
+  'Seconds',
+  'SecondsPath',
+  'Timestamp',
+  'TimestampPath',
+  'Error',
+  'Cause',
+  'ErrorPath',
+  'CausePath',
+  'TimeoutSeconds',
+  'TimeoutSecondsPath',
+  'HeartbeatSecondsPath',
+  'Retry',
+  'Catch',
+  'Choices',
+  'Default',
+  'Branches',
+  'ItemProcessor',
+  'Iterator',
+  'QueryLanguage',
 ];
 
 function state(depth: number): Record<string, JsonValue> {
@@ -43,21 +106,36 @@ function state(depth: number): Record<string, JsonValue> {
   if (rnd() < 0.8) s[rnd() < 0.5 ? 'Next' : 'End'] = rnd() < 0.5 ? pick(names) : true;
   for (let i = 0; i < rnd() * 5; i++) s[pick(fields)] = value();
   if (type === 'Task') s.Resource = 'arn:aws:states:::mock';
-  if (type === 'Choice') s.Choices = [{ Variable: pick(paths), [pick(['StringEquals', 'NumericLessThanPath', 'IsPresent', 'BooleanEquals', 'Bogus'])]: value(), Next: pick(names) }];
+  if (type === 'Choice')
+    s.Choices = [
+      {
+        Variable: pick(paths),
+        [pick(['StringEquals', 'NumericLessThanPath', 'IsPresent', 'BooleanEquals', 'Bogus'])]: value(),
+        Next: pick(names),
+      },
+    ];
   if ((type === 'Parallel' || type === 'Map') && depth < 2) {
     const sub = definition(depth + 1) as unknown as JsonValue;
     if (type === 'Parallel') s.Branches = [sub];
     else s.ItemProcessor = sub;
   }
-  if (type === 'Catch' || rnd() < 0.2) s.Catch = [{ ErrorEquals: [pick(['States.ALL', 'X', 'States.TaskFailed'])], Next: pick(names) }];
-  if (rnd() < 0.2) s.Retry = [{ ErrorEquals: ['States.ALL'], MaxAttempts: pick([0, 1, 2]), JitterStrategy: pick(['FULL', 'NONE']) }];
+  if (type === 'Catch' || rnd() < 0.2)
+    s.Catch = [{ ErrorEquals: [pick(['States.ALL', 'X', 'States.TaskFailed'])], Next: pick(names) }];
+  if (rnd() < 0.2)
+    s.Retry = [
+      { ErrorEquals: ['States.ALL'], MaxAttempts: pick([0, 1, 2]), JitterStrategy: pick(['FULL', 'NONE']) },
+    ];
   return s;
 }
 
 function definition(depth = 0): Definition {
   const States: Record<string, JsonValue> = {};
   for (const name of names.slice(0, 1 + Math.floor(rnd() * names.length))) States[name] = state(depth);
-  const def = { StartAt: pick(names), States, ...(rnd() < 0.3 ? { QueryLanguage: pick(['JSONata', 'JSONPath', 'Other']) } : {}) };
+  const def = {
+    StartAt: pick(names),
+    States,
+    ...(rnd() < 0.3 ? { QueryLanguage: pick(['JSONata', 'JSONPath', 'Other']) } : {}),
+  };
   return def as unknown as Definition;
 }
 
@@ -80,7 +158,8 @@ describe('fuzz', () => {
       });
       expect(['goto', 'succeed', 'fail', 'pause']).toContain(result.next.kind);
       if (result.next.kind === 'pause') expect(result.effects).toHaveLength(1);
-      if (result.next.kind === 'fail') expect(result.next.error === null || typeof result.next.error === 'string').toBe(true);
+      if (result.next.kind === 'fail')
+        expect(result.next.error === null || typeof result.next.error === 'string').toBe(true);
     }
   });
 
@@ -89,7 +168,10 @@ describe('fuzz', () => {
       const result = await runInMemory(definition(), input(), {
         maxEvents: 300,
         recordHistory: false,
-        mocks: { A: [{ Return: { a: 1 } }, { Throw: { Error: 'X', Cause: 'c' } }], B: [{ Throw: { Error: 'States.Timeout' } }] },
+        mocks: {
+          A: [{ Return: { a: 1 } }, { Throw: { Error: 'X', Cause: 'c' } }],
+          B: [{ Throw: { Error: 'States.Timeout' } }],
+        },
       });
       expect(['SUCCEEDED', 'FAILED']).toContain(result.status);
     }

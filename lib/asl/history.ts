@@ -39,7 +39,12 @@ export class HistoryRecorder {
 
   /** Appends an event; `detailsKey` is AWS's (`stateEnteredEventDetails`...). Returns its id. */
   add(type: string, detailsKey?: string, details?: JsonObject): number {
-    const event: HistoryEvent = { id: this.nextId, previousEventId: this.previousId, timestamp: this.timestamp, type };
+    const event: HistoryEvent = {
+      id: this.nextId,
+      previousEventId: this.previousId,
+      timestamp: this.timestamp,
+      type,
+    };
     if (detailsKey && details) event[detailsKey] = details;
     this.events.push(event);
     this.previousId = this.nextId;
@@ -75,7 +80,9 @@ export function resourceParts(resource: string): { resourceType: string; resourc
   const m = /^arn:aws:states:[^:]*:[^:]*:([^:]+):?(.*)$/.exec(resource);
   if (m) return { resourceType: m[1], resource: m[2] || m[1] };
   const i = resource.indexOf(':');
-  return i > 0 ? { resourceType: resource.slice(0, i), resource: resource.slice(i + 1) } : { resourceType: resource, resource };
+  return i > 0
+    ? { resourceType: resource.slice(0, i), resource: resource.slice(i + 1) }
+    : { resourceType: resource, resource };
 }
 
 /** Event details of an execution that started (event #1 of every history). */

@@ -29,12 +29,16 @@ export function completeTask(
   request: ResumeBase,
   outcome: { output: JsonValue } | { error: string; cause?: string; timedOut?: boolean },
 ): Promise<StepResult> {
-  if ('output' in outcome) return resumeState({ ...request, event: { type: 'TaskSucceeded', output: outcome.output } });
+  if ('output' in outcome)
+    return resumeState({ ...request, event: { type: 'TaskSucceeded', output: outcome.output } });
   if (outcome.timedOut) {
     const error = outcome.error === 'States.HeartbeatTimeout' ? 'States.HeartbeatTimeout' : 'States.Timeout';
     return resumeState({ ...request, event: { type: 'TaskTimedOut', error, cause: outcome.cause } });
   }
-  return resumeState({ ...request, event: { type: 'TaskFailed', error: outcome.error, cause: outcome.cause } });
+  return resumeState({
+    ...request,
+    event: { type: 'TaskFailed', error: outcome.error, cause: outcome.cause },
+  });
 }
 
 /** Joins a Parallel state's branches or a Map state's iterations (outcomes in order). */

@@ -32,7 +32,12 @@ export async function resumeState(request: ResumeRequest): Promise<StepResult> {
   const history = new HistoryRecorder(request.eventIds, isoTime(request.env.now));
   const state = lookupState(request.definition.States, continuation.stateName);
   if (!state) return missingState(continuation.stateName, history, request.variables);
-  const run = createRun({ ...request, stateName: continuation.stateName, input: continuation.input }, state, history, continuation);
+  const run = createRun(
+    { ...request, stateName: continuation.stateName, input: continuation.input },
+    state,
+    history,
+    continuation,
+  );
   run.enteredEventId = continuation.enteredEventId;
   const handler = stateHandlers[state.Type];
   if (continuation.phase === 'retry') {
@@ -47,7 +52,8 @@ export async function resumeState(request: ResumeRequest): Promise<StepResult> {
 function lookupState(states: unknown, name: string): StateDefinition | undefined {
   if (!isObject(states) || !Object.hasOwn(states, name)) return undefined;
   const state = states[name];
-  if (!isObject(state) || typeof state.Type !== 'string' || !Object.hasOwn(stateHandlers, state.Type)) return undefined;
+  if (!isObject(state) || typeof state.Type !== 'string' || !Object.hasOwn(stateHandlers, state.Type))
+    return undefined;
   return state as StateDefinition;
 }
 
@@ -81,9 +87,12 @@ async function guarded(run: StateRun, work: () => Promise<StepResult>): Promise<
   try {
     return await work();
   } catch (caught) {
-    const error = caught instanceof StatesError ? caught : new StatesError(StatesErrorName.Runtime, describe(caught));
+    const error =
+      caught instanceof StatesError ? caught : new StatesError(StatesErrorName.Runtime, describe(caught));
     const cause =
-      error.error === StatesErrorName.DataLimitExceeded ? error.cause : `${stateCausePrefix(run.name, run.enteredEventId)} ${error.cause}`;
+      error.error === StatesErrorName.DataLimitExceeded
+        ? error.cause
+        : `${stateCausePrefix(run.name, run.enteredEventId)} ${error.cause}`;
     return handleFailure(run, error.error, cause);
   }
 }
@@ -92,7 +101,15 @@ function describe(caught: unknown): string {
   return caught instanceof Error ? caught.message : String(caught);
 }
 
-function missingState(name: string, history: HistoryRecorder, variables: StepRequest['variables']): StepResult {
+function missingState(
+  name: string,
+  history: HistoryRecorder,
+  variables: StepRequest['variables'],
+): StepResult {
   const run = { history, variables } as StateRun;
-  return failState(run, StatesErrorName.Runtime, `The state '${name}' is not defined or has an unknown Type.`);
+  return failState(
+    run,
+    StatesErrorName.Runtime,
+    `The state '${name}' is not defined or has an unknown Type.`,
+  );
 }

@@ -17,7 +17,10 @@ describe('retriers and catchers', () => {
 
   it('never retries with MaxAttempts 0 and counts per retrier', () => {
     expect(decideRetry([{ ErrorEquals: ['E'], MaxAttempts: 0 }], 'E', true, [], Math.random)).toBeUndefined();
-    const retry = [{ ErrorEquals: ['A'], MaxAttempts: 1 }, { ErrorEquals: ['B'], MaxAttempts: 1 }];
+    const retry = [
+      { ErrorEquals: ['A'], MaxAttempts: 1 },
+      { ErrorEquals: ['B'], MaxAttempts: 1 },
+    ];
     const a = decideRetry(retry, 'A', true, [], () => 0);
     expect(a?.retryCounts).toEqual([1]);
     expect(decideRetry(retry, 'B', true, a!.retryCounts, () => 0)?.retryCounts).toEqual([1, 1]);
@@ -25,7 +28,10 @@ describe('retriers and catchers', () => {
   });
 
   it('matches the first retrier only, even when it is exhausted', () => {
-    const retry = [{ ErrorEquals: ['E'], MaxAttempts: 1 }, { ErrorEquals: ['States.ALL'], MaxAttempts: 5 }];
+    const retry = [
+      { ErrorEquals: ['E'], MaxAttempts: 1 },
+      { ErrorEquals: ['States.ALL'], MaxAttempts: 5 },
+    ];
     expect(decideRetry(retry, 'E', true, [1], () => 0)).toBeUndefined();
   });
 
@@ -41,6 +47,15 @@ describe('retriers and catchers', () => {
     expect(errorMatches(['States.TaskFailed'], 'Lambda.Unknown', true)).toBe(true);
     expect(errorMatches(['States.TaskFailed'], 'Lambda.Unknown', false)).toBe(false);
     expect(errorMatches(['States.TaskFailed'], 'States.Timeout', true)).toBe(false);
-    expect(findCatcher([{ ErrorEquals: ['X'], Next: 'a' }, { ErrorEquals: ['States.ALL'], Next: 'b' }], 'Y', true)).toEqual({ ErrorEquals: ['States.ALL'], Next: 'b' });
+    expect(
+      findCatcher(
+        [
+          { ErrorEquals: ['X'], Next: 'a' },
+          { ErrorEquals: ['States.ALL'], Next: 'b' },
+        ],
+        'Y',
+        true,
+      ),
+    ).toEqual({ ErrorEquals: ['States.ALL'], Next: 'b' });
   });
 });

@@ -59,7 +59,11 @@ export function backoffSeconds(retrier: JsonObject, used: number, random: () => 
 }
 
 /** The first Catcher whose ErrorEquals matches `error`. */
-export function findCatcher(catchers: JsonValue | undefined, error: string, fromTask: boolean): JsonObject | undefined {
+export function findCatcher(
+  catchers: JsonValue | undefined,
+  error: string,
+  fromTask: boolean,
+): JsonObject | undefined {
   if (!Array.isArray(catchers)) return undefined;
   const hit = catchers.find((c) => isObject(c) && errorMatches(c.ErrorEquals, error, fromTask));
   return hit as JsonObject | undefined;

@@ -68,8 +68,15 @@ export function pathScope(run: StateRun, input: JsonValue): PathScope {
 }
 
 /** A JSONata scope with `$states.input` and optional result / errorOutput. */
-export function jsonataScope(run: StateRun, extra: { result?: JsonValue; errorOutput?: JsonValue } = {}): JsonataScope {
-  return { states: { input: run.input, context: contextObject(run), ...extra }, variables: run.variables, env: run.env };
+export function jsonataScope(
+  run: StateRun,
+  extra: { result?: JsonValue; errorOutput?: JsonValue } = {},
+): JsonataScope {
+  return {
+    states: { input: run.input, context: contextObject(run), ...extra },
+    variables: run.variables,
+    env: run.env,
+  };
 }
 
 /** Serializes a payload and enforces the 256 KiB limit (States.DataLimitExceeded). */
@@ -87,22 +94,41 @@ export function serializePayload(run: StateRun, value: JsonValue): string {
 /** Leaves the state: records `<Type>StateExited`, applies variables, goes to Next or ends. */
 export function exitState(run: StateRun, output: JsonValue, assigned?: Variables, next?: string): StepResult {
   const text = serializePayload(run, output);
-  run.history.add(`${run.state.Type}StateExited`, 'stateExitedEventDetails', { name: run.name, ...outputDetails(text) });
-  const variables = assigned && Object.keys(assigned).length > 0 ? { ...run.variables, ...assigned } : run.variables;
+  run.history.add(`${run.state.Type}StateExited`, 'stateExitedEventDetails', {
+    name: run.name,
+    ...outputDetails(text),
+  });
+  const variables =
+    assigned && Object.keys(assigned).length > 0 ? { ...run.variables, ...assigned } : run.variables;
   const target = next ?? (typeof run.state.Next === 'string' ? run.state.Next : undefined);
   if (run.state.End === true || target === undefined) {
     return { next: { kind: 'succeed', output }, effects: [], history: run.history.events, variables };
   }
-  return { next: { kind: 'goto', state: target, output }, effects: [], history: run.history.events, variables };
+  return {
+    next: { kind: 'goto', state: target, output },
+    effects: [],
+    history: run.history.events,
+    variables,
+  };
 }
 
 /** Ends the (sub)execution with a failure; the caller records ExecutionFailed / MapIterationFailed. */
 export function failState(run: StateRun, error: string | null, cause?: string): StepResult {
-  return { next: { kind: 'fail', error, cause }, effects: [], history: run.history.events, variables: run.variables };
+  return {
+    next: { kind: 'fail', error, cause },
+    effects: [],
+    history: run.history.events,
+    variables: run.variables,
+  };
 }
 
 /** Pauses on one effect; the continuation carries what the resume needs. */
-export function pauseState(run: StateRun, phase: 'wait' | 'task' | 'retry' | 'branches', effect: Effect, extra: object = {}): StepResult {
+export function pauseState(
+  run: StateRun,
+  phase: 'wait' | 'task' | 'retry' | 'branches',
+  effect: Effect,
+  extra: object = {},
+): StepResult {
   return {
     next: {
       kind: 'pause',
@@ -124,5 +150,10 @@ export function pauseState(run: StateRun, phase: 'wait' | 'task' | 'retry' | 'br
 
 /** A pause that the event did not end (a stale timer, say): nothing changes. */
 export function stillPaused(run: StateRun, continuation: Continuation): StepResult {
-  return { next: { kind: 'pause', continuation }, effects: [], history: run.history.events, variables: run.variables };
+  return {
+    next: { kind: 'pause', continuation },
+    effects: [],
+    history: run.history.events,
+    variables: run.variables,
+  };
 }

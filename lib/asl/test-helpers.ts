@@ -1,7 +1,15 @@
 /** Helpers for the interpreter's unit tests: a fixed env, a context, one-call steps. */
 import { interpretState, resumeState } from './interpret';
 import type { JsonValue } from './json';
-import type { Continuation, Definition, ExecutionContext, ResumeEvent, StepEnv, StepResult, Variables } from './types';
+import type {
+  Continuation,
+  Definition,
+  ExecutionContext,
+  ResumeEvent,
+  StepEnv,
+  StepResult,
+  Variables,
+} from './types';
 
 /** A fixed clock and a counter-based PRNG. */
 export function testEnv(now = '2026-01-01T00:00:00Z', random: () => number = () => 0.5): StepEnv {
@@ -20,8 +28,16 @@ export const testContext: ExecutionContext = {
 };
 
 /** A one-state definition (plus optional extra states) around `state`. */
-export function oneState(state: Record<string, JsonValue>, extra: Definition['States'] = {}, top: Partial<Definition> = {}): Definition {
-  return { StartAt: 'S', States: { S: { End: true, ...state } as unknown as Definition['States'][string], ...extra }, ...top };
+export function oneState(
+  state: Record<string, JsonValue>,
+  extra: Definition['States'] = {},
+  top: Partial<Definition> = {},
+): Definition {
+  return {
+    StartAt: 'S',
+    States: { S: { End: true, ...state } as unknown as Definition['States'][string], ...extra },
+    ...top,
+  };
 }
 
 /** Enters `stateName` (default the StartAt) with events numbered from #2. */

@@ -24,8 +24,17 @@ export function validateDefinition(definition: unknown): ValidationResult {
     return validateParsed(typeof definition === 'string' ? JSON.parse(definition) : definition);
   } catch (error) {
     const syntax = error instanceof SyntaxError;
-    const message = syntax ? `the definition is not valid JSON: ${error.message}.` : `the definition could not be validated: ${String(error)}.`;
-    return toResult([{ path: '', code: syntax ? DiagnosticCode.INVALID_JSON : DiagnosticCode.INTERNAL_ERROR, message, severity: 'ERROR' }]);
+    const message = syntax
+      ? `the definition is not valid JSON: ${error.message}.`
+      : `the definition could not be validated: ${String(error)}.`;
+    return toResult([
+      {
+        path: '',
+        code: syntax ? DiagnosticCode.INVALID_JSON : DiagnosticCode.INTERNAL_ERROR,
+        message,
+        severity: 'ERROR',
+      },
+    ]);
   }
 }
 

@@ -12,7 +12,15 @@ describe('concurrent audit writers', () => {
   it('never fork the chain: a racing writer gets SQLITE_BUSY or a seq collision and retries', async () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, n) =>
-        runAudited((tx) => recordAudit(tx, { actor: { type: 'system' }, type: 'EXECUTION_REDRIVEN', data: { executionId: `e${n}` } }), clients[n % 2]),
+        runAudited(
+          (tx) =>
+            recordAudit(tx, {
+              actor: { type: 'system' },
+              type: 'EXECUTION_REDRIVEN',
+              data: { executionId: `e${n}` },
+            }),
+          clients[n % 2],
+        ),
       ),
     );
     expect(await verifyAuditChain()).toEqual({ ok: true, entries: 30 });

@@ -7,12 +7,21 @@ import { z } from 'zod';
 const id = z.string().min(1);
 
 export const auditEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('WORKFLOW_CREATED'), data: z.object({ workflowId: id, name: z.string(), version: z.number().int() }) }),
-  z.object({ type: z.literal('WORKFLOW_VERSION_CREATED'), data: z.object({ workflowId: id, version: z.number().int(), definitionHash: z.string() }) }),
+  z.object({
+    type: z.literal('WORKFLOW_CREATED'),
+    data: z.object({ workflowId: id, name: z.string(), version: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('WORKFLOW_VERSION_CREATED'),
+    data: z.object({ workflowId: id, version: z.number().int(), definitionHash: z.string() }),
+  }),
   z.object({ type: z.literal('WORKFLOW_DELETED'), data: z.object({ workflowId: id, name: z.string() }) }),
   z.object({ type: z.literal('ACTIVITY_CREATED'), data: z.object({ activityId: id, name: z.string() }) }),
   z.object({ type: z.literal('ACTIVITY_DELETED'), data: z.object({ activityId: id, name: z.string() }) }),
-  z.object({ type: z.literal('TAGS_CHANGED'), data: z.object({ set: z.array(z.string()), removed: z.array(z.string()) }) }),
+  z.object({
+    type: z.literal('TAGS_CHANGED'),
+    data: z.object({ set: z.array(z.string()), removed: z.array(z.string()) }),
+  }),
   z.object({
     type: z.literal('EXECUTION_STARTED'),
     data: z.object({ executionId: id, workflowId: id, version: z.number().int(), name: z.string() }),

@@ -37,7 +37,9 @@ describe('audit trail', () => {
   it('names the seq of a row whose data was edited', async () => {
     await db.auditEntry.deleteMany();
     await appendThree();
-    await db.$executeRawUnsafe(`UPDATE AuditEntry SET data = '{"workflowId":"wf-x","name":"x","version":1}' WHERE seq = 2`);
+    await db.$executeRawUnsafe(
+      `UPDATE AuditEntry SET data = '{"workflowId":"wf-x","name":"x","version":1}' WHERE seq = 2`,
+    );
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenSeq: 2, reason: 'edited' });
   });
 
@@ -50,7 +52,9 @@ describe('audit trail', () => {
 
   it('rejects data that does not match its event type', async () => {
     await expect(
-      db.$transaction((tx) => recordAudit(tx, { actor, type: 'EXECUTION_REDRIVEN', data: { nope: 1 } as never })),
+      db.$transaction((tx) =>
+        recordAudit(tx, { actor, type: 'EXECUTION_REDRIVEN', data: { nope: 1 } as never }),
+      ),
     ).rejects.toThrow();
   });
 

@@ -16,7 +16,22 @@ export interface ExportAuditOptions {
   filters?: AuditFilters;
 }
 
-const COLUMNS = ['seq', 'at', 'actorType', 'actorId', 'actorLabel', 'action', 'targetType', 'targetId', 'ip', 'userAgent', 'reason', 'data', 'prevHash', 'hash'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'actorType',
+  'actorId',
+  'actorLabel',
+  'action',
+  'targetType',
+  'targetId',
+  'ip',
+  'userAgent',
+  'reason',
+  'data',
+  'prevHash',
+  'hash',
+] as const;
 
 export function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
   const { action, actorId, targetType, targetId, from, to } = filters;
@@ -26,9 +41,13 @@ export function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereIn
 export async function exportAudit({ format, filters }: ExportAuditOptions): Promise<string> {
   const rows = await db.auditEntry.findMany({ where: auditWhere(filters), orderBy: { seq: 'asc' } });
   if (format === 'json') {
-    return JSON.stringify(rows.map((row) => ({ ...row, at: row.at.toISOString(), data: JSON.parse(row.data) as unknown })));
+    return JSON.stringify(
+      rows.map((row) => ({ ...row, at: row.at.toISOString(), data: JSON.parse(row.data) as unknown })),
+    );
   }
-  const lines = rows.map((row) => COLUMNS.map((column) => csvCell(column === 'at' ? row.at.toISOString() : row[column])).join(','));
+  const lines = rows.map((row) =>
+    COLUMNS.map((column) => csvCell(column === 'at' ? row.at.toISOString() : row[column])).join(','),
+  );
   return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
 }
 

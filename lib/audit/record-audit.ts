@@ -16,7 +16,10 @@ export type RecordAuditOptions = AuditEvent & {
   reason?: string;
 };
 
-export async function recordAudit(tx: Tx, options: RecordAuditOptions): Promise<{ seq: number; hash: string }> {
+export async function recordAudit(
+  tx: Tx,
+  options: RecordAuditOptions,
+): Promise<{ seq: number; hash: string }> {
   const event = auditEventSchema.parse({ type: options.type, data: options.data });
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields: HashedAuditFields = {

@@ -17,13 +17,19 @@ export async function verifyAuditChain(): Promise<AuditChainResult> {
   let prevSeq = 0;
   let entries = 0;
   for (;;) {
-    const page = await db.auditEntry.findMany({ where: { seq: { gt: prevSeq } }, orderBy: { seq: 'asc' }, take: PAGE });
+    const page = await db.auditEntry.findMany({
+      where: { seq: { gt: prevSeq } },
+      orderBy: { seq: 'asc' },
+      take: PAGE,
+    });
     for (const row of page) {
       entries += 1;
       if (row.seq !== prevSeq + 1) return { ok: false, entries, brokenSeq: prevSeq + 1, reason: 'deleted' };
-      if (row.prevHash !== prevHash) return { ok: false, entries, brokenSeq: row.seq, reason: 'chain-broken' };
+      if (row.prevHash !== prevHash)
+        return { ok: false, entries, brokenSeq: row.seq, reason: 'chain-broken' };
       const { hash, ...fields } = row;
-      if (hashAuditEntry(fields) !== hash) return { ok: false, entries, brokenSeq: row.seq, reason: 'edited' };
+      if (hashAuditEntry(fields) !== hash)
+        return { ok: false, entries, brokenSeq: row.seq, reason: 'edited' };
       prevHash = hash;
       prevSeq = row.seq;
     }

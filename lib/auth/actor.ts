@@ -15,7 +15,10 @@ export interface RequestInfo {
 export const systemActor: Actor = { type: 'system', label: 'system' };
 
 /** The Execution requester columns for an actor. */
-export function requesterColumns(actor: Actor): { requesterUserId: string | null; requesterApiKeyId: string | null } {
+export function requesterColumns(actor: Actor): {
+  requesterUserId: string | null;
+  requesterApiKeyId: string | null;
+} {
   return {
     requesterUserId: actor.type === 'user' ? (actor.id ?? null) : null,
     requesterApiKeyId: actor.type === 'apiKey' ? (actor.id ?? null) : null,

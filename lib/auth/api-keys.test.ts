@@ -14,18 +14,29 @@ describe('API keys', () => {
     expect(row.secretCiphertext).not.toContain(secret);
     expect(await getApiKeySecret(id)).toBe(secret);
     expect(statSync(serverKeyPath()).mode & 0o777).toBe(0o600);
-    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'API_KEY_CREATED', targetId: id } });
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { action: 'API_KEY_CREATED', targetId: id },
+    });
     expect(JSON.parse(audit.data)).toEqual({ apiKeyId: id, name: 'ci' });
   });
 
   it('authenticates a Bearer header and refuses wrong, malformed and revoked keys', async () => {
     const { id, secret } = await createApiKey({ name: 'bot' });
     expect(await authenticateBearer(`Bearer ${id}.${secret}`)).toEqual({ type: 'apiKey', id, label: 'bot' });
-    for (const header of [null, '', `Bearer ${id}`, `Bearer ${id}.wrong`, `Basic ${id}.${secret}`, `Bearer SOAAAAAAAAAAAAAAAAAAAA.${secret}`]) {
+    for (const header of [
+      null,
+      '',
+      `Bearer ${id}`,
+      `Bearer ${id}.wrong`,
+      `Basic ${id}.${secret}`,
+      `Bearer SOAAAAAAAAAAAAAAAAAAAA.${secret}`,
+    ]) {
       await expect(authenticateBearer(header)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     }
     expect((await revokeApiKey({ id })).revokedAt).toBeInstanceOf(Date);
-    await expect(authenticateBearer(`Bearer ${id}.${secret}`)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(authenticateBearer(`Bearer ${id}.${secret}`)).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
     expect(await getApiKeySecret(id)).toBeNull();
     expect(await db.auditEntry.count({ where: { action: 'API_KEY_REVOKED', targetId: id } })).toBe(1);
   });

@@ -33,7 +33,9 @@ function newSecret(): string {
   const bytes = randomBytes(30);
   let bits = 0n;
   for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  return Array.from({ length: 40 }, (_, i) => SECRET_ALPHABET[Number((bits >> BigInt(6 * i)) & 63n)]).join('');
+  return Array.from({ length: 40 }, (_, i) => SECRET_ALPHABET[Number((bits >> BigInt(6 * i)) & 63n)]).join(
+    '',
+  );
 }
 
 function sha256(text: string): string {
@@ -48,15 +50,36 @@ export interface CreateApiKeyOptions {
 }
 
 /** Returns the secret once; it cannot be read back through the API. */
-export async function createApiKey({ name, createdById, actor, request }: CreateApiKeyOptions): Promise<{ id: string; secret: string }> {
+export async function createApiKey({
+  name,
+  createdById,
+  actor,
+  request,
+}: CreateApiKeyOptions): Promise<{ id: string; secret: string }> {
   const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 100) throw new AppError('INVALID_INPUT', 'An API key name is 1 to 100 characters.');
+  if (!trimmed || trimmed.length > 100)
+    throw new AppError('INVALID_INPUT', 'An API key name is 1 to 100 characters.');
   const id = newKeyId();
   const secret = newSecret();
   await runAudited(async (tx) => {
-    await tx.apiKey.create({ data: { id, name: trimmed, createdById, secretHash: sha256(secret), secretCiphertext: seal(secret, id) } });
-    const who = actor ?? (createdById ? { type: 'user' as const, id: createdById } : { type: 'system' as const });
-    await recordAudit(tx, { actor: who, request, type: 'API_KEY_CREATED', data: { apiKeyId: id, name: trimmed }, target: { type: 'apiKey', id } });
+    await tx.apiKey.create({
+      data: {
+        id,
+        name: trimmed,
+        createdById,
+        secretHash: sha256(secret),
+        secretCiphertext: seal(secret, id),
+      },
+    });
+    const who =
+      actor ?? (createdById ? { type: 'user' as const, id: createdById } : { type: 'system' as const });
+    await recordAudit(tx, {
+      actor: who,
+      request,
+      type: 'API_KEY_CREATED',
+      data: { apiKeyId: id, name: trimmed },
+      target: { type: 'apiKey', id },
+    });
   });
   return { id, secret };
 }
@@ -65,13 +88,30 @@ export async function listApiKeys(): Promise<ApiKeySummary[]> {
   return db.apiKey.findMany({ orderBy: { createdAt: 'desc' }, select: summarySelect });
 }
 
-export async function revokeApiKey({ id, actor, request }: { id: string; actor?: Actor; request?: RequestInfo }): Promise<ApiKeySummary> {
+export async function revokeApiKey({
+  id,
+  actor,
+  request,
+}: {
+  id: string;
+  actor?: Actor;
+  request?: RequestInfo;
+}): Promise<ApiKeySummary> {
   return runAudited(async (tx) => {
-    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     const key = await tx.apiKey.findUnique({ where: { id }, select: summarySelect });
     if (!key) throw new AppError('NOT_FOUND', `API key ${id} does not exist.`);
     if (count > 0) {
-      await recordAudit(tx, { actor: actor ?? { type: 'system' }, request, type: 'API_KEY_REVOKED', data: { apiKeyId: id }, target: { type: 'apiKey', id } });
+      await recordAudit(tx, {
+        actor: actor ?? { type: 'system' },
+        request,
+        type: 'API_KEY_REVOKED',
+        data: { apiKeyId: id },
+        target: { type: 'apiKey', id },
+      });
     }
     return key;
   });
@@ -82,10 +122,14 @@ export async function authenticateBearer(header: string | null | undefined): Pro
   const match = /^Bearer\s+(SO[A-Z0-9]{20})\.(\S{1,200})$/i.exec(header?.trim() ?? '');
   if (!match) throw new AppError('UNAUTHORIZED', 'Send an API key as "Authorization: Bearer <id>.<secret>".');
   const [, id, secret] = match;
-  const key = await db.apiKey.findUnique({ where: { id }, select: { id: true, name: true, secretHash: true, revokedAt: true, lastUsedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { id },
+    select: { id: true, name: true, secretHash: true, revokedAt: true, lastUsedAt: true },
+  });
   const given = Buffer.from(sha256(secret), 'hex');
   const stored = Buffer.from(key?.secretHash ?? sha256(''), 'hex');
-  if (!key || !timingSafeEqual(given, stored) || key.revokedAt) throw new AppError('UNAUTHORIZED', 'The API key is unknown, wrong or revoked.');
+  if (!key || !timingSafeEqual(given, stored) || key.revokedAt)
+    throw new AppError('UNAUTHORIZED', 'The API key is unknown, wrong or revoked.');
   await touchLastUsed(key.id, key.lastUsedAt);
   return { type: 'apiKey', id: key.id, label: key.name };
 }
@@ -99,7 +143,10 @@ async function touchLastUsed(id: string, lastUsedAt: Date | null) {
 
 /** The plaintext secret of an active key (for the SigV4 verifier), or null. */
 export async function getApiKeySecret(id: string): Promise<string | null> {
-  const key = await db.apiKey.findUnique({ where: { id }, select: { secretCiphertext: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { id },
+    select: { secretCiphertext: true, revokedAt: true },
+  });
   if (!key || key.revokedAt) return null;
   try {
     return unseal(key.secretCiphertext, id);

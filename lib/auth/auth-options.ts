@@ -23,7 +23,10 @@ ensureAuthUrl();
 /** Only active users may sign in: an unknown or disabled address is refused (AccessDenied). */
 export async function mayUserSignIn(email: string | null | undefined): Promise<boolean> {
   if (!email) return false;
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { disabledAt: true },
+  });
   return user !== null && user.disabledAt === null;
 }
 
@@ -52,10 +55,14 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     signIn: async ({ user }) => {
-      await runAudited((tx) => recordAudit(tx, {
-        actor: { type: 'user', id: user.id, label: user.email ?? undefined },
-        type: 'SIGNED_IN', data: { userId: user.id, method: 'email' }, target: { type: 'user', id: user.id },
-      }));
+      await runAudited((tx) =>
+        recordAudit(tx, {
+          actor: { type: 'user', id: user.id, label: user.email ?? undefined },
+          type: 'SIGNED_IN',
+          data: { userId: user.id, method: 'email' },
+          target: { type: 'user', id: user.id },
+        }),
+      );
     },
   },
 };

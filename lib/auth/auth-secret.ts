@@ -8,7 +8,10 @@ import { appUrl } from '../mail/app-url';
 import { serverKey } from './server-key';
 
 export function authSecret(): string {
-  return process.env.NEXTAUTH_SECRET ?? createHmac('sha256', serverKey()).update('signoff:nextauth').digest('base64url');
+  return (
+    process.env.NEXTAUTH_SECRET ??
+    createHmac('sha256', serverKey()).update('signoff:nextauth').digest('base64url')
+  );
 }
 
 /** next-auth 4 reads NEXTAUTH_URL from the environment when it builds links. */

@@ -20,7 +20,10 @@ export function toActionError(error: unknown): ActionResult<never> {
   return { ok: false, message: error.message, code: error.code, ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
-export function authedAction<S extends z.ZodType, T>(schema: S, run: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<T>) {
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<T>,
+) {
   return async (_prev: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     let user: SessionUser;
     try {
@@ -29,7 +32,12 @@ export function authedAction<S extends z.ZodType, T>(schema: S, run: (input: z.i
       return toActionError(error);
     }
     const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) return { ok: false, message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: 'Check the highlighted fields.',
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+      };
     try {
       return { ok: true, data: await run(parsed.data, user, formData) };
     } catch (error) {

@@ -2,5 +2,8 @@
 import type { RequestInfo } from './actor';
 
 export function requestInfoFrom(headers: Headers): RequestInfo {
-  return { ip: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined, userAgent: headers.get('user-agent') ?? undefined };
+  return {
+    ip: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined,
+    userAgent: headers.get('user-agent') ?? undefined,
+  };
 }

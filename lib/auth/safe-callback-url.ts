@@ -4,7 +4,9 @@ export function safeCallbackUrl(value: string | string[] | undefined): string {
   if (!url) return '/inbox';
   try {
     const parsed = new URL(url, 'http://signoff.invalid');
-    const sameSite = parsed.origin === 'http://signoff.invalid' || (process.env.NEXTAUTH_URL && parsed.origin === new URL(process.env.NEXTAUTH_URL).origin);
+    const sameSite =
+      parsed.origin === 'http://signoff.invalid' ||
+      (process.env.NEXTAUTH_URL && parsed.origin === new URL(process.env.NEXTAUTH_URL).origin);
     return sameSite && parsed.pathname.startsWith('/') ? `${parsed.pathname}${parsed.search}` : '/inbox';
   } catch {
     return '/inbox';

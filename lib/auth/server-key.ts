@@ -47,14 +47,18 @@ export function seal(plaintext: string, context: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', serverKey(), iv).setAAD(Buffer.from(context));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join('.');
 }
 
 /** Throws when the text was not sealed under this server key and context. */
 export function unseal(sealed: string, context: string): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unknown sealed format');
-  const decipher = createDecipheriv('aes-256-gcm', serverKey(), Buffer.from(iv, 'base64url')).setAAD(Buffer.from(context));
+  const decipher = createDecipheriv('aes-256-gcm', serverKey(), Buffer.from(iv, 'base64url')).setAAD(
+    Buffer.from(context),
+  );
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }

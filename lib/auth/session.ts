@@ -24,7 +24,10 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 }
@@ -37,7 +40,8 @@ export async function requireUser(): Promise<SessionUser> {
 
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role.`);
+  if (!roles.includes(user.role))
+    throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role.`);
   return user;
 }
 

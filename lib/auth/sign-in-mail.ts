@@ -12,13 +12,21 @@ export function renderSignInMail({ url, expires }: { url: string; expires: Date 
   const text = `Sign in to Signoff\n\nOpen this link to sign in (it works once, for ${minutes} minutes):\n${url}\n\nIf you did not ask to sign in, ignore this message.`;
   const html = layoutHtml(
     'Sign in to Signoff',
-    `<p>Use the button to sign in. The link works once, for ${minutes} minutes.</p>${buttonHtml('Sign in', url, '#0f172a')}`
-      + `<p style="font-size:13px;color:#475569;word-break:break-all">${escapeHtml(url)}</p><p style="font-size:13px;color:#475569">If you did not ask to sign in, ignore this message.</p>`,
+    `<p>Use the button to sign in. The link works once, for ${minutes} minutes.</p>${buttonHtml('Sign in', url, '#0f172a')}` +
+      `<p style="font-size:13px;color:#475569;word-break:break-all">${escapeHtml(url)}</p><p style="font-size:13px;color:#475569">If you did not ask to sign in, ignore this message.</p>`,
   );
   return { subject: 'Sign in to Signoff', text, html };
 }
 
-export async function sendSignInMail({ identifier, url, expires }: { identifier: string; url: string; expires: Date }): Promise<void> {
+export async function sendSignInMail({
+  identifier,
+  url,
+  expires,
+}: {
+  identifier: string;
+  url: string;
+  expires: Date;
+}): Promise<void> {
   const mail = renderSignInMail({ url, expires });
   await db.$transaction((tx) => enqueueMail(tx, { kind: 'sign-in', to: identifier, ...mail }));
   wakeMailSender();

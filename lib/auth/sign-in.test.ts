@@ -17,8 +17,14 @@ describe('sign-in by magic link', () => {
 
   it('puts the link into the durable outbox as a sign-in mail', async () => {
     const url = 'http://localhost:3000/api/auth/callback/email?token=abc&email=known%40example.com';
-    await sendSignInMail({ identifier: 'known@example.com', url, expires: new Date(Date.now() + 15 * 60_000) });
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: 'sign-in', to: 'known@example.com' } });
+    await sendSignInMail({
+      identifier: 'known@example.com',
+      url,
+      expires: new Date(Date.now() + 15 * 60_000),
+    });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { kind: 'sign-in', to: 'known@example.com' },
+    });
     expect(mail.subject).toBe('Sign in to Signoff');
     expect(mail.text).toContain(url);
     expect(mail.html).toContain('token=abc&amp;email=known%40example.com');

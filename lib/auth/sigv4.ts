@@ -12,7 +12,11 @@ export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 export type SigV4Failure = {
   ok: false;
-  type: 'MissingAuthenticationTokenException' | 'IncompleteSignatureException' | 'InvalidSignatureException' | 'UnrecognizedClientException';
+  type:
+    | 'MissingAuthenticationTokenException'
+    | 'IncompleteSignatureException'
+    | 'InvalidSignatureException'
+    | 'UnrecognizedClientException';
   message: string;
 };
 export type SigV4Result = { ok: true; accessKeyId: string } | SigV4Failure;
@@ -50,20 +54,31 @@ const fail = (type: SigV4Failure['type'], message: string): SigV4Failure => ({ o
 export function parseAuthorization(header: string): ParsedAuthorization | null {
   const match = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(header.trim());
   if (!match) return null;
-  const fields = Object.fromEntries(match[1].split(',').map((part) => {
-    const at = part.indexOf('=');
-    return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
-  }));
+  const fields = Object.fromEntries(
+    match[1].split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    }),
+  );
   const credential = (fields.Credential ?? '').split('/');
   const { SignedHeaders: signedHeaders, Signature: signature } = fields;
-  if (credential.length !== 5 || credential[4] !== 'aws4_request' || !signedHeaders || !/^[0-9a-f]{64}$/.test(signature ?? '')) return null;
+  if (
+    credential.length !== 5 ||
+    credential[4] !== 'aws4_request' ||
+    !signedHeaders ||
+    !/^[0-9a-f]{64}$/.test(signature ?? '')
+  )
+    return null;
   const [accessKeyId, scopeDate, region, service] = credential;
   return { accessKeyId, scopeDate, region, service, signedHeaders: signedHeaders.split(';'), signature };
 }
 
 /** RFC 3986 escaping as AWS does it (encodeURIComponent plus !'()*). */
 function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** The path normalized (no empty, `.` or `..` segments), then escaped once more, as the SDK signs it. */
@@ -80,37 +95,62 @@ export function canonicalPath(path: string): string {
 
 export function canonicalQuery(query: string): string {
   if (!query) return '';
-  const pairs = query.split('&').filter(Boolean).map((pair) => {
-    const [key, value = ''] = pair.split('=');
-    const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-    return `${escapeUri(decode(key))}=${escapeUri(decode(value))}`;
-  });
+  const pairs = query
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const [key, value = ''] = pair.split('=');
+      const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+      return `${escapeUri(decode(key))}=${escapeUri(decode(value))}`;
+    });
   return pairs.sort().join('&');
 }
 
 function canonicalHeaderValue(value: string): string {
-  return value.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 export function canonicalRequest(request: SignedRequest, signedHeaders: string[]): string {
   const names = [...signedHeaders].sort();
-  const headers = names.map((name) => `${name}:${canonicalHeaderValue(request.header(name) ?? '')}\n`).join('');
+  const headers = names
+    .map((name) => `${name}:${canonicalHeaderValue(request.header(name) ?? '')}\n`)
+    .join('');
   const payloadHash = createHash('sha256').update(request.body).digest('hex');
-  return [request.method.toUpperCase(), canonicalPath(request.path), canonicalQuery(request.query), headers, names.join(';'), payloadHash].join('\n');
+  return [
+    request.method.toUpperCase(),
+    canonicalPath(request.path),
+    canonicalQuery(request.query),
+    headers,
+    names.join(';'),
+    payloadHash,
+  ].join('\n');
 }
 
 export function signingKey(secret: string, scopeDate: string, region: string, service: string): Buffer {
   let key: Buffer | string = `AWS4${secret}`;
-  for (const part of [scopeDate, region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  for (const part of [scopeDate, region, service, 'aws4_request'])
+    key = createHmac('sha256', key).update(part).digest();
   return key as Buffer;
 }
 
 /** The signature a request with these parts should carry. */
-export function computeSignature(request: SignedRequest, auth: Omit<ParsedAuthorization, 'signature' | 'accessKeyId'>, amzDate: string, secret: string): string {
+export function computeSignature(
+  request: SignedRequest,
+  auth: Omit<ParsedAuthorization, 'signature' | 'accessKeyId'>,
+  amzDate: string,
+  secret: string,
+): string {
   const scope = `${auth.scopeDate}/${auth.region}/${auth.service}/aws4_request`;
-  const hashedRequest = createHash('sha256').update(canonicalRequest(request, auth.signedHeaders)).digest('hex');
+  const hashedRequest = createHash('sha256')
+    .update(canonicalRequest(request, auth.signedHeaders))
+    .digest('hex');
   const stringToSign = [ALGORITHM, amzDate, scope, hashedRequest].join('\n');
-  return createHmac('sha256', signingKey(secret, auth.scopeDate, auth.region, auth.service)).update(stringToSign).digest('hex');
+  return createHmac('sha256', signingKey(secret, auth.scopeDate, auth.region, auth.service))
+    .update(stringToSign)
+    .digest('hex');
 }
 
 /** `20260101T120000Z` → Date, or null. */
@@ -124,37 +164,67 @@ export async function verifySigV4(request: SignedRequest, options: VerifyOptions
   const header = request.header('authorization');
   if (!header) return fail('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const auth = parseAuthorization(header);
-  if (!auth) return fail('IncompleteSignatureException', 'Authorization header requires Credential, SignedHeaders and Signature for AWS4-HMAC-SHA256.');
+  if (!auth)
+    return fail(
+      'IncompleteSignatureException',
+      'Authorization header requires Credential, SignedHeaders and Signature for AWS4-HMAC-SHA256.',
+    );
   const problem = checkScopeAndDate(request, auth, options);
   if (typeof problem !== 'string') return problem;
   const secret = await options.secretFor(auth.accessKeyId);
-  if (secret === null) return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  if (secret === null)
+    return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
   const expected = Buffer.from(computeSignature(request, auth, problem, secret), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(auth.signature, 'hex'))) {
-    return fail('InvalidSignatureException', 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
+    return fail(
+      'InvalidSignatureException',
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+    );
   }
   return { ok: true, accessKeyId: auth.accessKeyId };
 }
 
 /** The X-Amz-Date text when scope and time are acceptable, else the failure. */
-function checkScopeAndDate(request: SignedRequest, auth: ParsedAuthorization, options: VerifyOptions): string | SigV4Failure {
-  if (auth.service !== options.service) return fail('InvalidSignatureException', `Credential should be scoped to correct service: '${options.service}'.`);
+function checkScopeAndDate(
+  request: SignedRequest,
+  auth: ParsedAuthorization,
+  options: VerifyOptions,
+): string | SigV4Failure {
+  if (auth.service !== options.service)
+    return fail(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${options.service}'.`,
+    );
   const signed = new Set(auth.signedHeaders);
   if (!signed.has('host')) return fail('InvalidSignatureException', "'Host' must be a signed header.");
   const amzDate = request.header('x-amz-date') ?? '';
   const date = parseAmzDate(amzDate);
-  if (!date || !signed.has('x-amz-date')) return fail('IncompleteSignatureException', 'Authorization requires a signed X-Amz-Date header (yyyyMMddTHHmmssZ).');
-  if (amzDate.slice(0, 8) !== auth.scopeDate) return fail('InvalidSignatureException', `Credential should be scoped to a valid date: '${amzDate.slice(0, 8)}'.`);
+  if (!date || !signed.has('x-amz-date'))
+    return fail(
+      'IncompleteSignatureException',
+      'Authorization requires a signed X-Amz-Date header (yyyyMMddTHHmmssZ).',
+    );
+  if (amzDate.slice(0, 8) !== auth.scopeDate)
+    return fail(
+      'InvalidSignatureException',
+      `Credential should be scoped to a valid date: '${amzDate.slice(0, 8)}'.`,
+    );
   const skew = date.getTime() - options.now.getTime();
   if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
     const bound = toAmzDate(new Date(options.now.getTime() + Math.sign(skew) * MAX_CLOCK_SKEW_MS));
     const now = toAmzDate(options.now);
-    const message = skew < 0 ? `Signature expired: ${amzDate} is now earlier than ${bound} (${now} - 15 min.)` : `Signature not yet current: ${amzDate} is still later than ${bound} (${now} + 15 min.)`;
+    const message =
+      skew < 0
+        ? `Signature expired: ${amzDate} is now earlier than ${bound} (${now} - 15 min.)`
+        : `Signature not yet current: ${amzDate} is still later than ${bound} (${now} + 15 min.)`;
     return fail('InvalidSignatureException', message);
   }
   return amzDate;
 }
 
 export function toAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }

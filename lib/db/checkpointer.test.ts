@@ -7,7 +7,10 @@ import { sqlite } from './sqlite';
 
 const autocheckpoint = async () => ({
   direct: sqlite().pragma('wal_autocheckpoint', { simple: true }),
-  prisma: Number(((await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint')) as { wal_autocheckpoint: number | bigint }[])[0].wal_autocheckpoint),
+  prisma: Number(
+    ((await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint')) as { wal_autocheckpoint: number | bigint }[])[0]
+      .wal_autocheckpoint,
+  ),
 });
 
 describe('WAL checkpoints on a thread', () => {

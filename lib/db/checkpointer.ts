@@ -59,9 +59,14 @@ async function setAutocheckpoint(pages: number): Promise<void> {
   await db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`);
 }
 
-export async function startCheckpointer(options: { intervalMs?: number; onError?: (message: string) => void } = {}): Promise<Checkpointer> {
+export async function startCheckpointer(
+  options: { intervalMs?: number; onError?: (message: string) => void } = {},
+): Promise<Checkpointer> {
   const onError = options.onError ?? ((message: string) => console.error('[checkpointer]', message));
-  const thread = new Worker(THREAD_SOURCE, { eval: true, workerData: { file: databaseFilePath(), intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS } });
+  const thread = new Worker(THREAD_SOURCE, {
+    eval: true,
+    workerData: { file: databaseFilePath(), intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS },
+  });
   thread.unref();
   const waiting: ((frames: number) => void)[] = [];
   let alive = true;
@@ -75,7 +80,8 @@ export async function startCheckpointer(options: { intervalMs?: number; onError?
   const started = new Promise<void>((resolve, reject) => (ready = { resolve, reject }));
   thread.on('message', (message: { type: string; frames?: number; message?: string }) => {
     if (message.type === 'ready') ready?.resolve();
-    else if (message.type === 'checkpointed') for (const resolve of waiting.splice(0)) resolve(message.frames ?? 0);
+    else if (message.type === 'checkpointed')
+      for (const resolve of waiting.splice(0)) resolve(message.frames ?? 0);
     else onError(message.message ?? 'unknown error');
   });
   let stopping = false;

@@ -15,6 +15,9 @@ describe('database', () => {
 
   it('has migrations that match schema.prisma (no drift)', async () => {
     const sql = await diffMigrationsToSchema();
-    expect(sql, `schema.prisma and prisma/migrations disagree; run \`npm run db:migration -- NAME\`. Missing SQL:\n${sql}`).toBe(EMPTY_MIGRATION);
+    expect(
+      sql,
+      `schema.prisma and prisma/migrations disagree; run \`npm run db:migration -- NAME\`. Missing SQL:\n${sql}`,
+    ).toBe(EMPTY_MIGRATION);
   });
 });

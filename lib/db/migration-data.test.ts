@@ -16,7 +16,9 @@ describe('approval_links', () => {
     const target = names.find((name) => name.endsWith('_approval_links'));
     expect(target).toBeDefined();
     const previous = names[names.indexOf(target as string) - 1];
-    expect(await applyMigrations(`file:${file}`, { upTo: previous })).toEqual(names.slice(0, names.indexOf(target as string)));
+    expect(await applyMigrations(`file:${file}`, { upTo: previous })).toEqual(
+      names.slice(0, names.indexOf(target as string)),
+    );
 
     const old = new Database(file);
     old.exec(`
@@ -32,9 +34,16 @@ describe('approval_links', () => {
 
     expect(await applyMigrations(`file:${file}`)).toEqual([target]);
     const migrated = new Database(file, { readonly: true });
-    expect(migrated.prepare('SELECT "tokenHash", "assigneeId", "kind" FROM "ApprovalLink"').all()).toEqual([{ tokenHash: 'hash-a1', assigneeId: 'a1', kind: 'approval-request' }]);
-    expect(migrated.prepare('SELECT "id" FROM "ApprovalAssignee" ORDER BY "id"').all()).toEqual([{ id: 'a1' }, { id: 'a2' }]);
-    const columns = (migrated.prepare('PRAGMA table_info("ApprovalAssignee")').all() as { name: string }[]).map((c) => c.name);
+    expect(migrated.prepare('SELECT "tokenHash", "assigneeId", "kind" FROM "ApprovalLink"').all()).toEqual([
+      { tokenHash: 'hash-a1', assigneeId: 'a1', kind: 'approval-request' },
+    ]);
+    expect(migrated.prepare('SELECT "id" FROM "ApprovalAssignee" ORDER BY "id"').all()).toEqual([
+      { id: 'a1' },
+      { id: 'a2' },
+    ]);
+    const columns = (
+      migrated.prepare('PRAGMA table_info("ApprovalAssignee")').all() as { name: string }[]
+    ).map((c) => c.name);
     expect(columns).not.toContain('linkTokenHash');
     migrated.close();
   });

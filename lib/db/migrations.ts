@@ -44,7 +44,10 @@ async function loadWasm(): Promise<Bg> {
  * Runs `body` with Prisma's schema engine opened on the SQLite database at `url` (`file:...`),
  * then closes the engine's connections so the file is free for the next writer.
  */
-export async function withSchemaEngine<T>(url: string, body: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  url: string,
+  body: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   bgPromise ??= loadWasm();
   const bg = await bgPromise;
   const schema = readFileSync(SCHEMA_PATH, 'utf8');
@@ -72,18 +75,28 @@ export async function withSchemaEngine<T>(url: string, body: (engine: SchemaEngi
 
 function readMigrationsList(upTo?: string) {
   const names = existsSync(MIGRATIONS_DIR)
-    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).filter((name) => !upTo || name <= upTo).sort()
+    ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .filter((name) => !upTo || name <= upTo)
+        .sort()
     : [];
   const lockPath = join(MIGRATIONS_DIR, 'migration_lock.toml');
   return {
     baseDir: MIGRATIONS_DIR,
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+    },
     shadowDbInitScript: '',
     migrationDirectories: names.map((name) => ({
       path: name,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok' as const, value: readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok' as const,
+          value: readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };

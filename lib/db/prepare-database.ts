@@ -36,13 +36,22 @@ function enableWal(file: string): boolean {
     sqlite = new Database(file, { timeout: 10_000 });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('quick_check');
-    const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    const hasTable = sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
     if (!hasTable) return false;
-    const rows = sqlite.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string }[];
+    const rows = sqlite
+      .prepare(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      )
+      .all() as { migration_name: string }[];
     const applied = new Set(rows.map((row) => row.migration_name));
     return migrationNames().every((name) => applied.has(name));
   } catch (error) {
-    throw new DatabaseSetupError(`${file} is not a usable SQLite database (${reason(error)}); move it away or set DATABASE_URL`, { cause: error });
+    throw new DatabaseSetupError(
+      `${file} is not a usable SQLite database (${reason(error)}); move it away or set DATABASE_URL`,
+      { cause: error },
+    );
   } finally {
     sqlite?.close();
   }

@@ -37,7 +37,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'signoff-test-'));
   const file = join(dir, 'test.db');
   copyFileSync(source, file);
-  for (const suffix of ['-wal', '-shm']) if (existsSync(source + suffix)) copyFileSync(source + suffix, file + suffix);
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(source + suffix)) copyFileSync(source + suffix, file + suffix);
   const url = `file:${file}`;
   const db = createDb(url);
   return {

@@ -19,7 +19,10 @@ const cache = new Map<string, PinnedWorkflow>();
 export async function loadWorkflowVersion(tx: Tx, versionId: string): Promise<PinnedWorkflow> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const row = await tx.workflowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true, workflow: { select: { name: true } } } });
+  const row = await tx.workflowVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { definition: true, workflow: { select: { name: true } } },
+  });
   return remember(versionId, row.definition, row.workflow.name);
 }
 
@@ -28,14 +31,20 @@ export function loadWorkflowVersionSync(connection: Sqlite, versionId: string): 
   const hit = cache.get(versionId);
   if (hit) return hit;
   const row = connection
-    .prepare('SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?')
+    .prepare(
+      'SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?',
+    )
     .get(versionId) as { definition: string; name: string } | undefined;
   if (!row) throw new Error(`Workflow version ${versionId} does not exist.`);
   return remember(versionId, row.definition, row.name);
 }
 
 function remember(versionId: string, definition: string, workflowName: string): PinnedWorkflow {
-  const pinned = { definition: JSON.parse(definition) as Definition, workflowName, subDefinitions: new Map() };
+  const pinned = {
+    definition: JSON.parse(definition) as Definition,
+    workflowName,
+    subDefinitions: new Map(),
+  };
   if (cache.size > 1000) cache.clear();
   cache.set(versionId, pinned);
   return pinned;
@@ -61,11 +70,13 @@ function walk(root: Definition, path: DefinitionPath): Definition {
   for (let i = 0; i < path.length; i += 2) {
     const state = current.States[String(path[i])] as Record<string, JsonValue> | undefined;
     const branchIndex = path[i + 1];
-    const raw = typeof branchIndex === 'number' && branchIndex >= 0
-      ? (state?.Branches as JsonValue[] | undefined)?.[branchIndex]
-      : state?.ItemProcessor ?? state?.Iterator;
+    const raw =
+      typeof branchIndex === 'number' && branchIndex >= 0
+        ? (state?.Branches as JsonValue[] | undefined)?.[branchIndex]
+        : (state?.ItemProcessor ?? state?.Iterator);
     const branch = { ...((raw ?? { StartAt: '', States: {} }) as unknown as Definition) };
-    if (branch.QueryLanguage === undefined && current.QueryLanguage !== undefined) branch.QueryLanguage = current.QueryLanguage;
+    if (branch.QueryLanguage === undefined && current.QueryLanguage !== undefined)
+      branch.QueryLanguage = current.QueryLanguage;
     current = branch;
   }
   return current;

@@ -19,21 +19,29 @@ const LOCK_FIRST = 'UPDATE "Execution" SET "version" = "version" WHERE 0';
 /** True for errors a retry can cure. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof VersionConflict) return true;
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}` : String(error);
-  return /SQLITE_BUSY|database is locked|P2034|P1008|Operation has timed out|write conflict|deadlock/i.test(text);
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}`
+      : String(error);
+  return /SQLITE_BUSY|database is locked|P2034|P1008|Operation has timed out|write conflict|deadlock/i.test(
+    text,
+  );
 }
 
 /** `db.$transaction(work)`, retried with a short random backoff while it loses races. */
 export async function retryTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => {
-        // Take SQLite's write lock first (a no-op UPDATE does): a transaction that reads first
-        // and writes later fails at once with SQLITE_BUSY when another process wrote meanwhile,
-        // whereas waiting for the lock up front lets busy_timeout queue it.
-        await tx.$executeRawUnsafe(LOCK_FIRST);
-        return work(tx);
-      }, { timeout: 60_000, maxWait: 60_000 });
+      return await db.$transaction(
+        async (tx) => {
+          // Take SQLite's write lock first (a no-op UPDATE does): a transaction that reads first
+          // and writes later fails at once with SQLITE_BUSY when another process wrote meanwhile,
+          // whereas waiting for the lock up front lets busy_timeout queue it.
+          await tx.$executeRawUnsafe(LOCK_FIRST);
+          return work(tx);
+        },
+        { timeout: 60_000, maxWait: 60_000 },
+      );
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * attempt)));

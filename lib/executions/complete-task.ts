@@ -21,8 +21,14 @@ export interface CompleteTaskOptions {
   request?: RequestInfo;
 }
 
-export async function completeTask({ taskToken, result, actor, request }: CompleteTaskOptions): Promise<{ executionId: string; stateName: string }> {
-  const outcome: TaskTokenOutcome = result.type === 'success' ? { type: 'success', output: parsePayload(result.output, 'output') } : result;
+export async function completeTask({
+  taskToken,
+  result,
+  actor,
+  request,
+}: CompleteTaskOptions): Promise<{ executionId: string; stateName: string }> {
+  const outcome: TaskTokenOutcome =
+    result.type === 'success' ? { type: 'success', output: parsePayload(result.output, 'output') } : result;
   const done = await runAudited(async (tx) => {
     const target = await completeTaskToken(tx, { token: taskToken, outcome });
     if (result.type !== 'heartbeat') {
@@ -30,7 +36,11 @@ export async function completeTask({ taskToken, result, actor, request }: Comple
         actor,
         request,
         type: 'TASK_TOKEN_COMPLETED',
-        data: { ...target, outcome: result.type, error: result.type === 'failure' ? result.error : undefined },
+        data: {
+          ...target,
+          outcome: result.type,
+          error: result.type === 'failure' ? result.error : undefined,
+        },
         target: { type: 'execution', id: target.executionId },
       });
     }

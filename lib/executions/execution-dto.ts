@@ -47,18 +47,42 @@ const executionDetailSelect = {
   requesterApiKeyId: true,
 } as const;
 
-type SummaryRow = { workflow: { name: string }; workflowVersion: { version: number } } & Omit<ExecutionSummary, 'workflowName' | 'version'>;
+type SummaryRow = { workflow: { name: string }; workflowVersion: { version: number } } & Omit<
+  ExecutionSummary,
+  'workflowName' | 'version'
+>;
 
 export function toExecutionSummary({ workflow, workflowVersion, ...row }: SummaryRow): ExecutionSummary {
-  return { ...row, workflowName: workflow.name.replace(/#deleted-\d+$/, ''), version: workflowVersion.version };
+  return {
+    ...row,
+    workflowName: workflow.name.replace(/#deleted-\d+$/, ''),
+    version: workflowVersion.version,
+  };
 }
 
 /** One execution by id; NOT_FOUND (AWS: ExecutionDoesNotExist) otherwise. */
 export async function loadExecutionDetail(tx: Tx, id: string): Promise<ExecutionDetail> {
   const row = await tx.execution.findUnique({ where: { id }, select: executionDetailSelect });
-  if (!row) throw new AppError('NOT_FOUND', `Execution ${id} does not exist.`, { details: { awsErrorType: 'ExecutionDoesNotExist' } });
-  const { input, output, error, cause, redriveCount, redrivenAt, requesterUserId, requesterApiKeyId, ...summary } = row;
-  const requester = requesterUserId ? { type: 'user' as const, id: requesterUserId } : requesterApiKeyId ? { type: 'apiKey' as const, id: requesterApiKeyId } : null;
+  if (!row)
+    throw new AppError('NOT_FOUND', `Execution ${id} does not exist.`, {
+      details: { awsErrorType: 'ExecutionDoesNotExist' },
+    });
+  const {
+    input,
+    output,
+    error,
+    cause,
+    redriveCount,
+    redrivenAt,
+    requesterUserId,
+    requesterApiKeyId,
+    ...summary
+  } = row;
+  const requester = requesterUserId
+    ? { type: 'user' as const, id: requesterUserId }
+    : requesterApiKeyId
+      ? { type: 'apiKey' as const, id: requesterApiKeyId }
+      : null;
   return {
     ...toExecutionSummary(summary),
     input: JSON.parse(input) as JsonValue,

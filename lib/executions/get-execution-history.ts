@@ -22,13 +22,20 @@ export interface GetExecutionHistoryOptions {
 
 const positionSchema = z.object({ e: z.string(), s: z.number().int(), r: z.boolean() });
 
-export async function getExecutionHistory(options: GetExecutionHistoryOptions): Promise<{ events: HistoryEventDto[]; nextToken?: string }> {
+export async function getExecutionHistory(
+  options: GetExecutionHistoryOptions,
+): Promise<{ events: HistoryEventDto[]; nextToken?: string }> {
   const { executionId, maxResults = 100, reverseOrder = false } = options;
   const exists = await db.execution.findUnique({ where: { id: executionId }, select: { id: true } });
-  if (!exists) throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, { details: { awsErrorType: 'ExecutionDoesNotExist' } });
+  if (!exists)
+    throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, {
+      details: { awsErrorType: 'ExecutionDoesNotExist' },
+    });
   const after = options.nextToken ? decodePageToken(options.nextToken, positionSchema) : undefined;
   if (after && (after.e !== executionId || after.r !== reverseOrder)) {
-    throw new AppError('INVALID_INPUT', 'The nextToken belongs to another listing.', { details: [{ path: 'nextToken', message: 'issued for another execution or order' }] });
+    throw new AppError('INVALID_INPUT', 'The nextToken belongs to another listing.', {
+      details: [{ path: 'nextToken', message: 'issued for another execution or order' }],
+    });
   }
   const rows = await db.historyEvent.findMany({
     where: { executionId, ...(after ? { seq: reverseOrder ? { lt: after.s } : { gt: after.s } } : {}) },
@@ -42,8 +49,23 @@ export async function getExecutionHistory(options: GetExecutionHistoryOptions): 
   return { events, nextToken: encodePageToken({ e: executionId, s: last.id, r: reverseOrder }) };
 }
 
-function toEventDto(row: { seq: number; previousEventId: number; type: string; timestamp: Date; details: string }): HistoryEventDto {
+function toEventDto(row: {
+  seq: number;
+  previousEventId: number;
+  type: string;
+  timestamp: Date;
+  details: string;
+}): HistoryEventDto {
   const details = JSON.parse(row.details) as unknown;
-  const members = details !== null && typeof details === 'object' && !Array.isArray(details) ? (details as Record<string, unknown>) : { details };
-  return { ...members, id: row.seq, previousEventId: row.previousEventId, type: row.type, timestamp: row.timestamp };
+  const members =
+    details !== null && typeof details === 'object' && !Array.isArray(details)
+      ? (details as Record<string, unknown>)
+      : { details };
+  return {
+    ...members,
+    id: row.seq,
+    previousEventId: row.previousEventId,
+    type: row.type,
+    timestamp: row.timestamp,
+  };
 }

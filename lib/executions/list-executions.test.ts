@@ -11,7 +11,11 @@ beforeAll(async () => {
   const a = await createTestWorkflow('alpha');
   const b = await createTestWorkflow('beta');
   for (let i = 0; i < 25; i += 1) {
-    const { execution } = await startExecution({ workflowId: i % 5 === 0 ? b.id : a.id, name: `run-${i}`, actor: testActor });
+    const { execution } = await startExecution({
+      workflowId: i % 5 === 0 ? b.id : a.id,
+      name: `run-${i}`,
+      actor: testActor,
+    });
     // Ten executions share one startedAt, so paging must break ties by id.
     if (i < 10) await db.execution.update({ where: { id: execution.id }, data: { startedAt: sameInstant } });
   }
@@ -44,10 +48,17 @@ describe('listExecutions', () => {
 
   it('filters by workflow (id or name), status and start time', async () => {
     expect((await listExecutions({ workflowId: 'beta' })).executions).toHaveLength(5);
-    expect((await listExecutions({ status: 'ABORTED' })).executions.map((e) => e.name).sort()).toEqual(['run-1', 'run-2']);
+    expect((await listExecutions({ status: 'ABORTED' })).executions.map((e) => e.name).sort()).toEqual([
+      'run-1',
+      'run-2',
+    ]);
     expect((await listExecutions({ status: 'RUNNING', maxResults: 100 })).executions).toHaveLength(23);
-    expect((await listExecutions({ startedBefore: new Date('2026-01-02T00:00:00Z') })).executions).toHaveLength(10);
-    expect((await listExecutions({ startedAfter: new Date('2026-01-02T00:00:00Z') })).executions).toHaveLength(15);
+    expect(
+      (await listExecutions({ startedBefore: new Date('2026-01-02T00:00:00Z') })).executions,
+    ).toHaveLength(10);
+    expect(
+      (await listExecutions({ startedAfter: new Date('2026-01-02T00:00:00Z') })).executions,
+    ).toHaveLength(15);
     const page = await listExecutions({ workflowId: 'alpha', maxResults: 3 });
     const next = await listExecutions({ workflowId: 'alpha', maxResults: 100, nextToken: page.nextToken });
     expect(page.executions.length + next.executions.length).toBe(20);

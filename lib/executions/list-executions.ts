@@ -25,10 +25,13 @@ export interface ListExecutionsOptions {
 
 const positionSchema = z.object({ t: z.number().int(), i: z.string() });
 
-export async function listExecutions(options: ListExecutionsOptions = {}): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
+export async function listExecutions(
+  options: ListExecutionsOptions = {},
+): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
   const take = options.maxResults ?? 100;
   const where: Prisma.ExecutionWhereInput[] = [];
-  if (options.workflowId) where.push({ workflow: { OR: [{ id: options.workflowId }, { name: options.workflowId }] } });
+  if (options.workflowId)
+    where.push({ workflow: { OR: [{ id: options.workflowId }, { name: options.workflowId }] } });
   if (options.status) where.push({ status: options.status });
   if (options.version !== undefined) where.push({ workflowVersion: { version: options.version } });
   if (options.redriven !== undefined) where.push({ redriveCount: options.redriven ? { gt: 0 } : 0 });
@@ -47,5 +50,7 @@ export async function listExecutions(options: ListExecutionsOptions = {}): Promi
   });
   const page = rows.slice(0, take).map(toExecutionSummary);
   const last = page.at(-1);
-  return rows.length > take && last ? { executions: page, nextToken: encodePageToken({ t: last.startedAt.getTime(), i: last.id }) } : { executions: page };
+  return rows.length > take && last
+    ? { executions: page, nextToken: encodePageToken({ t: last.startedAt.getTime(), i: last.id }) }
+    : { executions: page };
 }

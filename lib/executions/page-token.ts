@@ -10,6 +10,8 @@ export function decodePageToken<S extends z.ZodType>(token: string, schema: S): 
   try {
     return schema.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
   } catch {
-    throw new AppError('INVALID_INPUT', 'The nextToken is invalid.', { details: [{ path: 'nextToken', message: 'not a token this list issued' }] });
+    throw new AppError('INVALID_INPUT', 'The nextToken is invalid.', {
+      details: [{ path: 'nextToken', message: 'not a token this list issued' }],
+    });
   }
 }

@@ -8,13 +8,19 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 export function parsePayload(text: string, what: string): JsonValue {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new AppError('LIMIT_EXCEEDED', `The ${what} is ${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES} (256 KiB).`, {
-      details: { awsErrorType: 'InvalidExecutionInput' },
-    });
+    throw new AppError(
+      'LIMIT_EXCEEDED',
+      `The ${what} is ${bytes} bytes; the limit is ${MAX_PAYLOAD_BYTES} (256 KiB).`,
+      {
+        details: { awsErrorType: 'InvalidExecutionInput' },
+      },
+    );
   }
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
-    throw new AppError('INVALID_INPUT', `The ${what} is not valid JSON.`, { details: [{ path: what, message: 'not valid JSON' }] });
+    throw new AppError('INVALID_INPUT', `The ${what} is not valid JSON.`, {
+      details: [{ path: what, message: 'not valid JSON' }],
+    });
   }
 }

@@ -12,11 +12,23 @@ export interface RedriveExecutionOptions {
   reason?: string;
 }
 
-export async function redriveExecution({ id, actor, request, reason }: RedriveExecutionOptions): Promise<ExecutionDetail> {
+export async function redriveExecution({
+  id,
+  actor,
+  request,
+  reason,
+}: RedriveExecutionOptions): Promise<ExecutionDetail> {
   const execution = await runAudited(async (tx) => {
     await loadExecutionDetail(tx, id);
     await engineRedriveExecution(tx, { executionId: id });
-    await recordAudit(tx, { actor, request, reason, type: 'EXECUTION_REDRIVEN', data: { executionId: id }, target: { type: 'execution', id } });
+    await recordAudit(tx, {
+      actor,
+      request,
+      reason,
+      type: 'EXECUTION_REDRIVEN',
+      data: { executionId: id },
+      target: { type: 'execution', id },
+    });
     return loadExecutionDetail(tx, id);
   });
   notifyEngine();

@@ -2,9 +2,18 @@
 import { z } from 'zod';
 import { awsNameSchema } from '../workflows/schemas';
 
-export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
+export const EXECUTION_STATUSES = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+] as const;
 
-const jsonPayloadSchema = z.unknown().describe('JSON: a string is taken as JSON text (as AWS sends it), anything else as the value itself');
+const jsonPayloadSchema = z
+  .unknown()
+  .describe('JSON: a string is taken as JSON text (as AWS sends it), anything else as the value itself');
 
 export const startExecutionBodySchema = z
   .object({
@@ -22,25 +31,25 @@ export const startExecutionBodySchema = z
 const isoDate = z.iso.datetime({ offset: true });
 const maxResults = z.coerce.number().int().min(1).max(1000).optional();
 
-export const listExecutionsQuerySchema = z
-  .object({
-    workflowId: z.string().min(1).max(200).optional(),
-    status: z.enum(EXECUTION_STATUSES).optional(),
-    startedAfter: isoDate.optional(),
-    startedBefore: isoDate.optional(),
-    maxResults,
-    nextToken: z.string().max(2000).optional(),
-  });
+export const listExecutionsQuerySchema = z.object({
+  workflowId: z.string().min(1).max(200).optional(),
+  status: z.enum(EXECUTION_STATUSES).optional(),
+  startedAfter: isoDate.optional(),
+  startedBefore: isoDate.optional(),
+  maxResults,
+  nextToken: z.string().max(2000).optional(),
+});
 
-export const executionHistoryQuerySchema = z
-  .object({
-    maxResults,
-    nextToken: z.string().max(2000).optional(),
-    reverseOrder: z.enum(['true', 'false']).optional(),
-  });
+export const executionHistoryQuerySchema = z.object({
+  maxResults,
+  nextToken: z.string().max(2000).optional(),
+  reverseOrder: z.enum(['true', 'false']).optional(),
+});
 
-export const stopExecutionBodySchema = z
-  .object({ error: z.string().max(256).optional(), cause: z.string().max(32768).optional() });
+export const stopExecutionBodySchema = z.object({
+  error: z.string().max(256).optional(),
+  cause: z.string().max(32768).optional(),
+});
 
 export const executionParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
@@ -48,11 +57,16 @@ const taskToken = z.string().min(1).max(2048).describe('the task token, exactly 
 
 export const sendTaskSuccessBodySchema = z.object({
   taskToken,
-  output: jsonPayloadSchema.refine((value) => value !== undefined, { message: 'Give the task output (JSON).' }),
+  output: jsonPayloadSchema.refine((value) => value !== undefined, {
+    message: 'Give the task output (JSON).',
+  }),
 });
 
-export const sendTaskFailureBodySchema = z
-  .object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() });
+export const sendTaskFailureBodySchema = z.object({
+  taskToken,
+  error: z.string().max(256).optional(),
+  cause: z.string().max(32768).optional(),
+});
 
 export const sendTaskHeartbeatBodySchema = z.object({ taskToken });
 

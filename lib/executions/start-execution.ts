@@ -27,12 +27,20 @@ export interface StartExecutionOptions {
   request?: RequestInfo;
 }
 
-export async function startExecution(options: StartExecutionOptions): Promise<{ execution: ExecutionDetail; created: boolean }> {
+export async function startExecution(
+  options: StartExecutionOptions,
+): Promise<{ execution: ExecutionDetail; created: boolean }> {
   const name = options.name ?? randomUUID();
-  if (!AWS_NAME_PATTERN.test(name)) throw new AppError('INVALID_INPUT', 'An execution name is 1–80 characters without spaces, brackets, wildcards or special characters.', { details: { awsErrorType: 'InvalidName' } });
+  if (!AWS_NAME_PATTERN.test(name))
+    throw new AppError(
+      'INVALID_INPUT',
+      'An execution name is 1–80 characters without spaces, brackets, wildcards or special characters.',
+      { details: { awsErrorType: 'InvalidName' } },
+    );
   const input = options.input ?? '{}';
   const canonicalInput = canonicalJson(parsePayload(input, 'input'));
-  const attempt = () => runAudited((tx) => startInTransaction(tx, { ...options, name, input }, canonicalInput));
+  const attempt = () =>
+    runAudited((tx) => startInTransaction(tx, { ...options, name, input }, canonicalInput));
   let result;
   try {
     result = await attempt();
@@ -44,24 +52,51 @@ export async function startExecution(options: StartExecutionOptions): Promise<{ 
   return result;
 }
 
-async function startInTransaction(tx: Tx, options: StartExecutionOptions & { name: string; input: string }, canonicalInput: string) {
+async function startInTransaction(
+  tx: Tx,
+  options: StartExecutionOptions & { name: string; input: string },
+  canonicalInput: string,
+) {
   const workflow = await tx.workflow.findFirst({
     where: { deletedAt: null, OR: [{ id: options.workflowId }, { name: options.workflowId }] },
     select: { id: true, currentVersion: true },
   });
-  if (!workflow) throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} does not exist.`, { details: { awsErrorType: 'StateMachineDoesNotExist' } });
-  const existing = await tx.execution.findUnique({ where: { workflowId_name: { workflowId: workflow.id, name: options.name } }, select: { id: true, input: true } });
+  if (!workflow)
+    throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} does not exist.`, {
+      details: { awsErrorType: 'StateMachineDoesNotExist' },
+    });
+  const existing = await tx.execution.findUnique({
+    where: { workflowId_name: { workflowId: workflow.id, name: options.name } },
+    select: { id: true, input: true },
+  });
   if (existing) {
     if (canonicalJson(JSON.parse(existing.input)) !== canonicalInput) {
-      throw new AppError('CONFLICT', `An execution named "${options.name}" already exists with a different input.`, { details: { awsErrorType: 'ExecutionAlreadyExists' } });
+      throw new AppError(
+        'CONFLICT',
+        `An execution named "${options.name}" already exists with a different input.`,
+        { details: { awsErrorType: 'ExecutionAlreadyExists' } },
+      );
     }
     return { execution: await loadExecutionDetail(tx, existing.id), created: false };
   }
   const versionNumber = options.version ?? workflow.currentVersion;
-  const version = await tx.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } }, select: { id: true } });
-  if (!version) throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no version ${versionNumber}.`, { details: { awsErrorType: 'StateMachineDoesNotExist' } });
+  const version = await tx.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } },
+    select: { id: true },
+  });
+  if (!version)
+    throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no version ${versionNumber}.`, {
+      details: { awsErrorType: 'StateMachineDoesNotExist' },
+    });
   const { id } = await tx.execution.create({
-    data: { name: options.name, workflowId: workflow.id, workflowVersionId: version.id, input: options.input, status: 'RUNNING', ...requesterColumns(options.actor) },
+    data: {
+      name: options.name,
+      workflowId: workflow.id,
+      workflowVersionId: version.id,
+      input: options.input,
+      status: 'RUNNING',
+      ...requesterColumns(options.actor),
+    },
     select: { id: true },
   });
   await beginExecution(tx, { executionId: id });

@@ -15,11 +15,25 @@ export interface StopExecutionOptions {
   reason?: string;
 }
 
-export async function stopExecution({ id, error, cause, actor, request, reason }: StopExecutionOptions): Promise<ExecutionDetail> {
+export async function stopExecution({
+  id,
+  error,
+  cause,
+  actor,
+  request,
+  reason,
+}: StopExecutionOptions): Promise<ExecutionDetail> {
   const execution = await runAudited(async (tx) => {
     await loadExecutionDetail(tx, id); // NOT_FOUND first
     await engineStopExecution(tx, { executionId: id, error, cause });
-    await recordAudit(tx, { actor, request, reason: reason ?? cause, type: 'EXECUTION_STOPPED', data: { executionId: id, error, cause }, target: { type: 'execution', id } });
+    await recordAudit(tx, {
+      actor,
+      request,
+      reason: reason ?? cause,
+      type: 'EXECUTION_STOPPED',
+      data: { executionId: id, error, cause },
+      target: { type: 'execution', id },
+    });
     return loadExecutionDetail(tx, id);
   });
   notifyEngine();

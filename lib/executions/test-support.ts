@@ -17,13 +17,23 @@ export function passDefinition(result: unknown = 'done'): string {
 export function callbackDefinition(): string {
   return JSON.stringify({
     StartAt: 'Await',
-    States: { Await: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true } },
+    States: {
+      Await: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { 'token.$': '$$.Task.Token' },
+        End: true,
+      },
+    },
   });
 }
 
 /** One task named Work on an activity; a worker gets its token from GetActivityTask. */
 export function activityDefinition(activityName: string): string {
-  return JSON.stringify({ StartAt: 'Work', States: { Work: { Type: 'Task', Resource: `activity:${activityName}`, End: true } } });
+  return JSON.stringify({
+    StartAt: 'Work',
+    States: { Work: { Type: 'Task', Resource: `activity:${activityName}`, End: true } },
+  });
 }
 
 export async function createTestWorkflow(name: string, definition = passDefinition()) {
@@ -32,8 +42,10 @@ export async function createTestWorkflow(name: string, definition = passDefiniti
 
 /** The task token a callback receiver got: the `token` parameter of the TaskScheduled event (AWS-shaped history). */
 export function taskTokenFromHistory(events: { type: string; [details: string]: unknown }[]): string {
-  const scheduled = events.find((e) => e.type === 'TaskScheduled') as { taskScheduledEventDetails?: { parameters?: string } } | undefined;
+  const scheduled = events.find((e) => e.type === 'TaskScheduled') as
+    { taskScheduledEventDetails?: { parameters?: string } } | undefined;
   const parameters = scheduled?.taskScheduledEventDetails?.parameters;
-  if (!parameters) throw new Error(`no TaskScheduled event with parameters in: ${events.map((e) => e.type).join(', ')}`);
+  if (!parameters)
+    throw new Error(`no TaskScheduled event with parameters in: ${events.map((e) => e.type).join(', ')}`);
   return (JSON.parse(parameters) as { token: string }).token;
 }

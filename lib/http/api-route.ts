@@ -20,10 +20,16 @@ type Handler<P> = (ctx: ApiContext<P>) => Promise<Response>;
 /** Thrown by readJson when the body is not JSON. */
 class MalformedBodyError extends Error {}
 
-export function apiRoute<P = Record<string, never>>(options: { auth: 'apiKey' | 'none' }, handler: Handler<P>) {
+export function apiRoute<P = Record<string, never>>(
+  options: { auth: 'apiKey' | 'none' },
+  handler: Handler<P>,
+) {
   return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
-      const actor: Actor = options.auth === 'apiKey' ? await authenticateBearer(request.headers.get('authorization')) : { type: 'system', label: 'anonymous' };
+      const actor: Actor =
+        options.auth === 'apiKey'
+          ? await authenticateBearer(request.headers.get('authorization'))
+          : { type: 'system', label: 'anonymous' };
       const params = (await context?.params) ?? ({} as P);
       return await handler({ actor, request, requestInfo: requestInfoOf(request), params });
     } catch (error) {
@@ -34,7 +40,10 @@ export function apiRoute<P = Record<string, never>>(options: { auth: 'apiKey' | 
 
 export function requestInfoOf(request: Request): RequestInfo {
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return { ip: forwarded || request.headers.get('x-real-ip') || undefined, userAgent: request.headers.get('user-agent') ?? undefined };
+  return {
+    ip: forwarded || request.headers.get('x-real-ip') || undefined,
+    userAgent: request.headers.get('user-agent') ?? undefined,
+  };
 }
 
 /** Bodies above this are refused before parsing (a 1 MiB definition, escaped, fits). */
@@ -63,18 +72,27 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status });
 }
 
-function errorBody(code: AppErrorCode, message: string, details?: unknown): { error: { code: string; message: string; details: unknown } } {
+function errorBody(
+  code: AppErrorCode,
+  message: string,
+  details?: unknown,
+): { error: { code: string; message: string; details: unknown } } {
   return { error: { code, message, details: details ?? null } };
 }
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
-    const details = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+    const details = error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
     return json(errorBody('INVALID_INPUT', 'The request is invalid.', details), 400);
   }
   if (error instanceof MalformedBodyError) return json(errorBody('INVALID_INPUT', error.message), 400);
-  if (error instanceof AppError) return json(errorBody(error.code, error.message, error.details), appErrorStatus[error.code]);
-  if ((error as { code?: unknown } | null)?.code === 'P2025') return json(errorBody('NOT_FOUND', 'Not found.'), 404);
+  if (error instanceof AppError)
+    return json(errorBody(error.code, error.message, error.details), appErrorStatus[error.code]);
+  if ((error as { code?: unknown } | null)?.code === 'P2025')
+    return json(errorBody('NOT_FOUND', 'Not found.'), 404);
   console.error('[api] unexpected error', error);
   return json(errorBody('INTERNAL', 'Something went wrong on our side. Try again later.'), 500);
 }

@@ -7,7 +7,10 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknow
 
 /** The JSON Schema of a request schema, as it appears under components.schemas. */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -27,7 +30,11 @@ const errorSchema = {
   },
 };
 
-function parameters(components: Record<string, JsonSchema>, name: string | undefined, where: 'path' | 'query') {
+function parameters(
+  components: Record<string, JsonSchema>,
+  name: string | undefined,
+  where: 'path' | 'query',
+) {
   if (!name) return [];
   const schema = components[name];
   return Object.entries(schema.properties ?? {}).map(([param, paramSchema]) => ({
@@ -39,32 +46,56 @@ function parameters(components: Record<string, JsonSchema>, name: string | undef
 }
 
 function operationObject(op: ApiOperation, components: Record<string, JsonSchema>) {
-  const errorResponse = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const errorResponse = {
+    description: 'error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
   return {
     summary: op.summary,
     tags: [op.tag],
     security: op.auth === 'none' ? [] : [{ apiKey: [] }],
     parameters: [...parameters(components, op.params, 'path'), ...parameters(components, op.query, 'query')],
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } } } } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+          },
+        }
+      : {}),
     responses: {
-      ...Object.fromEntries(Object.entries(op.responses).map(([status, description]) => [status, { description }])),
+      ...Object.fromEntries(
+        Object.entries(op.responses).map(([status, description]) => [status, { description }]),
+      ),
       default: errorResponse,
     },
   };
 }
 
 export function buildOpenApiDocument() {
-  const components: Record<string, JsonSchema> = Object.fromEntries(Object.entries(requestSchemas).map(([name, schema]) => [name, jsonSchemaOf(schema)]));
+  const components: Record<string, JsonSchema> = Object.fromEntries(
+    Object.entries(requestSchemas).map(([name, schema]) => [name, jsonSchemaOf(schema)]),
+  );
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of apiOperations) (paths[op.path] ??= {})[op.method] = operationObject(op, components);
   return {
     openapi: '3.1.0',
-    info: { title: 'Signoff REST API', version: '1', description: 'Amazon States Language workflows with human approval steps.' },
+    info: {
+      title: 'Signoff REST API',
+      version: '1',
+      description: 'Amazon States Language workflows with human approval steps.',
+    },
     servers: [{ url: '/' }],
     paths,
     components: {
       schemas: { ...components, Error: errorSchema },
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <id>.<secret> (npm run cli -- api-key create NAME)' } },
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Authorization: Bearer <id>.<secret> (npm run cli -- api-key create NAME)',
+        },
+      },
     },
   };
 }

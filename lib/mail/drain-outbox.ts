@@ -41,7 +41,14 @@ export async function drainOutbox(options: DrainOptions): Promise<DrainResult> {
   };
 }
 
-type ClaimedRow = { id: string; to: string; subject: string; text: string; html: string | null; attempts: number };
+type ClaimedRow = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attempts: number;
+};
 
 async function claimDue(now: Date, limit: number): Promise<ClaimedRow[]> {
   const due = await db.outboxMessage.findMany({
@@ -65,19 +72,37 @@ async function claimDue(now: Date, limit: number): Promise<ClaimedRow[]> {
   });
 }
 
-async function sendOne(row: ClaimedRow, options: DrainOptions, now: () => Date): Promise<'sent' | 'retried' | 'failed'> {
+async function sendOne(
+  row: ClaimedRow,
+  options: DrainOptions,
+  now: () => Date,
+): Promise<'sent' | 'retried' | 'failed'> {
   const { id } = row;
   try {
-    const { messageId } = await options.transport.send({ to: row.to, subject: row.subject, text: row.text, html: row.html, outboxId: row.id });
-    await db.outboxMessage.updateMany({ where: { id, status: 'SENDING' }, data: { status: 'SENT', sentAt: now(), messageId, lastError: null } });
+    const { messageId } = await options.transport.send({
+      to: row.to,
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      outboxId: row.id,
+    });
+    await db.outboxMessage.updateMany({
+      where: { id, status: 'SENDING' },
+      data: { status: 'SENT', sentAt: now(), messageId, lastError: null },
+    });
     return 'sent';
   } catch (error) {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const permanent = row.attempts >= (options.maxAttempts ?? MAIL_MAX_ATTEMPTS);
-    const delay = Math.min((options.backoffMs ?? MAIL_BACKOFF_MS) * 2 ** (row.attempts - 1), MAIL_MAX_BACKOFF_MS);
+    const delay = Math.min(
+      (options.backoffMs ?? MAIL_BACKOFF_MS) * 2 ** (row.attempts - 1),
+      MAIL_MAX_BACKOFF_MS,
+    );
     await db.outboxMessage.updateMany({
       where: { id, status: 'SENDING' },
-      data: permanent ? { status: 'FAILED', lastError } : { status: 'PENDING', lastError, nextAttemptAt: new Date(now().getTime() + delay) },
+      data: permanent
+        ? { status: 'FAILED', lastError }
+        : { status: 'PENDING', lastError, nextAttemptAt: new Date(now().getTime() + delay) },
     });
     return permanent ? 'failed' : 'retried';
   }

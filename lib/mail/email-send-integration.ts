@@ -8,7 +8,12 @@ import { z } from 'zod';
 import type { Integration } from '../engine/integrations/integration';
 import { enqueueMail } from './enqueue-mail';
 
-const address = z.string().trim().min(3).max(320).regex(/^[^\s@<>]+@[^\s@<>]+$/, 'is not an email address');
+const address = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'is not an email address');
 const paramsSchema = z
   .object({
     To: z.union([address, z.array(address).min(1).max(50)]),
@@ -24,13 +29,22 @@ export const emailSendIntegration: Integration = {
   async start(tx, task) {
     const parsed = paramsSchema.safeParse(task.input);
     if (!parsed.success) {
-      const cause = parsed.error.issues.map((i) => `${i.path.join('.') || 'Parameters'}: ${i.message}`).join('; ');
+      const cause = parsed.error.issues
+        .map((i) => `${i.path.join('.') || 'Parameters'}: ${i.message}`)
+        .join('; ');
       return { kind: 'done', outcome: { error: 'Email.InvalidParameters', cause } };
     }
     const { To, Subject, Text, Html } = parsed.data;
     const ids: string[] = [];
     for (const to of Array.isArray(To) ? To : [To]) {
-      const { id } = await enqueueMail(tx, { kind: 'notification', to, subject: Subject, text: Text ?? Html?.replace(/<[^>]*>/g, '') ?? '', html: Html, executionId: task.executionId });
+      const { id } = await enqueueMail(tx, {
+        kind: 'notification',
+        to,
+        subject: Subject,
+        text: Text ?? Html?.replace(/<[^>]*>/g, '') ?? '',
+        html: Html,
+        executionId: task.executionId,
+      });
       ids.push(id);
     }
     return { kind: 'done', outcome: { output: { MessageIds: ids } } };

@@ -10,7 +10,8 @@ export interface RenderedMail {
   html?: string;
 }
 
-export type MailKind = 'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'notification' | 'sign-in';
+export type MailKind =
+  'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'notification' | 'sign-in';
 
 export interface EnqueueMailOptions extends RenderedMail {
   kind: MailKind;

@@ -17,11 +17,15 @@ interface SenderState {
 const holder = globalThis as unknown as { signoffMailSender?: SenderState };
 
 /** Starts the loop once; `stop()` lets the current pass finish. */
-export function startMailSender(options: { pollMs?: number; transport?: MailTransport; backoffMs?: number } = {}): { stop(): Promise<void> } {
+export function startMailSender(
+  options: { pollMs?: number; transport?: MailTransport; backoffMs?: number } = {},
+): { stop(): Promise<void> } {
   if (!holder.signoffMailSender) {
     const state: SenderState = { running: true };
     const transport = options.transport ?? transportFromEnv();
-    state.done = loop(state, transport, options.pollMs ?? DEFAULT_POLL_MS, options.backoffMs).finally(() => transport.close());
+    state.done = loop(state, transport, options.pollMs ?? DEFAULT_POLL_MS, options.backoffMs).finally(() =>
+      transport.close(),
+    );
     holder.signoffMailSender = state;
   }
   const state = holder.signoffMailSender;
@@ -40,7 +44,12 @@ export function wakeMailSender(): void {
   holder.signoffMailSender?.wake?.();
 }
 
-async function loop(state: SenderState, transport: MailTransport, pollMs: number, backoffMs?: number): Promise<void> {
+async function loop(
+  state: SenderState,
+  transport: MailTransport,
+  pollMs: number,
+  backoffMs?: number,
+): Promise<void> {
   while (state.running) {
     let busy = false;
     try {

@@ -20,7 +20,10 @@ export interface TestSmtp {
   port: number;
   url: string;
   messages: ReceivedMail[];
-  waitForEmail(to: string, options?: { timeoutMs?: number; match?: (mail: ReceivedMail) => boolean }): Promise<ReceivedMail>;
+  waitForEmail(
+    to: string,
+    options?: { timeoutMs?: number; match?: (mail: ReceivedMail) => boolean },
+  ): Promise<ReceivedMail>;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -39,8 +42,17 @@ export async function startTestSmtp(options: { port?: number } = {}): Promise<Te
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((parsed) => {
-            const to = [parsed.to].flat().flatMap((a) => a?.value.map((v) => (v.address ?? '').toLowerCase()) ?? []);
-            messages.push({ to, from: parsed.from?.text ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers });
+            const to = [parsed.to]
+              .flat()
+              .flatMap((a) => a?.value.map((v) => (v.address ?? '').toLowerCase()) ?? []);
+            messages.push({
+              to,
+              from: parsed.from?.text ?? '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers: parsed.headers,
+            });
             for (const wake of waiters) wake();
             callback();
           })
@@ -80,7 +92,11 @@ export async function startTestSmtp(options: { port?: number } = {}): Promise<Te
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`No email to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => m.to.join(',')).join('; ')})`));
+          reject(
+            new Error(
+              `No email to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => m.to.join(',')).join('; ')})`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

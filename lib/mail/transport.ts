@@ -23,7 +23,12 @@ export interface MailTransport {
 }
 
 export function smtpTransport(url: string, from = process.env.MAIL_FROM ?? DEFAULT_FROM): MailTransport {
-  const transporter: Transporter = nodemailer.createTransport(url, { pool: true, maxConnections: 10, maxMessages: Infinity, from } as never);
+  const transporter: Transporter = nodemailer.createTransport(url, {
+    pool: true,
+    maxConnections: 10,
+    maxMessages: Infinity,
+    from,
+  } as never);
   return {
     kind: 'smtp',
     async send(mail) {

@@ -13,6 +13,9 @@ export interface SfnAction<S extends z.ZodType = z.ZodType> {
   run: (input: z.infer<S>, ctx: SfnContext) => Promise<object>;
 }
 
-export function defineAction<S extends z.ZodType>(input: S, run: (input: z.infer<S>, ctx: SfnContext) => Promise<object>): SfnAction<S> {
+export function defineAction<S extends z.ZodType>(
+  input: S,
+  run: (input: z.infer<S>, ctx: SfnContext) => Promise<object>,
+): SfnAction<S> {
   return { input, run };
 }

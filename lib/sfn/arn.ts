@@ -15,8 +15,10 @@ export function awsAccountId(): string {
 const prefix = () => `arn:aws:states:${awsRegion()}:${awsAccountId()}`;
 
 export const stateMachineArn = (name: string) => `${prefix()}:stateMachine:${name}`;
-export const stateMachineVersionArn = (name: string, version: number) => `${prefix()}:stateMachine:${name}:${version}`;
-export const executionArn = (stateMachine: string, name: string) => `${prefix()}:execution:${stateMachine}:${name}`;
+export const stateMachineVersionArn = (name: string, version: number) =>
+  `${prefix()}:stateMachine:${name}:${version}`;
+export const executionArn = (stateMachine: string, name: string) =>
+  `${prefix()}:execution:${stateMachine}:${name}`;
 export const activityArn = (name: string) => `${prefix()}:activity:${name}`;
 /** State machines carry no IAM role here; this stands in where AWS's shapes require one. */
 export const roleArn = () => `arn:aws:iam::${awsAccountId()}:role/signoff`;
@@ -32,13 +34,17 @@ export function parseArn(arn: string): ParsedArn {
   if (parts.length < 7 || parts[0] !== 'arn' || parts[2] !== 'states') throw invalidArn(arn);
   const [kind, ...rest] = parts.slice(5);
   if (kind === 'stateMachine' && rest.length === 1) return { kind, name: rest[0] };
-  if (kind === 'stateMachine' && rest.length === 2 && /^\d+$/.test(rest[1])) return { kind, name: rest[0], version: Number(rest[1]) };
+  if (kind === 'stateMachine' && rest.length === 2 && /^\d+$/.test(rest[1]))
+    return { kind, name: rest[0], version: Number(rest[1]) };
   if (kind === 'execution' && rest.length === 2) return { kind, stateMachine: rest[0], name: rest[1] };
   if (kind === 'activity' && rest.length === 1) return { kind, name: rest[0] };
   throw invalidArn(arn);
 }
 
-export function parseArnOf<K extends ParsedArn['kind']>(arn: string, kind: K): Extract<ParsedArn, { kind: K }> {
+export function parseArnOf<K extends ParsedArn['kind']>(
+  arn: string,
+  kind: K,
+): Extract<ParsedArn, { kind: K }> {
   const parsed = parseArn(arn);
   if (parsed.kind !== kind) throw invalidArn(arn, kind);
   return parsed as Extract<ParsedArn, { kind: K }>;

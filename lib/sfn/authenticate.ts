@@ -11,11 +11,20 @@ const TOUCH_EVERY_MS = 60_000;
 export async function authenticateSigV4(request: Request, body: string, now = new Date()): Promise<Actor> {
   const url = new URL(request.url);
   const result = await verifySigV4(
-    { method: request.method, path: url.pathname, query: url.search.slice(1), header: (name) => request.headers.get(name), body },
+    {
+      method: request.method,
+      path: url.pathname,
+      query: url.search.slice(1),
+      header: (name) => request.headers.get(name),
+      body,
+    },
     { service: 'states', now, secretFor: secretOf },
   );
   if (!result.ok) throw sfnError(result.type, result.message);
-  const key = await db.apiKey.findUnique({ where: { id: result.accessKeyId }, select: { name: true, lastUsedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { id: result.accessKeyId },
+    select: { name: true, lastUsedAt: true },
+  });
   if (!key?.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
     await db.apiKey.update({ where: { id: result.accessKeyId }, data: { lastUsedAt: now } }).catch(() => {});
   }

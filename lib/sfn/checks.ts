@@ -4,7 +4,11 @@ import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { sfnError } from './sfn-error';
 
 export function assertName(name: string, what = 'name'): void {
-  if (!AWS_NAME_PATTERN.test(name)) throw sfnError('InvalidName', `Invalid Name: '${name}' is not a valid ${what} (1–80 characters without whitespace, brackets, wildcards or special characters).`);
+  if (!AWS_NAME_PATTERN.test(name))
+    throw sfnError(
+      'InvalidName',
+      `Invalid Name: '${name}' is not a valid ${what} (1–80 characters without whitespace, brackets, wildcards or special characters).`,
+    );
 }
 
 /** InvalidDefinition naming every problem with its JSON pointer, as AWS's message does. */
@@ -18,10 +22,17 @@ export function assertDefinition(text: string): void {
 /** JSON text (AWS's `input`, `output`): InvalidExecutionInput / InvalidOutput otherwise. */
 export function assertJsonText(text: string, errorType: 'InvalidExecutionInput' | 'InvalidOutput'): void {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > 256 * 1024) throw sfnError(errorType === 'InvalidOutput' ? 'InvalidOutput' : 'InvalidExecutionInput', `The payload is ${bytes} bytes; the limit is 262144 (256 KiB).`);
+  if (bytes > 256 * 1024)
+    throw sfnError(
+      errorType === 'InvalidOutput' ? 'InvalidOutput' : 'InvalidExecutionInput',
+      `The payload is ${bytes} bytes; the limit is 262144 (256 KiB).`,
+    );
   try {
     JSON.parse(text);
   } catch {
-    throw sfnError(errorType, `${errorType === 'InvalidOutput' ? 'Invalid Output' : 'Invalid Execution Input'}: the text is not valid JSON.`);
+    throw sfnError(
+      errorType,
+      `${errorType === 'InvalidOutput' ? 'Invalid Output' : 'Invalid Execution Input'}: the text is not valid JSON.`,
+    );
   }
 }

@@ -16,7 +16,11 @@ export async function handleSfnRequest(request: Request): Promise<Response> {
     const body = await request.text();
     const actor = await authenticateSigV4(request, body);
     const action = actionFor(request.headers.get('x-amz-target'));
-    if (!action) throw sfnError('UnknownOperationException', `Unknown operation: '${request.headers.get('x-amz-target') ?? ''}'.`);
+    if (!action)
+      throw sfnError(
+        'UnknownOperationException',
+        `Unknown operation: '${request.headers.get('x-amz-target') ?? ''}'.`,
+      );
     const input = action.input.parse(parseBody(body));
     const output = await action.run(input, { actor, request: requestInfoOf(request) });
     return new Response(JSON.stringify(output), { status: 200, headers: { 'content-type': CONTENT_TYPE } });

@@ -3,7 +3,16 @@ import { db } from '../db/client';
 import { parseArnOf } from './arn';
 import { sfnError } from './sfn-error';
 
-const workflowSelect = { id: true, name: true, description: true, type: true, currentVersion: true, tags: true, createdAt: true, updatedAt: true } as const;
+const workflowSelect = {
+  id: true,
+  name: true,
+  description: true,
+  type: true,
+  currentVersion: true,
+  tags: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export type StateMachineRow = Awaited<ReturnType<typeof findStateMachine>>;
 
@@ -15,11 +24,16 @@ export async function findStateMachine(name: string) {
 }
 
 /** A state machine ARN or a version ARN (`…:stateMachine:name:3`); the version must exist. */
-export async function resolveStateMachine(arn: string): Promise<{ workflow: StateMachineRow; version?: number }> {
+export async function resolveStateMachine(
+  arn: string,
+): Promise<{ workflow: StateMachineRow; version?: number }> {
   const parsed = parseArnOf(arn, 'stateMachine');
   const workflow = await findStateMachine(parsed.name);
   if (parsed.version === undefined) return { workflow };
-  const version = await db.workflowVersion.findUnique({ where: { workflowId_version: { workflowId: workflow.id, version: parsed.version } }, select: { id: true } });
+  const version = await db.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: workflow.id, version: parsed.version } },
+    select: { id: true },
+  });
   if (!version) throw sfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   return { workflow, version: parsed.version };
 }
@@ -28,7 +42,10 @@ export async function resolveStateMachine(arn: string): Promise<{ workflow: Stat
 export async function findExecutionId(arn: string): Promise<string> {
   const { stateMachine, name } = parseArnOf(arn, 'execution');
   const row = await db.execution.findFirst({
-    where: { name, workflow: { OR: [{ name: stateMachine }, { name: { startsWith: `${stateMachine}#deleted-` } }] } },
+    where: {
+      name,
+      workflow: { OR: [{ name: stateMachine }, { name: { startsWith: `${stateMachine}#deleted-` } }] },
+    },
     orderBy: { startedAt: 'desc' },
     select: { id: true },
   });
@@ -39,7 +56,10 @@ export async function findExecutionId(arn: string): Promise<string> {
 /** The activity an ARN names; ActivityDoesNotExist otherwise. */
 export async function findActivity(arn: string) {
   const { name } = parseArnOf(arn, 'activity');
-  const row = await db.activity.findUnique({ where: { name }, select: { id: true, name: true, tags: true, createdAt: true } });
+  const row = await db.activity.findUnique({
+    where: { name },
+    select: { id: true, name: true, tags: true, createdAt: true },
+  });
   if (!row) throw sfnError('ActivityDoesNotExist', `Activity Does Not Exist: '${arn}'`);
   return row;
 }

@@ -4,12 +4,18 @@ import { sfnError } from './sfn-error';
 /** AWS's default page size for list calls when maxResults is 0 or absent. */
 export const DEFAULT_PAGE_SIZE = 100;
 
-export function pageOf<T>(items: T[], maxResults: number | undefined, nextToken: string | undefined): { page: T[]; nextToken?: string } {
+export function pageOf<T>(
+  items: T[],
+  maxResults: number | undefined,
+  nextToken: string | undefined,
+): { page: T[]; nextToken?: string } {
   const size = maxResults || DEFAULT_PAGE_SIZE;
   const start = nextToken ? decodeOffset(nextToken) : 0;
   const page = items.slice(start, start + size);
   const end = start + page.length;
-  return end < items.length ? { page, nextToken: Buffer.from(JSON.stringify({ o: end })).toString('base64url') } : { page };
+  return end < items.length
+    ? { page, nextToken: Buffer.from(JSON.stringify({ o: end })).toString('base64url') }
+    : { page };
 }
 
 function decodeOffset(token: string): number {

@@ -47,11 +47,21 @@ export function awsErrorBody(error: unknown): { type: string; message: string; s
     return { type, message: error.message, status: statusOf[type] ?? 400 };
   }
   if (error instanceof ZodError) {
-    const problems = error.issues.map((issue) => `'${issue.path.map(String).join('.') || '(body)'}': ${issue.message}`);
-    return { type: 'ValidationException', message: `${error.issues.length} validation error(s) detected: ${problems.join('; ')}`, status: 400 };
+    const problems = error.issues.map(
+      (issue) => `'${issue.path.map(String).join('.') || '(body)'}': ${issue.message}`,
+    );
+    return {
+      type: 'ValidationException',
+      message: `${error.issues.length} validation error(s) detected: ${problems.join('; ')}`,
+      status: 400,
+    };
   }
   console.error('[sfn] unexpected error', error);
-  return { type: 'InternalFailure', message: 'The request processing has failed because of an unknown error.', status: 500 };
+  return {
+    type: 'InternalFailure',
+    message: 'The request processing has failed because of an unknown error.',
+    status: 500,
+  };
 }
 
 export function awsErrorResponse(error: unknown): Response {
@@ -64,6 +74,11 @@ export function awsErrorResponse(error: unknown): Response {
 
 /** Re-raises a service's generic INVALID_INPUT (e.g. a bad nextToken) as the AWS type this action documents. */
 export function retypeInvalidInput(error: unknown, type: string, message: string): never {
-  if (error instanceof AppError && error.code === 'INVALID_INPUT' && awsErrorTypeOf(error) === 'ValidationException') throw sfnError(type, message);
+  if (
+    error instanceof AppError &&
+    error.code === 'INVALID_INPUT' &&
+    awsErrorTypeOf(error) === 'ValidationException'
+  )
+    throw sfnError(type, message);
   throw error;
 }

@@ -14,7 +14,9 @@ export const arnSchema = z.string().min(1).max(2048);
 export const maxResultsSchema = z.number().int().min(0).max(1000).optional();
 export const nextTokenSchema = z.string().min(1).max(1024).optional();
 
-export const tagListSchema = z.array(z.object({ key: z.string().min(1).max(128), value: z.string().max(256) })).max(50);
+export const tagListSchema = z
+  .array(z.object({ key: z.string().min(1).max(128), value: z.string().max(256) }))
+  .max(50);
 
 export function tagsToRecord(tags: z.infer<typeof tagListSchema> = []): Record<string, string> {
   return Object.fromEntries(tags.map(({ key, value }) => [key, value]));

@@ -32,9 +32,15 @@ export function definitionFields(name: string, version: VersionRow) {
 }
 
 /** `asVersion`: the ARN asked for was a version ARN, which AWS echoes as stateMachineArn. */
-export function describeShape(workflow: { name: string; type: string; createdAt: Date }, version: VersionRow, asVersion: boolean) {
+export function describeShape(
+  workflow: { name: string; type: string; createdAt: Date },
+  version: VersionRow,
+  asVersion: boolean,
+) {
   return {
-    stateMachineArn: asVersion ? stateMachineVersionArn(workflow.name, version.version) : stateMachineArn(workflow.name),
+    stateMachineArn: asVersion
+      ? stateMachineVersionArn(workflow.name, version.version)
+      : stateMachineArn(workflow.name),
     ...definitionFields(workflow.name, version),
     status: 'ACTIVE',
     type: workflow.type,

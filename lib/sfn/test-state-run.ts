@@ -2,7 +2,16 @@
  * TestState's driver: runs one state through the pure interpreter. A Wait is skipped (its timer
  * fires at once), a Task is answered by the request's mock, a Retry stops the run (RETRIABLE).
  */
-import { completeTask, fireTimer, interpretState, type Definition, type ExecutionContext, type JsonValue, type StepEnv, type StepResult } from '../asl';
+import {
+  completeTask,
+  fireTimer,
+  interpretState,
+  type Definition,
+  type ExecutionContext,
+  type JsonValue,
+  type StepEnv,
+  type StepResult,
+} from '../asl';
 import { sfnError } from './sfn-error';
 
 export type TestMock = { result?: string; errorOutput?: { error?: string; cause?: string } };
@@ -29,12 +38,23 @@ interface RunOptions {
 const MAX_STEPS = 5;
 
 export async function runTestState(options: RunOptions): Promise<TestStateOutcome> {
-  const base = { definition: options.definition, context: options.context, variables: options.variables, eventIds: { next: 1, previous: 0 }, env: options.env };
+  const base = {
+    definition: options.definition,
+    context: options.context,
+    variables: options.variables,
+    eventIds: { next: 1, previous: 0 },
+    env: options.env,
+  };
   let step = await interpretState({ ...base, stateName: options.stateName, input: options.input });
   for (let i = 0; i < MAX_STEPS && step.next.kind === 'pause'; i++) {
     const continuation = step.next.continuation;
     const effect = step.effects[0];
-    const resume = { ...base, continuation, variables: step.variables, eventIds: { next: 100 * (i + 1), previous: 0 } };
+    const resume = {
+      ...base,
+      continuation,
+      variables: step.variables,
+      eventIds: { next: 100 * (i + 1), previous: 0 },
+    };
     if (continuation.phase === 'retry') return { status: 'RETRIABLE', ...mockError(options.mock) };
     if (effect?.type === 'ScheduleTimer') step = await fireTimer(resume);
     else if (effect?.type === 'InvokeTask') step = await completeTask(resume, mockOutcome(options.mock));
@@ -46,7 +66,10 @@ export async function runTestState(options: RunOptions): Promise<TestStateOutcom
 function mockOutcome(mock: TestMock | undefined): { output: JsonValue } | { error: string; cause?: string } {
   if (mock?.result !== undefined) return { output: JSON.parse(mock.result) as JsonValue };
   if (mock?.errorOutput) return { error: mock.errorOutput.error ?? '', cause: mock.errorOutput.cause };
-  throw sfnError('ValidationException', 'TestState runs a Task state only with a mock (mock.result or mock.errorOutput): Signoff does not call integrations from TestState.');
+  throw sfnError(
+    'ValidationException',
+    'TestState runs a Task state only with a mock (mock.result or mock.errorOutput): Signoff does not call integrations from TestState.',
+  );
 }
 
 function mockError(mock: TestMock | undefined): { error?: string; cause?: string } {
@@ -55,10 +78,12 @@ function mockError(mock: TestMock | undefined): { error?: string; cause?: string
 
 function outcomeOf(step: StepResult, mock: TestMock | undefined): TestStateOutcome {
   const next = step.next;
-  if (next.kind === 'pause') throw sfnError('ValidationException', 'The state did not finish within TestState.');
+  if (next.kind === 'pause')
+    throw sfnError('ValidationException', 'The state did not finish within TestState.');
   if (next.kind === 'fail') return { status: 'FAILED', error: next.error ?? undefined, cause: next.cause };
   const output = JSON.stringify(next.output);
   const nextState = next.kind === 'goto' ? next.state : undefined;
-  if (mock?.errorOutput && next.kind === 'goto') return { status: 'CAUGHT_ERROR', output, nextState, ...mockError(mock) };
+  if (mock?.errorOutput && next.kind === 'goto')
+    return { status: 'CAUGHT_ERROR', output, nextState, ...mockError(mock) };
   return { status: 'SUCCEEDED', output, nextState };
 }

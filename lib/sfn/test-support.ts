@@ -14,7 +14,11 @@ export const ENDPOINT = 'http://127.0.0.1:3000/api/sfn';
 export function toFetchRequest(request: HttpRequest): Request {
   const query = new URLSearchParams(request.query as Record<string, string>).toString();
   const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}${request.path}${query ? `?${query}` : ''}`;
-  return new Request(url, { method: request.method, headers: request.headers, body: request.body as string | undefined });
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body as string | undefined,
+  });
 }
 
 export const inProcessHandler = {
@@ -28,7 +32,10 @@ export const inProcessHandler = {
   httpHandlerConfigs: () => ({}),
 };
 
-export function sfnClient(credentials: { id: string; secret: string }, options: { systemClockOffset?: number } = {}): SFNClient {
+export function sfnClient(
+  credentials: { id: string; secret: string },
+  options: { systemClockOffset?: number } = {},
+): SFNClient {
   return new SFNClient({
     endpoint: ENDPOINT,
     region: 'us-east-1',

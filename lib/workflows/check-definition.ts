@@ -18,7 +18,9 @@ export function assertValidDefinition(text: string): void {
   const result = checkDefinition(text);
   if (!result.ok) {
     const count = result.errors.length;
-    throw new AppError('INVALID_INPUT', `The definition has ${count} problem${count === 1 ? '' : 's'}.`, { details: result.errors });
+    throw new AppError('INVALID_INPUT', `The definition has ${count} problem${count === 1 ? '' : 's'}.`, {
+      details: result.errors,
+    });
   }
 }
 

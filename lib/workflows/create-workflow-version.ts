@@ -17,7 +17,9 @@ export interface CreateWorkflowVersionOptions {
   request?: RequestInfo;
 }
 
-export async function createWorkflowVersion(options: CreateWorkflowVersionOptions): Promise<{ workflow: WorkflowDetail; created: boolean }> {
+export async function createWorkflowVersion(
+  options: CreateWorkflowVersionOptions,
+): Promise<{ workflow: WorkflowDetail; created: boolean }> {
   const { definition, description, actor, request } = options;
   assertValidDefinition(definition);
   const hash = definitionHash(definition);
@@ -29,7 +31,9 @@ export async function createWorkflowVersion(options: CreateWorkflowVersionOption
     }
     const version = latest + 1;
     const createdById = actor.type === 'user' ? actor.id : undefined;
-    await tx.workflowVersion.create({ data: { workflowId: current.id, version, definition, definitionHash: hash, description, createdById } });
+    await tx.workflowVersion.create({
+      data: { workflowId: current.id, version, definition, definitionHash: hash, description, createdById },
+    });
     await tx.workflow.update({ where: { id: current.id }, data: { currentVersion: version } });
     await recordAudit(tx, {
       actor,

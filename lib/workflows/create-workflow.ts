@@ -22,7 +22,9 @@ export async function createWorkflow(options: CreateWorkflowOptions): Promise<Wo
   const hash = definitionHash(definition);
   return runAudited(async (tx) => {
     if (await tx.workflow.findUnique({ where: { name }, select: { id: true } })) {
-      throw new AppError('CONFLICT', `A workflow named "${name}" already exists.`, { details: { awsErrorType: 'StateMachineAlreadyExists' } });
+      throw new AppError('CONFLICT', `A workflow named "${name}" already exists.`, {
+        details: { awsErrorType: 'StateMachineAlreadyExists' },
+      });
     }
     const createdById = actor.type === 'user' ? actor.id : undefined;
     const workflow = await tx.workflow.create({

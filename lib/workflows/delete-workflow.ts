@@ -8,11 +8,22 @@ import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { loadWorkflowDetail } from './workflow-dto';
 
-export async function deleteWorkflow({ id, actor, request }: { id: string; actor: Actor; request?: RequestInfo }): Promise<{ id: string; name: string }> {
+export async function deleteWorkflow({
+  id,
+  actor,
+  request,
+}: {
+  id: string;
+  actor: Actor;
+  request?: RequestInfo;
+}): Promise<{ id: string; name: string }> {
   return runAudited(async (tx) => {
     const workflow = await loadWorkflowDetail(tx, id);
     const deletedAt = new Date();
-    await tx.workflow.update({ where: { id: workflow.id }, data: { deletedAt, name: `${workflow.name}#deleted-${deletedAt.getTime()}` } });
+    await tx.workflow.update({
+      where: { id: workflow.id },
+      data: { deletedAt, name: `${workflow.name}#deleted-${deletedAt.getTime()}` },
+    });
     await recordAudit(tx, {
       actor,
       request,

@@ -17,10 +17,23 @@ export interface WorkflowVersionDetail {
 }
 
 /** One version's definition (versions of a deleted workflow stay readable for its executions). */
-export async function getWorkflowVersionOrThrow({ workflowId, version }: { workflowId: string; version: number }): Promise<WorkflowVersionDetail> {
+export async function getWorkflowVersionOrThrow({
+  workflowId,
+  version,
+}: {
+  workflowId: string;
+  version: number;
+}): Promise<WorkflowVersionDetail> {
   const row = await db.workflowVersion.findFirst({
     where: { version, workflow: { OR: [{ id: workflowId }, { name: workflowId }] } },
-    select: { workflowId: true, version: true, definition: true, definitionHash: true, description: true, createdAt: true },
+    select: {
+      workflowId: true,
+      version: true,
+      definition: true,
+      definitionHash: true,
+      description: true,
+      createdAt: true,
+    },
   });
   if (!row) throw new AppError('NOT_FOUND', `Workflow ${workflowId} has no version ${version}.`);
   return row;

@@ -6,8 +6,13 @@ export const AWS_NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007
 
 export const awsNameSchema = z
   .string()
-  .regex(AWS_NAME_PATTERN, 'Use 1–80 characters without spaces, brackets, wildcards, control characters or any of " # % \\ ^ | ~ ` $ & , ; : /.')
-  .describe('1–80 characters; no whitespace, brackets, wildcards, control characters or " # % \\ ^ | ~ ` $ & , ; : /');
+  .regex(
+    AWS_NAME_PATTERN,
+    'Use 1–80 characters without spaces, brackets, wildcards, control characters or any of " # % \\ ^ | ~ ` $ & , ; : /.',
+  )
+  .describe(
+    '1–80 characters; no whitespace, brackets, wildcards, control characters or " # % \\ ^ | ~ ` $ & , ; : /',
+  );
 
 export const definitionSchema = z
   .union([z.string().min(1), z.record(z.string(), z.unknown())])
@@ -17,16 +22,17 @@ export const tagsSchema = z.record(z.string().max(128), z.string().max(256)).des
 
 export const validateDefinitionBodySchema = z.object({ definition: definitionSchema });
 
-export const createWorkflowBodySchema = z
-  .object({
-    name: awsNameSchema,
-    definition: definitionSchema,
-    description: z.string().max(256).optional(),
-    tags: tagsSchema.optional(),
-  });
+export const createWorkflowBodySchema = z.object({
+  name: awsNameSchema,
+  definition: definitionSchema,
+  description: z.string().max(256).optional(),
+  tags: tagsSchema.optional(),
+});
 
-export const createWorkflowVersionBodySchema = z
-  .object({ definition: definitionSchema, description: z.string().max(256).optional() });
+export const createWorkflowVersionBodySchema = z.object({
+  definition: definitionSchema,
+  description: z.string().max(256).optional(),
+});
 
 export const workflowParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
@@ -35,4 +41,6 @@ export function definitionText(definition: z.infer<typeof definitionSchema>): st
   return typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2);
 }
 
-export const workflowVersionParamsSchema = workflowParamsSchema.extend({ version: z.coerce.number().int().min(1).max(1_000_000) });
+export const workflowVersionParamsSchema = workflowParamsSchema.extend({
+  version: z.coerce.number().int().min(1).max(1_000_000),
+});

@@ -32,12 +32,18 @@ export const workflowDetailSelect = {
   tags: true,
   createdAt: true,
   updatedAt: true,
-  versions: { orderBy: { version: 'desc' }, select: { version: true, definitionHash: true, description: true, createdAt: true, definition: true } },
+  versions: {
+    orderBy: { version: 'desc' },
+    select: { version: true, definitionHash: true, description: true, createdAt: true, definition: true },
+  },
 } as const;
 
 /** Loads a live workflow by id or by name, with its versions (newest first). */
 export async function loadWorkflowDetail(tx: Tx, idOrName: string): Promise<WorkflowDetail> {
-  const row = await tx.workflow.findFirst({ where: { deletedAt: null, OR: [{ id: idOrName }, { name: idOrName }] }, select: workflowDetailSelect });
+  const row = await tx.workflow.findFirst({
+    where: { deletedAt: null, OR: [{ id: idOrName }, { name: idOrName }] },
+    select: workflowDetailSelect,
+  });
   if (!row) throw new AppError('NOT_FOUND', `Workflow ${idOrName} does not exist.`);
   const current = row.versions.find((v) => v.version === row.currentVersion);
   return {

@@ -7,24 +7,45 @@ import { getWorkflowOrThrow, getWorkflowVersionOrThrow } from './get-workflow-or
 import { listWorkflows } from './list-workflows';
 
 const actor = { type: 'system' as const, label: 'test' };
-const pass = (result: string) => JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Result: result, End: true } } });
+const pass = (result: string) =>
+  JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Result: result, End: true } } });
 
 describe('workflows', () => {
   it('creates version 1 with an audit entry in the same transaction', async () => {
-    const workflow = await createWorkflow({ name: 'wf-create', definition: pass('1'), description: 'demo', tags: { team: 'ops' }, actor });
-    expect(workflow).toMatchObject({ name: 'wf-create', currentVersion: 1, tags: { team: 'ops' }, definition: pass('1') });
+    const workflow = await createWorkflow({
+      name: 'wf-create',
+      definition: pass('1'),
+      description: 'demo',
+      tags: { team: 'ops' },
+      actor,
+    });
+    expect(workflow).toMatchObject({
+      name: 'wf-create',
+      currentVersion: 1,
+      tags: { team: 'ops' },
+      definition: pass('1'),
+    });
     expect(workflow.versions).toHaveLength(1);
-    expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_CREATED', targetId: workflow.id } })).toBe(1);
-    await expect(createWorkflow({ name: 'wf-create', definition: pass('1'), actor })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_CREATED', targetId: workflow.id } })).toBe(
+      1,
+    );
+    await expect(createWorkflow({ name: 'wf-create', definition: pass('1'), actor })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('refuses an invalid definition with every diagnostic and writes nothing', async () => {
     const audits = await db.auditEntry.count();
-    const definition = JSON.stringify({ StartAt: 'Missing', States: { A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Bogus' } } });
+    const definition = JSON.stringify({
+      StartAt: 'Missing',
+      States: { A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Bogus' } },
+    });
     const error = await createWorkflow({ name: 'wf-bad', definition, actor }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });
     const details = (error as { details: { path: string; code: string; message: string }[] }).details;
-    expect(details.map((d) => d.path)).toEqual(expect.arrayContaining(['/StartAt', '/States/A/Next', '/States/B/Type']));
+    expect(details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(['/StartAt', '/States/A/Next', '/States/B/Type']),
+    );
     expect(details.every((d) => d.message && d.code)).toBe(true);
     expect(await db.workflow.count({ where: { name: 'wf-bad' } })).toBe(0);
     expect(await db.auditEntry.count()).toBe(audits);
@@ -38,8 +59,12 @@ describe('workflows', () => {
     expect(v2).toMatchObject({ created: true, workflow: { currentVersion: 2, definition: pass('2') } });
     expect(v2.workflow.versions.map((v) => v.version)).toEqual([2, 1]);
     expect((await getWorkflowVersionOrThrow({ workflowId: id, version: 1 })).definition).toBe(pass('1'));
-    expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_VERSION_CREATED', targetId: id } })).toBe(1);
-    await expect(createWorkflowVersion({ workflowId: 'nope', definition: pass('3'), actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_VERSION_CREATED', targetId: id } })).toBe(
+      1,
+    );
+    await expect(
+      createWorkflowVersion({ workflowId: 'nope', definition: pass('3'), actor }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('lists, gets and soft-deletes (the name becomes free again)', async () => {

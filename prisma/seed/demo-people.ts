@@ -7,7 +7,12 @@ export const demoGroups = [
 
 export const demoUsers = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin', groups: [] },
-  { email: 'manager@example.com', name: 'Max Manager', role: 'manager', groups: ['finance:manager', 'operations:manager', 'managers'] },
+  {
+    email: 'manager@example.com',
+    name: 'Max Manager',
+    role: 'manager',
+    groups: ['finance:manager', 'operations:manager', 'managers'],
+  },
   { email: 'alice@example.com', name: 'Alice Approver', role: 'approver', groups: ['finance'] },
   { email: 'bob@example.com', name: 'Bob Approver', role: 'approver', groups: ['operations'] },
   { email: 'carol@example.com', name: 'Carol Approver', role: 'approver', groups: ['finance', 'operations'] },
@@ -15,9 +20,21 @@ export const demoUsers = [
 
 /** The example workflows: file under prisma/seed/workflows and the name they get. */
 export const demoWorkflows = [
-  { file: 'order-fulfilment.asl.json', name: 'order-fulfilment', description: "Order fulfilment with a manager's approval and parallel steps" },
-  { file: 'expense-approval.asl.json', name: 'expense-approval', description: 'Expense approval with reminders and escalation' },
-  { file: 'data-processing-review.asl.json', name: 'data-processing-review', description: 'Maps over records, then a person reviews the result' },
+  {
+    file: 'order-fulfilment.asl.json',
+    name: 'order-fulfilment',
+    description: "Order fulfilment with a manager's approval and parallel steps",
+  },
+  {
+    file: 'expense-approval.asl.json',
+    name: 'expense-approval',
+    description: 'Expense approval with reminders and escalation',
+  },
+  {
+    file: 'data-processing-review.asl.json',
+    name: 'data-processing-review',
+    description: 'Maps over records, then a person reviews the result',
+  },
 ] as const;
 
 /** Executions the demo starts, so a newcomer finds approval mail in the built-in mailbox. */
@@ -26,7 +43,12 @@ export const demoExecutions = [
     workflow: 'order-fulfilment',
     name: 'demo-order-1042',
     requester: 'bob@example.com',
-    input: { orderId: 'ORD-1042', total: 2450, customerEmail: 'customer@example.org', items: [{ sku: 'DESK-01', qty: 5 }] },
+    input: {
+      orderId: 'ORD-1042',
+      total: 2450,
+      customerEmail: 'customer@example.org',
+      items: [{ sku: 'DESK-01', qty: 5 }],
+    },
   },
   {
     workflow: 'expense-approval',
@@ -38,6 +60,13 @@ export const demoExecutions = [
     workflow: 'data-processing-review',
     name: 'demo-dataset-q3',
     requester: 'alice@example.com',
-    input: { dataset: 'q3-sales', records: [{ id: 'r1', amount: 120 }, { id: 'r2', amount: -5 }, { id: 'r3', amount: 80 }] },
+    input: {
+      dataset: 'q3-sales',
+      records: [
+        { id: 'r1', amount: 120 },
+        { id: 'r2', amount: -5 },
+        { id: 'r3', amount: 80 },
+      ],
+    },
   },
 ] as const;

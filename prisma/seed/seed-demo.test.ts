@@ -6,7 +6,11 @@ import '../../lib/register-integrations';
 import { demoExecutions, demoUsers, demoWorkflows } from './demo-people';
 import { seedDemo } from './seed-demo';
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -39,19 +43,34 @@ describe('seedDemo', () => {
 
   it('leaves each demo execution waiting on an approval whose mail is in the outbox', async () => {
     const tasks = await waitFor(
-      () => db.approvalTask.findMany({ where: { status: 'PENDING' }, include: { execution: true, assignees: true } }),
+      () =>
+        db.approvalTask.findMany({
+          where: { status: 'PENDING' },
+          include: { execution: true, assignees: true },
+        }),
       (found) => found.length === demoExecutions.length,
     );
     expect(tasks.map((task) => task.execution.name).sort()).toEqual(demoExecutions.map((e) => e.name).sort());
     const order = tasks.find((task) => task.execution.name === 'demo-order-1042')!;
     expect(order.title).toBe('Approve order ORD-1042 (2450 EUR)');
-    expect(order.assignees.map((a) => a.email).sort()).toEqual(['alice@example.com', 'carol@example.com', 'manager@example.com']);
+    expect(order.assignees.map((a) => a.email).sort()).toEqual([
+      'alice@example.com',
+      'carol@example.com',
+      'manager@example.com',
+    ]);
     const expense = tasks.find((task) => task.execution.name === 'demo-expense-311')!;
     // alice asked for it, so she is not asked to approve her own claim
-    expect(expense.assignees.map((a) => a.email).sort()).toEqual(['carol@example.com', 'manager@example.com']);
+    expect(expense.assignees.map((a) => a.email).sort()).toEqual([
+      'carol@example.com',
+      'manager@example.com',
+    ]);
     const review = tasks.find((task) => task.execution.name === 'demo-dataset-q3')!;
     expect(review.title).toBe('Review the q3-sales run (3 records)');
-    expect(review.assignees.map((a) => a.email).sort()).toEqual(['bob@example.com', 'carol@example.com', 'manager@example.com']);
+    expect(review.assignees.map((a) => a.email).sort()).toEqual([
+      'bob@example.com',
+      'carol@example.com',
+      'manager@example.com',
+    ]);
     expect(await db.outboxMessage.count({ where: { kind: 'approval-request' } })).toBe(8);
     expect(await db.execution.count({ where: { status: 'RUNNING' } })).toBe(demoExecutions.length);
   });

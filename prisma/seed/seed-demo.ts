@@ -36,7 +36,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const userIds = await seedPeople(db);
   for (const workflow of demoWorkflows) {
     const definition = readFileSync(join(WORKFLOWS_DIR, workflow.file), 'utf8');
-    await createWorkflow({ name: workflow.name, description: workflow.description, definition, actor: systemActor });
+    await createWorkflow({
+      name: workflow.name,
+      description: workflow.description,
+      definition,
+      actor: systemActor,
+    });
   }
   for (const execution of demoExecutions) {
     await startExecution({

@@ -14,7 +14,8 @@ import { runAlone } from './run-alone';
 const DECISIONS = 200;
 const MESSAGES = 1000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function benchDecisions(): Promise<object> {
@@ -36,7 +37,11 @@ async function benchDecisions(): Promise<object> {
     if (entered !== 1) throw new Error('the next state was not entered');
   }
   latencies.sort((a, b) => a - b);
-  return { metric: 'approval.decision_latency_ms', p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) };
+  return {
+    metric: 'approval.decision_latency_ms',
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+  };
 }
 
 async function benchMail(): Promise<object> {
@@ -45,7 +50,14 @@ async function benchMail(): Promise<object> {
   const { smtpTransport } = await import('../../lib/mail/transport');
   const { drainOutbox } = await import('../../lib/mail/drain-outbox');
   const smtp = await startTestSmtp();
-  await db.outboxMessage.createMany({ data: Array.from({ length: MESSAGES }, (_, i) => ({ kind: 'notification', to: `bench${i % 50}@example.com`, subject: `Bench ${i}`, text: 'Hello from the bench.' })) });
+  await db.outboxMessage.createMany({
+    data: Array.from({ length: MESSAGES }, (_, i) => ({
+      kind: 'notification',
+      to: `bench${i % 50}@example.com`,
+      subject: `Bench ${i}`,
+      text: 'Hello from the bench.',
+    })),
+  });
   const transport = smtpTransport(smtp.url);
   const started = performance.now();
   let sent = 0;

@@ -44,7 +44,8 @@ export async function benchAsl(): Promise<object[]> {
   const started = performance.now();
   const result = await runInMemory(definition, {}, { maxEvents: Infinity, recordHistory: false });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 'SUCCEEDED') throw new Error(`benchmark execution failed: ${result.error} ${result.cause}`);
+  if (result.status !== 'SUCCEEDED')
+    throw new Error(`benchmark execution failed: ${result.error} ${result.cause}`);
   const steps = LOOPS * STATES_PER_LOOP + 2;
   return [{ metric: 'asl.steps_per_s', value: Math.round(steps / seconds) }];
 }

@@ -22,7 +22,11 @@ const tenStates: Definition = {
   States: {
     S0: { Type: 'Pass', Result: { n: 0 }, ResultPath: '$.c', Next: 'S1' },
     S1: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.c.n, 1)' }, ResultPath: '$.c', Next: 'S2' },
-    S2: { Type: 'Choice', Choices: [{ Variable: '$.c.n', NumericGreaterThan: 0, Next: 'S3' }], Default: 'S9' },
+    S2: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.c.n', NumericGreaterThan: 0, Next: 'S3' }],
+      Default: 'S9',
+    },
     S3: { Type: 'Pass', Next: 'S4' },
     S4: { Type: 'Pass', Result: 'x', ResultPath: '$.x', Next: 'S5' },
     S5: { Type: 'Choice', Choices: [{ Variable: '$.x', StringEquals: 'x', Next: 'S6' }], Default: 'S9' },
@@ -36,7 +40,13 @@ const tenStates: Definition = {
 const callback: Definition = {
   StartAt: 'Ask',
   States: {
-    Ask: { Type: 'Task', Resource: 'bench.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, ResultPath: '$.answer', Next: 'After' },
+    Ask: {
+      Type: 'Task',
+      Resource: 'bench.waitForTaskToken',
+      Parameters: { 'token.$': '$$.Task.Token' },
+      ResultPath: '$.answer',
+      Next: 'After',
+    },
     After: { Type: 'Pass', End: true },
   },
 };
@@ -62,7 +72,11 @@ async function transitions(): Promise<object> {
   const { db } = await import('../../lib/db/client');
   const rates: number[] = [];
   for (let round = 0; round < 4; round++) {
-    const ids = await Promise.all(Array.from({ length: EXECUTIONS }, (_, i) => startTestExecution({ definition: tenStates, input: { i } })));
+    const ids = await Promise.all(
+      Array.from({ length: EXECUTIONS }, (_, i) =>
+        startTestExecution({ definition: tenStates, input: { i } }),
+      ),
+    );
     const pending = new Set(ids);
     const finished = new Promise<void>((resolve) => {
       const listener = (results: Map<string, { claimed: boolean; runnable: boolean }>) => {
@@ -76,7 +90,8 @@ async function transitions(): Promise<object> {
     const started = performance.now();
     const engine = startEngine({ workerId: 'bench', pollMs: 5 });
     await finished;
-    if ((await db.execution.count({ where: { id: { in: ids }, status: 'SUCCEEDED' } })) !== EXECUTIONS) throw new Error('bench: not every execution succeeded');
+    if ((await db.execution.count({ where: { id: { in: ids }, status: 'SUCCEEDED' } })) !== EXECUTIONS)
+      throw new Error('bench: not every execution succeeded');
     if (round > 0) rates.push((EXECUTIONS * 10) / ((performance.now() - started) / 1000)); // round 0 warms the JIT up
     await engine.stop();
   }
@@ -90,12 +105,18 @@ async function resumeLatency(): Promise<object> {
   const { notifier } = await import('../../lib/engine/worker/notifier');
   const { db } = await import('../../lib/db/client');
   const samples: number[] = [];
-  const ids = await Promise.all(Array.from({ length: RESUMES }, () => startTestExecution({ definition: callback })));
+  const ids = await Promise.all(
+    Array.from({ length: RESUMES }, () => startTestExecution({ definition: callback })),
+  );
   await runUntilIdle('bench');
-  const tokens = await Promise.all(ids.map(async (id) => {
-    const scheduled = (await getHistory(id)).find((e) => e.type === 'TaskScheduled') as unknown as { taskScheduledEventDetails: { parameters: string } };
-    return (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token;
-  }));
+  const tokens = await Promise.all(
+    ids.map(async (id) => {
+      const scheduled = (await getHistory(id)).find((e) => e.type === 'TaskScheduled') as unknown as {
+        taskScheduledEventDetails: { parameters: string };
+      };
+      return (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token;
+    }),
+  );
   const engine = startEngine({ workerId: 'bench', pollMs: 250 });
   for (let i = 0; i < ids.length; i++) {
     const entered = new Promise<void>((resolve) => {
@@ -107,14 +128,17 @@ async function resumeLatency(): Promise<object> {
       notifier.on('committed', listener);
     });
     const started = performance.now();
-    await db.$transaction((tx) => completeTaskToken(tx, { token: tokens[i], outcome: { type: 'success', output: { ok: true } } }));
+    await db.$transaction((tx) =>
+      completeTaskToken(tx, { token: tokens[i], outcome: { type: 'success', output: { ok: true } } }),
+    );
     notifyEngine();
     await entered;
     samples.push(performance.now() - started);
   }
   await engine.stop();
   samples.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
+  const at = (q: number) =>
+    Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] * 100) / 100;
   return { metric: 'engine.resume_latency_ms', p50: at(0.5), p99: at(0.99) };
 }
 

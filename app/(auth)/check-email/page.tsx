@@ -6,13 +6,18 @@ import { SIGN_IN_LINK_MAX_AGE_SECONDS } from '@/lib/auth/auth-options';
 export const metadata: Metadata = { title: 'Check your email' };
 export const dynamic = 'force-dynamic';
 
-export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
+export default async function CheckEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string }>;
+}) {
   const { email } = await searchParams;
   return (
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-bold">Check your email</h1>
       <p className="text-slate-700">
-        We sent a sign-in link to {email ? <strong className="break-all">{email}</strong> : 'your address'}. It works once, for {SIGN_IN_LINK_MAX_AGE_SECONDS / 60} minutes.
+        We sent a sign-in link to {email ? <strong className="break-all">{email}</strong> : 'your address'}.
+        It works once, for {SIGN_IN_LINK_MAX_AGE_SECONDS / 60} minutes.
       </p>
       {!process.env.SMTP_URL && (
         <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">

@@ -16,15 +16,37 @@ describe('/api/v1/activities', () => {
     expect((await call(activities.POST, { body: { name: 'resize' } })).status).toBe(200);
     expect((await call(activities.GET)).body.activities).toHaveLength(1);
     expect((await call(activity.GET, { params: { name: 'resize' } })).body.id).toBe(created.body.id);
-    expect(await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 0 } })).toEqual({ status: 204, body: null });
-    expect((await call(workflows.POST, { body: { name: 'resizer', definition: JSON.parse(activityDefinition('resize')) } })).status).toBe(201);
-    expect((await call(executions.POST, { body: { workflowId: 'resizer', input: { w: 10 } } })).status).toBe(201);
+    expect(await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 0 } })).toEqual({
+      status: 204,
+      body: null,
+    });
+    expect(
+      (
+        await call(workflows.POST, {
+          body: { name: 'resizer', definition: JSON.parse(activityDefinition('resize')) },
+        })
+      ).status,
+    ).toBe(201);
+    expect((await call(executions.POST, { body: { workflowId: 'resizer', input: { w: 10 } } })).status).toBe(
+      201,
+    );
     await runEngineUntilIdle();
-    const task = await call(poll.POST, { params: { name: 'resize' }, body: { workerName: 'w1', waitSeconds: 0 } });
+    const task = await call(poll.POST, {
+      params: { name: 'resize' },
+      body: { workerName: 'w1', waitSeconds: 0 },
+    });
     expect(task).toEqual({ status: 200, body: { taskToken: expect.any(String), input: '{"w":10}' } });
-    expect(await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 0 } })).toEqual({ status: 204, body: null });
-    expect((await call(success.POST, { body: { taskToken: task.body.taskToken, output: { resized: true } } })).status).toBe(200);
-    expect((await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 61 } })).status).toBe(400);
+    expect(await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 0 } })).toEqual({
+      status: 204,
+      body: null,
+    });
+    expect(
+      (await call(success.POST, { body: { taskToken: task.body.taskToken, output: { resized: true } } }))
+        .status,
+    ).toBe(200);
+    expect((await call(poll.POST, { params: { name: 'resize' }, body: { waitSeconds: 61 } })).status).toBe(
+      400,
+    );
     expect((await call(poll.POST, { params: { name: 'ghost' }, body: { waitSeconds: 0 } })).status).toBe(404);
     expect(await call(activity.DELETE, { params: { name: 'resize' } })).toEqual({ status: 204, body: null });
     expect((await call(activity.GET, { params: { name: 'resize' } })).status).toBe(404);

@@ -34,23 +34,45 @@ async function statusOf(id: string): Promise<string> {
 
 describe('REST API over the engine', () => {
   it('runs an activity task to completion: start, poll, send success, SUCCEEDED with history', async () => {
-    const started = await call(executions.POST, { body: { workflowId: 'greeting', name: 'hello', input: { who: 'ada' } } });
+    const started = await call(executions.POST, {
+      body: { workflowId: 'greeting', name: 'hello', input: { who: 'ada' } },
+    });
     expect(started.status).toBe(201);
-    const task = await call(poll.POST, { params: { name: 'greeter' }, body: { workerName: 'test', waitSeconds: 10 } });
+    const task = await call(poll.POST, {
+      params: { name: 'greeter' },
+      body: { workerName: 'test', waitSeconds: 10 },
+    });
     expect(task.status).toBe(200);
     expect(JSON.parse(task.body.input)).toEqual({ who: 'ada' });
-    expect((await call(success.POST, { body: { taskToken: task.body.taskToken, output: { text: 'hi ada' } } })).status).toBe(200);
+    expect(
+      (await call(success.POST, { body: { taskToken: task.body.taskToken, output: { text: 'hi ada' } } }))
+        .status,
+    ).toBe(200);
     await expect.poll(() => statusOf(started.body.id), { timeout: 10_000 }).toBe('SUCCEEDED');
     const done = await call(execution.GET, { params: { id: started.body.id } });
     expect(done.body.output).toEqual({ who: 'ada', greeting: { text: 'hi ada' } });
-    const events = (await call(history.GET, { params: { id: started.body.id } })).body.events as { type: string }[];
+    const events = (await call(history.GET, { params: { id: started.body.id } })).body.events as {
+      type: string;
+    }[];
     expect(events.map((e) => e.type)).toEqual([
-      'ExecutionStarted', 'TaskStateEntered', 'ActivityScheduled', 'ActivityStarted', 'ActivitySucceeded', 'TaskStateExited',
-      'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ActivityScheduled',
+      'ActivityStarted',
+      'ActivitySucceeded',
+      'TaskStateExited',
+      'PassStateEntered',
+      'PassStateExited',
+      'ExecutionSucceeded',
     ]);
-    expect(events.find((e) => e.type === 'ActivityStarted')).toMatchObject({ activityStartedEventDetails: { workerName: 'test' } });
+    expect(events.find((e) => e.type === 'ActivityStarted')).toMatchObject({
+      activityStartedEventDetails: { workerName: 'test' },
+    });
     const again = await call(success.POST, { body: { taskToken: task.body.taskToken, output: {} } });
-    expect(again).toMatchObject({ status: 410, body: { error: { code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } } } });
+    expect(again).toMatchObject({
+      status: 410,
+      body: { error: { code: 'LINK_EXPIRED', details: { awsErrorType: 'TaskTimedOut' } } },
+    });
   });
 
   it('stops an execution waiting on its activity', async () => {

@@ -32,17 +32,34 @@ describe('GET /api/v1/openapi.json', () => {
       const where = relative(root, file);
       const exported = [...source.matchAll(/export const (GET|POST|PUT|DELETE|PATCH)\b/g)].map((m) => m[1]);
       const documented = [...source.matchAll(/^\/\/ (GET|POST|PUT|DELETE|PATCH) (\/api\/v1\/\S+) — /gm)];
-      expect(documented.map((m) => m[1]).sort(), `${where}: one "// METHOD /path — what" line per handler`).toEqual(exported.sort());
+      expect(
+        documented.map((m) => m[1]).sort(),
+        `${where}: one "// METHOD /path — what" line per handler`,
+      ).toEqual(exported.sort());
       for (const [, method, path] of documented) {
-        expect(doc.paths[path]?.[method.toLowerCase()], `${where}: ${method} ${path} missing from openapi.json`).toBeDefined();
+        expect(
+          doc.paths[path]?.[method.toLowerCase()],
+          `${where}: ${method} ${path} missing from openapi.json`,
+        ).toBeDefined();
       }
       for (const [, name] of source.matchAll(/\b([a-z]\w*Schema)\b/g)) {
         const component = componentName(name);
-        expect(requestSchemas[component], `${where}: ${name} is not exported from a lib/*/schemas.ts`).toBeDefined();
-        expect(doc.components.schemas[component], `${where}: ${name} missing from openapi.json`).toEqual(jsonSchemaOf(requestSchemas[component]));
-        const operations = documented.map(([, method, path]) => JSON.stringify(doc.paths[path][method.toLowerCase()]));
+        expect(
+          requestSchemas[component],
+          `${where}: ${name} is not exported from a lib/*/schemas.ts`,
+        ).toBeDefined();
+        expect(doc.components.schemas[component], `${where}: ${name} missing from openapi.json`).toEqual(
+          jsonSchemaOf(requestSchemas[component]),
+        );
+        const operations = documented.map(([, method, path]) =>
+          JSON.stringify(doc.paths[path][method.toLowerCase()]),
+        );
         const properties = Object.keys(doc.components.schemas[component].properties ?? {});
-        const used = operations.some((op) => op.includes(`#/components/schemas/${component}"`) || properties.every((p) => op.includes(`"name":"${p}"`)));
+        const used = operations.some(
+          (op) =>
+            op.includes(`#/components/schemas/${component}"`) ||
+            properties.every((p) => op.includes(`"name":"${p}"`)),
+        );
         expect(used, `${where}: no operation of the file uses ${component}`).toBe(true);
       }
     }

@@ -26,14 +26,24 @@ export async function apiKeyHeader(): Promise<string> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResponseJson = any;
 
-export async function call<P>(handler: Handler<P>, options: CallOptions & { params?: P } = {}): Promise<{ status: number; body: ResponseJson }> {
+export async function call<P>(
+  handler: Handler<P>,
+  options: CallOptions & { params?: P } = {},
+): Promise<{ status: number; body: ResponseJson }> {
   const url = new URL('http://localhost/api/v1/test');
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7, 10.0.0.1', 'user-agent': 'route-test' };
-  if (options.auth !== false) headers.authorization = typeof options.auth === 'string' ? options.auth : await apiKeyHeader();
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-forwarded-for': '203.0.113.7, 10.0.0.1',
+    'user-agent': 'route-test',
+  };
+  if (options.auth !== false)
+    headers.authorization = typeof options.auth === 'string' ? options.auth : await apiKeyHeader();
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const method = body === undefined ? 'GET' : 'POST';
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(options.params ?? ({} as P)) });
+  const response = await handler(new Request(url, { method, headers, body }), {
+    params: Promise.resolve(options.params ?? ({} as P)),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }

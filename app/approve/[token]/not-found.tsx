@@ -6,7 +6,8 @@ export default function InvalidLink() {
     <div className="mx-auto max-w-xl space-y-3">
       <h1 className="text-2xl font-bold">This link is not valid</h1>
       <p className="text-slate-700">
-        It may be incomplete (copy the whole address from the email), or a newer reminder replaced it. Nothing was decided. Use the link in your latest email, or open your inbox.
+        It may be incomplete (copy the whole address from the email), or a newer reminder replaced it. Nothing
+        was decided. Use the link in your latest email, or open your inbox.
       </p>
       <Link href="/inbox" className="text-sm font-medium underline">
         Open the inbox

@@ -14,19 +14,40 @@ import { decideByLink } from '../actions';
 export const metadata: Metadata = { title: 'Review a request', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-const OUTCOME_PAGE = { used: 'already-decided', decided: 'already-decided', expired: 'expired', cancelled: 'cancelled' } as const;
+const OUTCOME_PAGE = {
+  used: 'already-decided',
+  decided: 'already-decided',
+  expired: 'expired',
+  cancelled: 'cancelled',
+} as const;
 
-export default async function ApproveLinkPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ decision?: string }> }) {
+export default async function ApproveLinkPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ decision?: string }>;
+}) {
   const { token } = await params;
   const { decision } = await searchParams;
   const h = await headers();
-  const view = await getLinkView(token, { request: { ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined, userAgent: h.get('user-agent') ?? undefined } });
+  const view = await getLinkView(token, {
+    request: {
+      ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined,
+      userAgent: h.get('user-agent') ?? undefined,
+    },
+  });
   if (view.kind === 'invalid') notFound();
   if (view.kind !== 'open') redirect(`/approve/${OUTCOME_PAGE[view.kind]}?t=${encodeURIComponent(token)}`);
   return (
     <div className="mx-auto max-w-xl space-y-6">
       <RequestSummary {...view.task} askedOf={view.task.approverEmail} />
-      <DecisionForm action={decideByLink} hidden={{ token }} form={view.task.form} suggested={decision === 'approve' || decision === 'reject' ? decision : undefined} />
+      <DecisionForm
+        action={decideByLink}
+        hidden={{ token }}
+        form={view.task.form}
+        suggested={decision === 'approve' || decision === 'reject' ? decision : undefined}
+      />
     </div>
   );
 }

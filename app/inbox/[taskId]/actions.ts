@@ -21,7 +21,14 @@ const decisionSchema = z.object({
 });
 
 const decide = authedAction(decisionSchema, async ({ taskId, ...input }, user, formData) =>
-  decideTask({ taskId, ...input, values: formFieldValues(formData), actor: userActor(user), via: 'inbox', request: requestInfoFrom(await headers()) }),
+  decideTask({
+    taskId,
+    ...input,
+    values: formFieldValues(formData),
+    actor: userActor(user),
+    via: 'inbox',
+    request: requestInfoFrom(await headers()),
+  }),
 );
 
 export async function decideInInbox(_prev: unknown, formData: FormData): Promise<ActionResult<unknown>> {

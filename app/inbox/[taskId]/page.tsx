@@ -27,7 +27,13 @@ async function loadTask(taskId: string, viewer: { id: string; role: string }) {
   }
 }
 
-export default async function InboxTaskPage({ params, searchParams }: { params: Promise<{ taskId: string }>; searchParams: Promise<{ decided?: string }> }) {
+export default async function InboxTaskPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ taskId: string }>;
+  searchParams: Promise<{ decided?: string }>;
+}) {
   const { taskId } = await params;
   const user = await requirePageUser(`/inbox/${encodeURIComponent(taskId)}`);
   const task = await loadTask(taskId, user);
@@ -40,9 +46,20 @@ export default async function InboxTaskPage({ params, searchParams }: { params: 
         </Link>
         <TaskStatusBadge status={task.status} />
       </div>
-      <RequestSummary title={task.title} details={task.details} requester={task.requester} workflowName={task.workflowName} expiresAt={task.dueAt} />
-      <TaskStatusNote task={task} decided={decided === 'approved' || decided === 'rejected' ? decided : undefined} />
-      {task.canDecide && <DecisionForm action={decideInInbox} hidden={{ taskId: task.taskId }} form={task.form} />}
+      <RequestSummary
+        title={task.title}
+        details={task.details}
+        requester={task.requester}
+        workflowName={task.workflowName}
+        expiresAt={task.dueAt}
+      />
+      <TaskStatusNote
+        task={task}
+        decided={decided === 'approved' || decided === 'rejected' ? decided : undefined}
+      />
+      {task.canDecide && (
+        <DecisionForm action={decideInInbox} hidden={{ taskId: task.taskId }} form={task.form} />
+      )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Decisions</h2>
         <DecisionList decisions={task.decisions} />

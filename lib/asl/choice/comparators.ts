@@ -7,16 +7,25 @@ import { parseTimestamp } from '../timestamps';
 
 export type Comparator = (value: JsonValue, operand: JsonValue) => boolean;
 
-const str = (test: (a: string, b: string) => boolean): Comparator => (a, b) =>
-  typeof a === 'string' && typeof b === 'string' && test(a, b);
-const num = (test: (a: number, b: number) => boolean): Comparator => (a, b) =>
-  typeof a === 'number' && typeof b === 'number' && test(a, b);
-const time = (test: (a: number, b: number) => boolean): Comparator => (a, b) => {
-  const ta = parseTimestamp(a);
-  const tb = parseTimestamp(b);
-  return ta !== undefined && tb !== undefined && test(ta, tb);
-};
-const is = (test: (a: JsonValue) => boolean): Comparator => (a, b) => typeof b === 'boolean' && test(a) === b;
+const str =
+  (test: (a: string, b: string) => boolean): Comparator =>
+  (a, b) =>
+    typeof a === 'string' && typeof b === 'string' && test(a, b);
+const num =
+  (test: (a: number, b: number) => boolean): Comparator =>
+  (a, b) =>
+    typeof a === 'number' && typeof b === 'number' && test(a, b);
+const time =
+  (test: (a: number, b: number) => boolean): Comparator =>
+  (a, b) => {
+    const ta = parseTimestamp(a);
+    const tb = parseTimestamp(b);
+    return ta !== undefined && tb !== undefined && test(ta, tb);
+  };
+const is =
+  (test: (a: JsonValue) => boolean): Comparator =>
+  (a, b) =>
+    typeof b === 'boolean' && test(a) === b;
 
 const patterns = new Map<string, RegExp>();
 

@@ -9,7 +9,8 @@ import { comparators, type Comparator } from './comparators';
 const operators = new Map<string, { compare: Comparator; path: boolean }>();
 for (const [name, compare] of Object.entries(comparators)) {
   operators.set(name, { compare, path: false });
-  if (name !== 'StringMatches' && !name.startsWith('Is')) operators.set(`${name}Path`, { compare, path: true });
+  if (name !== 'StringMatches' && !name.startsWith('Is'))
+    operators.set(`${name}Path`, { compare, path: true });
 }
 
 /** True when `rule` matches the state input in `scope`. */
@@ -25,7 +26,8 @@ function evaluateComparison(rule: JsonObject, scope: PathScope): boolean {
   const variable = rule.Variable;
   if (typeof variable !== 'string') return false;
   const value = resolvePath(variable, scope);
-  if (rule.IsPresent !== undefined) return typeof rule.IsPresent === 'boolean' && (value !== undefined) === rule.IsPresent;
+  if (rule.IsPresent !== undefined)
+    return typeof rule.IsPresent === 'boolean' && (value !== undefined) === rule.IsPresent;
   if (value === undefined) throw invalidPath(variable);
   for (const field in rule) {
     const operator = operators.get(field);
@@ -40,5 +42,7 @@ function evaluateComparison(rule: JsonObject, scope: PathScope): boolean {
 }
 
 function invalidPath(path: string) {
-  return runtimeError(`Invalid path '${path}': The choice state's condition path references an invalid value.`);
+  return runtimeError(
+    `Invalid path '${path}': The choice state's condition path references an invalid value.`,
+  );
 }

@@ -3,11 +3,21 @@ import { failure, run } from './test-scope';
 
 describe('array intrinsics', () => {
   it('States.Array collects its arguments in order', () => {
-    expect(run("States.Array($.a, 'x', 2, null, States.Array())", { a: { k: 1 } })).toEqual([{ k: 1 }, 'x', 2, null, []]);
+    expect(run("States.Array($.a, 'x', 2, null, States.Array())", { a: { k: 1 } })).toEqual([
+      { k: 1 },
+      'x',
+      2,
+      null,
+      [],
+    ]);
   });
 
   it('States.ArrayPartition chunks, the last chunk shorter', () => {
-    expect(run('States.ArrayPartition($, 4)', [1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9]]);
+    expect(run('States.ArrayPartition($, 4)', [1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [9],
+    ]);
   });
 
   it('States.ArrayPartition rejects a chunk size below 1', () => {
@@ -38,7 +48,9 @@ describe('array intrinsics', () => {
     expect(failure('States.ArrayRange(0, 1000, 1)').cause).toBe(
       'Invalid arguments in States.ArrayRange: the result would have 1001 items, more than the maximum of 1000',
     );
-    expect(failure('States.ArrayRange(0, 10, 0)').cause).toBe('Invalid arguments in States.ArrayRange: step must not be 0');
+    expect(failure('States.ArrayRange(0, 10, 0)').cause).toBe(
+      'Invalid arguments in States.ArrayRange: step must not be 0',
+    );
   });
 
   it('States.ArrayGetItem returns the item and fails out of bounds', () => {
@@ -53,8 +65,40 @@ describe('array intrinsics', () => {
 
   it('States.ArrayLength counts, States.ArrayUnique keeps first occurrences', () => {
     expect(run('States.ArrayLength($)', [])).toBe(0);
-    const input = [null, null, true, true, false, 1, 1, 1.1, 0, -0, 'a', 'a', [], [], [null], [null], { a: 1, b: 2 }, { b: 2, a: 1 }, { a: 1, b: 1 }];
-    expect(run('States.ArrayUnique($)', input)).toEqual([null, true, false, 1, 1.1, 0, 'a', [], [null], { a: 1, b: 2 }, { a: 1, b: 1 }]);
+    const input = [
+      null,
+      null,
+      true,
+      true,
+      false,
+      1,
+      1,
+      1.1,
+      0,
+      -0,
+      'a',
+      'a',
+      [],
+      [],
+      [null],
+      [null],
+      { a: 1, b: 2 },
+      { b: 2, a: 1 },
+      { a: 1, b: 1 },
+    ];
+    expect(run('States.ArrayUnique($)', input)).toEqual([
+      null,
+      true,
+      false,
+      1,
+      1.1,
+      0,
+      'a',
+      [],
+      [null],
+      { a: 1, b: 2 },
+      { a: 1, b: 1 },
+    ]);
   });
 
   it('rejects arguments of the wrong type', () => {

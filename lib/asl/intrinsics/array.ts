@@ -11,7 +11,9 @@ function partition(args: JsonValue[]): JsonValue {
   const array = expectArray('States.ArrayPartition', args, 0);
   const size = expectRoundedInteger('States.ArrayPartition', args, 1);
   if (size <= 0) {
-    throw intrinsicFailure(`Invalid arguments in States.ArrayPartition: chunk size must be greater than 0, but got ${size}`);
+    throw intrinsicFailure(
+      `Invalid arguments in States.ArrayPartition: chunk size must be greater than 0, but got ${size}`,
+    );
   }
   const chunks: JsonValue[] = [];
   for (let i = 0; i < array.length; i += size) chunks.push(array.slice(i, i + size));

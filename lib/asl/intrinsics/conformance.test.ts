@@ -9,7 +9,8 @@ import { run } from './test-scope';
 
 const FN_2 = (name: string) => `States.${name}($.FunctionInput.fst, $.FunctionInput.snd)`;
 const FMT_1 = "States.Format('Formatting argument {}.', $.FunctionInput)";
-const FMT_2 = "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)";
+const FMT_2 =
+  "States.Format('Formatting arguments fst={} and snd={}.', $.FunctionInput.fst, $.FunctionInput.snd)";
 const RANGE = 'States.ArrayRange($.FunctionInput.fst, $.FunctionInput.snd, $.FunctionInput.trd)';
 
 const cases: [string, JsonValue, JsonValue][] = [
@@ -23,7 +24,14 @@ const cases: [string, JsonValue, JsonValue][] = [
   [FN_2('ArrayPartition'), { fst: [0, 1], snd: 2 }, [[0, 1]]],
   [FN_2('ArrayPartition'), { fst: [0, 1], snd: 5 }, [[0, 1]]],
   [FN_2('ArrayPartition'), { fst: [0, 1, 2, 3], snd: 1 }, [[0], [1], [2], [3]]],
-  [FN_2('ArrayPartition'), { fst: [0, 1, 2, 3], snd: 2 }, [[0, 1], [2, 3]]],
+  [
+    FN_2('ArrayPartition'),
+    { fst: [0, 1, 2, 3], snd: 2 },
+    [
+      [0, 1],
+      [2, 3],
+    ],
+  ],
   [FN_2('ArrayPartition'), { fst: [], snd: 5 }, []],
   [FN_2('ArrayPartition'), { fst: [0, 1, 2], snd: 3 }, [[0, 1, 2]]],
   [FN_2('ArrayPartition'), { fst: [0], snd: 3 }, [[0]]],
@@ -35,7 +43,11 @@ const cases: [string, JsonValue, JsonValue][] = [
   [FMT_2, { fst: 1, snd: 1 }, 'Formatting arguments fst=1 and snd=1.'],
   [FMT_2, { fst: 1.1, snd: 1.1 }, 'Formatting arguments fst=1.1 and snd=1.1.'],
   [FN_2('Hash'), { fst: 'input data', snd: 'SHA-1' }, 'aaff4a450a104cd177d28d18d74485e8cae074b7'],
-  [FN_2('Hash'), { fst: 'input data', snd: 'SHA-256' }, 'b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3'],
+  [
+    FN_2('Hash'),
+    { fst: 'input data', snd: 'SHA-256' },
+    'b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3',
+  ],
   ['States.JsonToString($.FunctionInput)', null, 'null'],
   ['States.JsonToString($.FunctionInput)', 1.1, '1.1'],
   ['States.JsonToString($.FunctionInput)', 'HelloWorld', '"HelloWorld"'],

@@ -22,7 +22,8 @@ describe('States.Base64Encode / States.Base64Decode', () => {
     expect(run('States.Base64Encode($)', 'a'.repeat(10000))).toHaveLength(13336);
     expect(failure('States.Base64Encode($)', 'a'.repeat(10001))).toEqual({
       error: 'States.IntrinsicFailure',
-      cause: 'Invalid arguments in States.Base64Encode: the input string is 10001 characters long, more than the maximum of 10000',
+      cause:
+        'Invalid arguments in States.Base64Encode: the input string is 10001 characters long, more than the maximum of 10000',
     });
     expect(failure('States.Base64Decode($)', 'A'.repeat(10004)).cause).toBe(
       'Invalid arguments in States.Base64Decode: the input string is 10004 characters long, more than the maximum of 10000',

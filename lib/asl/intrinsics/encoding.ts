@@ -25,7 +25,8 @@ function decode(args: JsonValue[]): JsonValue {
   const text = expectString('States.Base64Decode', args, 0);
   checkLength('States.Base64Decode', text);
   const bytes = base64ToBytes(text);
-  if (!bytes) throw intrinsicFailure('Invalid arguments in States.Base64Decode: the input string is not valid base64');
+  if (!bytes)
+    throw intrinsicFailure('Invalid arguments in States.Base64Decode: the input string is not valid base64');
   return new TextDecoder().decode(bytes);
 }
 

@@ -15,12 +15,14 @@ describe('evaluateIntrinsic', () => {
       context: { Execution: { Id: 'exec-1' } },
       variables: { who: { name: 'Ana' } },
     };
-    const src = "States.Format('{}.{}|{}|{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.arn, '/'), 2), '.'), 0), States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.arn, '/'), 2), '.'), 1), $$.Execution.Id, $who.name)";
+    const src =
+      "States.Format('{}.{}|{}|{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.arn, '/'), 2), '.'), 0), States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.arn, '/'), 2), '.'), 1), $$.Execution.Id, $who.name)";
     expect(run(src, roots.input, roots)).toBe('1.0|exec-1|Ana');
   });
 
   it('evaluates the AWS nested-calls example (last dash-separated part of the name)', () => {
-    const src = "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))";
+    const src =
+      "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), States.MathAdd(States.ArrayLength(States.StringSplit($$.StateMachine.Name, '-')), -1))";
     expect(run(src, null, { context: { StateMachine: { Name: 'sm-name-abc123' } } })).toBe('abc123');
   });
 
@@ -31,7 +33,12 @@ describe('evaluateIntrinsic', () => {
   });
 
   it('wraps any other resolver failure as States.IntrinsicFailure', () => {
-    const scope = { resolvePath: () => { throw new TypeError('boom'); }, random: () => 0 };
+    const scope = {
+      resolvePath: () => {
+        throw new TypeError('boom');
+      },
+      random: () => 0,
+    };
     expect(() => evaluateIntrinsic('States.ArrayLength($.a)', scope)).toThrow(
       expect.objectContaining({ error: 'States.IntrinsicFailure', cause: 'boom' }),
     );
@@ -47,7 +54,8 @@ describe('evaluateIntrinsic', () => {
     expect(error).toBeInstanceOf(StatesError);
     expect(error).toMatchObject({
       error: 'States.IntrinsicFailure',
-      cause: 'Invalid intrinsic function call "States.Nope(1)" at position 0: unknown intrinsic function States.Nope',
+      cause:
+        'Invalid intrinsic function call "States.Nope(1)" at position 0: unknown intrinsic function States.Nope',
     });
   });
 

@@ -16,9 +16,63 @@ function lcg(seed: number): () => number {
 }
 
 const NAMES = Object.keys(intrinsicArity);
-const ATOMS = ["'a,b'", "'{}'", "'\\''", "'\\{'", '-1', '0', '2.5', '1e3', 'true', 'false', 'null', '$', '$.a', '$[0]', '$$.x', '$v.y', "$['k']", "'SHA-256'", "'MD5'"];
-const NOISE = ['(', ')', ',', "'", '\\', '$', '[', ']', '{', '}', ' ', 'States.', 'x', '-', '.', '"', '\u0000', '🆗'];
-const VALUES: JsonValue[] = [null, true, 0, -1, 2.5, 1e9, '', 'a,b', 'RGF0YQ==', '{"k":1}', [], [1, [2], 'x'], { a: 1 }, { b: [null] }];
+const ATOMS = [
+  "'a,b'",
+  "'{}'",
+  "'\\''",
+  "'\\{'",
+  '-1',
+  '0',
+  '2.5',
+  '1e3',
+  'true',
+  'false',
+  'null',
+  '$',
+  '$.a',
+  '$[0]',
+  '$$.x',
+  '$v.y',
+  "$['k']",
+  "'SHA-256'",
+  "'MD5'",
+];
+const NOISE = [
+  '(',
+  ')',
+  ',',
+  "'",
+  '\\',
+  '$',
+  '[',
+  ']',
+  '{',
+  '}',
+  ' ',
+  'States.',
+  'x',
+  '-',
+  '.',
+  '"',
+  '\u0000',
+  '🆗',
+];
+const VALUES: JsonValue[] = [
+  null,
+  true,
+  0,
+  -1,
+  2.5,
+  1e9,
+  '',
+  'a,b',
+  'RGF0YQ==',
+  '{"k":1}',
+  [],
+  [1, [2], 'x'],
+  { a: 1 },
+  { b: [null] },
+];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
@@ -27,8 +81,11 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
 function generate(rand: () => number, depth: number): string {
   const name = pick(rand, NAMES);
   const { min, max } = intrinsicArity[name];
-  const count = rand() < 0.7 ? min + Math.floor(rand() * (Math.min(max, min + 2) - min + 1)) : Math.floor(rand() * 4);
-  const args = Array.from({ length: count }, () => (depth < 3 && rand() < 0.3 ? generate(rand, depth + 1) : pick(rand, ATOMS)));
+  const count =
+    rand() < 0.7 ? min + Math.floor(rand() * (Math.min(max, min + 2) - min + 1)) : Math.floor(rand() * 4);
+  const args = Array.from({ length: count }, () =>
+    depth < 3 && rand() < 0.3 ? generate(rand, depth + 1) : pick(rand, ATOMS),
+  );
   return `${name}(${args.join(', ')})`;
 }
 

@@ -19,7 +19,9 @@ export const hashAlgorithms: Record<string, (bytes: Uint8Array) => string> = {
 function hash(args: JsonValue[]): JsonValue {
   const data = expectString('States.Hash', args, 0);
   const algorithm = expectString('States.Hash', args, 1);
-  const digest = Object.prototype.hasOwnProperty.call(hashAlgorithms, algorithm) ? hashAlgorithms[algorithm] : undefined;
+  const digest = Object.prototype.hasOwnProperty.call(hashAlgorithms, algorithm)
+    ? hashAlgorithms[algorithm]
+    : undefined;
   if (!digest) {
     throw intrinsicFailure(
       `Invalid arguments in States.Hash: unsupported hashing algorithm '${algorithm}'; use one of ${Object.keys(hashAlgorithms).join(', ')}`,

@@ -21,7 +21,8 @@ export class JavaRandom {
 
   /** Uniform int in [0, bound); bound must be positive (Java's `nextInt(int)`). */
   nextInt(bound: number): number {
-    if (!Number.isInteger(bound) || bound <= 0 || bound > 0x7fffffff) throw new RangeError('bound must be positive');
+    if (!Number.isInteger(bound) || bound <= 0 || bound > 0x7fffffff)
+      throw new RangeError('bound must be positive');
     let r = this.next(31);
     const m = bound - 1;
     if ((bound & m) === 0) return Number((BigInt(bound) * BigInt(r)) >> 31n);

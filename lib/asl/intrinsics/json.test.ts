@@ -16,7 +16,9 @@ describe('States.StringToJson', () => {
   });
 
   it('parses a literal with double quotes inside', () => {
-    expect(run('States.StringToJson(\'{"text":"An \\"escaped\\" quote"}\')')).toEqual({ text: 'An "escaped" quote' });
+    expect(run('States.StringToJson(\'{"text":"An \\"escaped\\" quote"}\')')).toEqual({
+      text: 'An "escaped" quote',
+    });
   });
 
   it('fails on invalid JSON or a non-string', () => {
@@ -45,19 +47,29 @@ describe('States.JsonToString', () => {
 describe('States.JsonMerge', () => {
   it('merges shallowly, the right object winning', () => {
     const input = { fst: { a: { a1: 1, a2: 2 }, b: 2, d: 3 }, snd: { a: { a3: 1, a4: 2 }, c: 3, d: 4 } };
-    expect(run('States.JsonMerge($.fst, $.snd, false)', input)).toEqual({ a: { a3: 1, a4: 2 }, b: 2, c: 3, d: 4 });
+    expect(run('States.JsonMerge($.fst, $.snd, false)', input)).toEqual({
+      a: { a3: 1, a4: 2 },
+      b: 2,
+      c: 3,
+      d: 4,
+    });
   });
 
   it('merges a parsed literal with a context path (AWS escaped-argument case)', () => {
-    const src = 'States.JsonMerge(States.StringToJson(\'{"constant_in_literal": "false"}\'), $$.Execution.Input.input_field, false)';
+    const src =
+      'States.JsonMerge(States.StringToJson(\'{"constant_in_literal": "false"}\'), $$.Execution.Input.input_field, false)';
     const context = { Execution: { Input: { input_field: { constant_input_field: 'constant_value' } } } };
-    expect(run(src, null, { context })).toEqual({ constant_in_literal: 'false', constant_input_field: 'constant_value' });
+    expect(run(src, null, { context })).toEqual({
+      constant_in_literal: 'false',
+      constant_input_field: 'constant_value',
+    });
   });
 
   it('rejects deep merging and non-objects', () => {
     expect(failure('States.JsonMerge($.a, $.b, true)', { a: {}, b: {} })).toEqual({
       error: 'States.IntrinsicFailure',
-      cause: 'Invalid arguments in States.JsonMerge: deep merging is not supported; the third argument must be false',
+      cause:
+        'Invalid arguments in States.JsonMerge: deep merging is not supported; the third argument must be false',
     });
     expect(failure('States.JsonMerge($.a, $.b, false)', { a: [], b: {} }).cause).toBe(
       'Invalid arguments in States.JsonMerge: argument 1 must be an object, but got array',

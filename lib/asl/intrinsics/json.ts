@@ -22,7 +22,9 @@ function jsonMerge(args: JsonValue[]): JsonValue {
   const left = expectObject('States.JsonMerge', args, 0);
   const right = expectObject('States.JsonMerge', args, 1);
   if (expectBoolean('States.JsonMerge', args, 2)) {
-    throw intrinsicFailure('Invalid arguments in States.JsonMerge: deep merging is not supported; the third argument must be false');
+    throw intrinsicFailure(
+      'Invalid arguments in States.JsonMerge: deep merging is not supported; the third argument must be false',
+    );
   }
   return { ...left, ...right };
 }

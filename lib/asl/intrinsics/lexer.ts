@@ -13,7 +13,9 @@ const KEYWORD_PATTERN = /^(?:true|false|null)(?![A-Za-z0-9_$.])/;
 export const ESCAPABLE = new Set(["'", '{', '}', '\\']);
 
 export function syntaxError(src: string, at: number, message: string): IntrinsicSyntaxError {
-  return new IntrinsicSyntaxError(`Invalid intrinsic function call ${JSON.stringify(src)} at position ${at}: ${message}`);
+  return new IntrinsicSyntaxError(
+    `Invalid intrinsic function call ${JSON.stringify(src)} at position ${at}: ${message}`,
+  );
 }
 
 export function skipSpace(src: string, at: number): number {

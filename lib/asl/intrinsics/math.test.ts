@@ -20,7 +20,9 @@ describe('States.MathAdd', () => {
 
   it('never returns -0 and rejects non-numbers', () => {
     expect(Object.is(run('States.MathAdd(-0.4, 0)'), 0)).toBe(true);
-    expect(failure('States.MathAdd(1e308, 1e308)').cause).toBe('Invalid arguments in States.MathAdd: the sum Infinity is out of range');
+    expect(failure('States.MathAdd(1e308, 1e308)').cause).toBe(
+      'Invalid arguments in States.MathAdd: the sum Infinity is out of range',
+    );
     expect(failure("States.MathAdd('1', 2)")).toEqual({
       error: 'States.IntrinsicFailure',
       cause: 'Invalid arguments in States.MathAdd: argument 1 must be a number, but got string',
@@ -41,7 +43,9 @@ describe('States.MathRandom', () => {
   it('is reproducible with a seed (java.util.Random)', () => {
     expect(run('States.MathRandom(0, 10, 42)')).toBe(0);
     expect(run('States.MathRandom(0, 100, 42)')).toBe(30);
-    expect(run('States.MathRandom($.s, $.e, $.seed)', { s: 0, e: 999, seed: 3 })).toBe(run('States.MathRandom(0, 999, 3)'));
+    expect(run('States.MathRandom($.s, $.e, $.seed)', { s: 0, e: 999, seed: 3 })).toBe(
+      run('States.MathRandom(0, 999, 3)'),
+    );
     const values = Array.from({ length: 50 }, (_, seed) => run(`States.MathRandom(5, 9, ${seed})`) as number);
     expect(values.every((v) => v >= 5 && v < 9)).toBe(true);
   });
@@ -49,7 +53,8 @@ describe('States.MathRandom', () => {
   it('rejects an empty range and non-numbers', () => {
     expect(failure('States.MathRandom(5, 5)')).toEqual({
       error: 'States.IntrinsicFailure',
-      cause: 'Invalid arguments in States.MathRandom: the end number (5) must be greater than the start number (5)',
+      cause:
+        'Invalid arguments in States.MathRandom: the end number (5) must be greater than the start number (5)',
     });
     expect(failure('States.MathRandom(0, 1e300)').cause).toBe(
       'Invalid arguments in States.MathRandom: the range from 0 to 1e+300 is too large',
@@ -64,6 +69,8 @@ describe('JavaRandom', () => {
   it('matches java.util.Random', () => {
     expect(new JavaRandom(42n).nextDouble()).toBe(0.7275636800328681);
     expect(new JavaRandom(42n).nextInt(10)).toBe(0);
-    expect(new JavaRandom(42n).nextInt(1 << 20)).toBe(Math.floor(((-1170105035 >>> 1) * (1 << 20)) / 2 ** 31));
+    expect(new JavaRandom(42n).nextInt(1 << 20)).toBe(
+      Math.floor(((-1170105035 >>> 1) * (1 << 20)) / 2 ** 31),
+    );
   });
 });

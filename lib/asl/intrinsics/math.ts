@@ -9,8 +9,10 @@ const MAX_RANDOM_SPAN = 0x7fffffff;
 
 /** AWS rounds each operand to the nearest integer (half up, as Java) before adding. */
 function mathAdd(args: JsonValue[]): JsonValue {
-  const sum = expectRoundedInteger('States.MathAdd', args, 0) + expectRoundedInteger('States.MathAdd', args, 1);
-  if (!Number.isSafeInteger(sum)) throw intrinsicFailure(`Invalid arguments in States.MathAdd: the sum ${sum} is out of range`);
+  const sum =
+    expectRoundedInteger('States.MathAdd', args, 0) + expectRoundedInteger('States.MathAdd', args, 1);
+  if (!Number.isSafeInteger(sum))
+    throw intrinsicFailure(`Invalid arguments in States.MathAdd: the sum ${sum} is out of range`);
   return sum;
 }
 
@@ -28,7 +30,9 @@ function mathRandom(args: JsonValue[], _call: unknown, scope: IntrinsicScope): J
     );
   }
   if (span > MAX_RANDOM_SPAN) {
-    throw intrinsicFailure(`Invalid arguments in States.MathRandom: the range from ${start} to ${end} is too large`);
+    throw intrinsicFailure(
+      `Invalid arguments in States.MathRandom: the range from ${start} to ${end} is too large`,
+    );
   }
   if (args.length > 2) {
     const seed = expectRoundedInteger('States.MathRandom', args, 2);

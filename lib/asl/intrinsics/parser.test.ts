@@ -29,20 +29,26 @@ describe('parseIntrinsic', () => {
     });
   });
 
-  it('unescapes \\\' \\{ \\} \\\\ in string literals and keeps the raw text', () => {
+  it("unescapes \\' \\{ \\} \\\\ in string literals and keeps the raw text", () => {
     const call = parseIntrinsic("States.Array('it\\'s \\{x\\} a\\\\b')");
     expect(call.args[0]).toEqual({ kind: 'literal', value: "it's {x} a\\b", raw: "it\\'s \\{x\\} a\\\\b" });
   });
 
-  it.each(['$', '$.a.b', '$[0]', '$.a[1].b', '$$.Execution.Id', '$varName.field', "$['a,b']", "$.a[?(@.x == 'y)')]"])(
-    'keeps the path %s whole',
-    (path) => {
-      expect(parseIntrinsic(`States.Array(${path}, 1)`).args).toEqual([
-        { kind: 'path', path },
-        { kind: 'literal', value: 1 },
-      ]);
-    },
-  );
+  it.each([
+    '$',
+    '$.a.b',
+    '$[0]',
+    '$.a[1].b',
+    '$$.Execution.Id',
+    '$varName.field',
+    "$['a,b']",
+    "$.a[?(@.x == 'y)')]",
+  ])('keeps the path %s whole', (path) => {
+    expect(parseIntrinsic(`States.Array(${path}, 1)`).args).toEqual([
+      { kind: 'path', path },
+      { kind: 'literal', value: 1 },
+    ]);
+  });
 
   it('keeps other backslash sequences as written', () => {
     const src = String.raw`States.Array('a\nb \"q\"')`;
@@ -50,9 +56,14 @@ describe('parseIntrinsic', () => {
   });
 
   it('parses nested calls and tolerates whitespace', () => {
-    const call = parseIntrinsic(" States.ArrayGetItem( States.StringSplit($.s, ','), States.MathAdd(1, -1) ) ");
+    const call = parseIntrinsic(
+      " States.ArrayGetItem( States.StringSplit($.s, ','), States.MathAdd(1, -1) ) ",
+    );
     expect(call.name).toBe('States.ArrayGetItem');
-    expect(call.args.map((a) => (a.kind === 'call' ? a.name : a.kind))).toEqual(['States.StringSplit', 'States.MathAdd']);
+    expect(call.args.map((a) => (a.kind === 'call' ? a.name : a.kind))).toEqual([
+      'States.StringSplit',
+      'States.MathAdd',
+    ]);
   });
 
   it('caches the AST per source', () => {

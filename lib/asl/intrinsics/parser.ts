@@ -9,14 +9,16 @@ export function parseCall(src: string): IntrinsicCall {
   const start = skipSpace(src, 0);
   const { value, end } = parseCallAt(src, start, 1);
   const rest = skipSpace(src, end);
-  if (rest < src.length) throw syntaxError(src, rest, `unexpected ${JSON.stringify(src[rest])} after the call`);
+  if (rest < src.length)
+    throw syntaxError(src, rest, `unexpected ${JSON.stringify(src[rest])} after the call`);
   return value;
 }
 
 function parseCallAt(src: string, start: number, depth: number): Scanned<IntrinsicCall> {
   const name = scanName(src, start);
   if (!name) throw syntaxError(src, start, 'expected an intrinsic function name (States.<Name>)');
-  if (!(name.value in intrinsicArity)) throw syntaxError(src, start, `unknown intrinsic function ${name.value}`);
+  if (!(name.value in intrinsicArity))
+    throw syntaxError(src, start, `unknown intrinsic function ${name.value}`);
   if (depth > MAX_INTRINSIC_NESTING) {
     throw syntaxError(src, start, `intrinsic functions can be nested at most ${MAX_INTRINSIC_NESTING} deep`);
   }
@@ -59,7 +61,11 @@ function parseArg(src: string, at: number, depth: number): Scanned<IntrinsicArg>
   const keyword = scanKeyword(src, at);
   if (keyword) return { value: { kind: 'literal', value: keyword.value }, end: keyword.end };
   if (src.startsWith('States.', at)) return parseCallAt(src, at, depth + 1);
-  throw syntaxError(src, at, `unexpected ${JSON.stringify(ch)}; expected a string, number, boolean, null, path or call`);
+  throw syntaxError(
+    src,
+    at,
+    `unexpected ${JSON.stringify(ch)}; expected a string, number, boolean, null, path or call`,
+  );
 }
 
 function checkArity(src: string, at: number, name: string, count: number): void {

@@ -3,10 +3,12 @@ import { failure, run } from './test-scope';
 
 describe('States.Format', () => {
   it('fills placeholders from literals, paths and calls', () => {
-    expect(run("States.Format('Hello, my name is {}.', $.name)", { name: 'Arnav' })).toBe('Hello, my name is Arnav.');
-    expect(run('States.Format($.template, $.name)', { template: 'Hello, my name is {}.', name: 'Arnav' })).toBe(
+    expect(run("States.Format('Hello, my name is {}.', $.name)", { name: 'Arnav' })).toBe(
       'Hello, my name is Arnav.',
     );
+    expect(
+      run('States.Format($.template, $.name)', { template: 'Hello, my name is {}.', name: 'Arnav' }),
+    ).toBe('Hello, my name is Arnav.');
     expect(run("States.Format('{}-{}', States.MathAdd(1, 2), 'x')")).toBe('3-x');
     expect(run("States.Format('no placeholders')")).toBe('no placeholders');
   });
@@ -29,7 +31,8 @@ describe('States.Format', () => {
   it('fails when placeholders and values differ in number', () => {
     expect(failure("States.Format('{} {}', 1)")).toEqual({
       error: 'States.IntrinsicFailure',
-      cause: 'Invalid arguments in States.Format: the template has 2 placeholder(s) but 1 value(s) were given',
+      cause:
+        'Invalid arguments in States.Format: the template has 2 placeholder(s) but 1 value(s) were given',
     });
     expect(failure("States.Format('{}', 1, 2)").error).toBe('States.IntrinsicFailure');
   });

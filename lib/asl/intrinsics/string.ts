@@ -27,7 +27,9 @@ export function renderFormatValue(value: JsonValue): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `[${value.map(renderFormatValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${k}=${renderFormatValue(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${renderFormatValue(v)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value);
 }

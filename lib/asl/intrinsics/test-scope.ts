@@ -20,10 +20,14 @@ export function resolveSimplePath(path: string, roots: Roots): JsonValue {
     const match = segment.exec(rest);
     if (!match) throw new Error(`test resolver cannot read ${path}`);
     const key = match[1] ?? match[3];
-    value = key !== undefined ? (value as Record<string, JsonValue>)?.[key] : (value as JsonValue[])?.[Number(match[2])];
+    value =
+      key !== undefined
+        ? (value as Record<string, JsonValue>)?.[key]
+        : (value as JsonValue[])?.[Number(match[2])];
     rest = rest.slice(match[0].length);
   }
-  if (value === undefined) throw new StatesError('States.Runtime', `The JsonPath argument ${path} could not be found`);
+  if (value === undefined)
+    throw new StatesError('States.Runtime', `The JsonPath argument ${path} could not be found`);
   return value;
 }
 

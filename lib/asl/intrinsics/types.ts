@@ -3,9 +3,7 @@ import type { JsonValue } from '../json';
 
 /** One argument of an intrinsic call. `raw` keeps a string literal's escapes for States.Format. */
 export type IntrinsicArg =
-  | { kind: 'literal'; value: JsonValue; raw?: string }
-  | { kind: 'path'; path: string }
-  | IntrinsicCall;
+  { kind: 'literal'; value: JsonValue; raw?: string } | { kind: 'path'; path: string } | IntrinsicCall;
 
 /** A parsed `States.Name(args...)` expression. */
 export type IntrinsicCall = { kind: 'call'; name: string; args: IntrinsicArg[] };

@@ -35,7 +35,9 @@ function compile(expression: string, field: string): jsonata.Expression {
     try {
       expr = jsonata(expression);
     } catch (error) {
-      throw queryEvaluationError(`The JSONata expression '${expression}' specified for the field '${field}' could not be parsed: ${errorText(error)}`);
+      throw queryEvaluationError(
+        `The JSONata expression '${expression}' specified for the field '${field}' could not be parsed: ${errorText(error)}`,
+      );
     }
     if (compiled.size > 10_000) compiled.clear();
     compiled.set(expression, expr);
@@ -52,12 +54,20 @@ function errorText(error: unknown): string {
 }
 
 /** Evaluates one `{% %}` string; undefined results and thrown errors are QueryEvaluationErrors. */
-export async function evaluateExpression(source: string, field: string, scope: JsonataScope): Promise<JsonValue> {
+export async function evaluateExpression(
+  source: string,
+  field: string,
+  scope: JsonataScope,
+): Promise<JsonValue> {
   const expression = expressionText(source);
   const expr = compile(expression, field);
   let raw: unknown;
   try {
-    raw = await expr.evaluate(scope.states.input, { ...stepFunctions(scope.env), ...scope.variables, states: scope.states });
+    raw = await expr.evaluate(scope.states.input, {
+      ...stepFunctions(scope.env),
+      ...scope.variables,
+      states: scope.states,
+    });
   } catch (error) {
     if (error instanceof StatesError) throw error;
     throw queryEvaluationError(
@@ -66,22 +76,30 @@ export async function evaluateExpression(source: string, field: string, scope: J
   }
   const value = toJson(raw);
   if (value === undefined) {
-    throw queryEvaluationError(`The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`);
+    throw queryEvaluationError(
+      `The JSONata expression '${expression}' specified for the field '${field}' returned nothing (undefined).`,
+    );
   }
   return value;
 }
 
 /** Evaluates a JSONata template (Arguments, Output, Assign values, ItemSelector...). */
-export async function evaluateJsonataTemplate(template: JsonValue, field: string, scope: JsonataScope): Promise<JsonValue> {
+export async function evaluateJsonataTemplate(
+  template: JsonValue,
+  field: string,
+  scope: JsonataScope,
+): Promise<JsonValue> {
   if (isJsonataExpression(template)) return evaluateExpression(template, field, scope);
   if (typeof template !== 'object' || template === null || !containsExpression(template)) return template;
   if (Array.isArray(template)) {
     const out: JsonValue[] = [];
-    for (let i = 0; i < template.length; i++) out.push(await evaluateJsonataTemplate(template[i], `${field}/${i}`, scope));
+    for (let i = 0; i < template.length; i++)
+      out.push(await evaluateJsonataTemplate(template[i], `${field}/${i}`, scope));
     return out;
   }
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(template)) out[key] = await evaluateJsonataTemplate(value, `${field}/${key}`, scope);
+  for (const [key, value] of Object.entries(template))
+    out[key] = await evaluateJsonataTemplate(value, `${field}/${key}`, scope);
   return out;
 }
 

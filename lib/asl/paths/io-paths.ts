@@ -32,10 +32,15 @@ export function selectPath(path: JsonValue | undefined, scope: PathScope): JsonV
  * Applies ResultPath: absent or `$` replaces the input, `null` discards the result, a reference
  * path writes the result into a copy of the input (only the objects along the path are copied).
  */
-export function applyResultPath(resultPath: JsonValue | undefined, input: JsonValue, result: JsonValue): JsonValue {
+export function applyResultPath(
+  resultPath: JsonValue | undefined,
+  input: JsonValue,
+  result: JsonValue,
+): JsonValue {
   if (resultPath === undefined || resultPath === '$') return result;
   if (resultPath === null) return input;
-  if (typeof resultPath !== 'string' || !resultPath.startsWith('$')) throw runtimeError(`Invalid ResultPath '${String(resultPath)}'`);
+  if (typeof resultPath !== 'string' || !resultPath.startsWith('$'))
+    throw runtimeError(`Invalid ResultPath '${String(resultPath)}'`);
   let segments: (string | number)[] | undefined;
   try {
     segments = referenceSegments(compileJsonPath(resultPath));
@@ -53,7 +58,12 @@ export function applyResultPath(resultPath: JsonValue | undefined, input: JsonVa
   return written;
 }
 
-function writeAt(target: JsonValue | undefined, segments: (string | number)[], i: number, value: JsonValue): JsonValue | undefined {
+function writeAt(
+  target: JsonValue | undefined,
+  segments: (string | number)[],
+  i: number,
+  value: JsonValue,
+): JsonValue | undefined {
   if (i === segments.length) return value;
   const key = segments[i];
   if (typeof key === 'number') {

@@ -163,7 +163,9 @@ function step(seg: Segment, value: JsonValue): JsonValue[] {
     case 'slice':
       return Array.isArray(value) ? slice(value, seg) : [];
     case 'union':
-      return seg.keys.flatMap((k) => step(typeof k === 'number' ? { t: 'index', index: k } : { t: 'name', key: k }, value));
+      return seg.keys.flatMap((k) =>
+        step(typeof k === 'number' ? { t: 'index', index: k } : { t: 'name', key: k }, value),
+      );
     case 'recurse':
       return descendants(value);
   }
@@ -171,7 +173,8 @@ function step(seg: Segment, value: JsonValue): JsonValue[] {
 
 function slice(array: JsonValue[], seg: { start?: number; end?: number; step?: number }): JsonValue[] {
   const n = array.length;
-  const norm = (v: number | undefined, dflt: number) => (v === undefined ? dflt : v < 0 ? Math.max(0, n + v) : Math.min(n, v));
+  const norm = (v: number | undefined, dflt: number) =>
+    v === undefined ? dflt : v < 0 ? Math.max(0, n + v) : Math.min(n, v);
   const stepBy = seg.step && seg.step > 0 ? seg.step : 1;
   const out: JsonValue[] = [];
   for (let i: number = norm(seg.start, 0); i < norm(seg.end, n); i += stepBy) out.push(array[i]);
@@ -196,7 +199,8 @@ export function normalizedPath(path: CompiledPath): string {
         if (s.t === 'index') return `[${s.index}]`;
         if (s.t === 'wild') return '[*]';
         if (s.t === 'recurse') return '..';
-        if (s.t === 'union') return `[${s.keys.map((k) => (typeof k === 'number' ? k : `'${k}'`)).join(',')}]`;
+        if (s.t === 'union')
+          return `[${s.keys.map((k) => (typeof k === 'number' ? k : `'${k}'`)).join(',')}]`;
         return `[${s.start ?? ''}:${s.end ?? ''}${s.step ? `:${s.step}` : ''}]`;
       })
       .join('')

@@ -56,17 +56,29 @@ describe('InputPath / OutputPath / ResultPath', () => {
   });
 
   it('fails with States.ResultPathMatchFailure when the input cannot hold the result', () => {
-    expect(() => applyResultPath('$.a.b', { a: 'text' }, 1)).toThrow(expect.objectContaining({ error: 'States.ResultPathMatchFailure' }));
+    expect(() => applyResultPath('$.a.b', { a: 'text' }, 1)).toThrow(
+      expect.objectContaining({ error: 'States.ResultPathMatchFailure' }),
+    );
   });
 });
 
 describe('payload templates', () => {
   it('resolves .$ keys recursively, including arrays, and leaves other values alone', () => {
-    const template = { 'x.$': '$.a', nested: { 'y.$': '$.b[1]', list: [{ 'z.$': '$.a' }, 'lit'] }, plain: '$.a' };
-    expect(evaluatePayloadTemplate(template, scope({ a: 1, b: [0, 2] }))).toEqual({ x: 1, nested: { y: 2, list: [{ z: 1 }, 'lit'] }, plain: '$.a' });
+    const template = {
+      'x.$': '$.a',
+      nested: { 'y.$': '$.b[1]', list: [{ 'z.$': '$.a' }, 'lit'] },
+      plain: '$.a',
+    };
+    expect(evaluatePayloadTemplate(template, scope({ a: 1, b: [0, 2] }))).toEqual({
+      x: 1,
+      nested: { y: 2, list: [{ z: 1 }, 'lit'] },
+      plain: '$.a',
+    });
   });
 
   it('calls intrinsic functions with path arguments', () => {
-    expect(evaluatePayloadTemplate({ 'm.$': "States.Format('{}-{}', $.a, $v)" }, scope({ a: 1 }, { v: 'z' }))).toEqual({ m: '1-z' });
+    expect(
+      evaluatePayloadTemplate({ 'm.$': "States.Format('{}-{}', $.a, $v)" }, scope({ a: 1 }, { v: 'z' })),
+    ).toEqual({ m: '1-z' });
   });
 });

@@ -32,7 +32,9 @@ function compileTemplate(template: JsonValue): CompiledTemplate {
   }
   if (!isObject(template)) return () => template;
   const entries = Object.entries(template).map(([key, value]): [string, CompiledTemplate] =>
-    key.endsWith('.$') && key.length > 2 ? [key.slice(0, -2), compileBinding(key, value)] : [key, compileTemplate(value)],
+    key.endsWith('.$') && key.length > 2
+      ? [key.slice(0, -2), compileBinding(key, value)]
+      : [key, compileTemplate(value)],
   );
   return (scope) => {
     const out: JsonObject = {};
@@ -44,7 +46,9 @@ function compileTemplate(template: JsonValue): CompiledTemplate {
 function compileBinding(field: string, source: JsonValue): CompiledTemplate {
   if (typeof source !== 'string') {
     return () => {
-      throw runtimeError(`The value for the field '${field}' must be a STRING that contains a JSONPath but was ${JSON.stringify(source)}`);
+      throw runtimeError(
+        `The value for the field '${field}' must be a STRING that contains a JSONPath but was ${JSON.stringify(source)}`,
+      );
     };
   }
   if (isIntrinsic(source)) return compileIntrinsic(source);
@@ -81,7 +85,9 @@ function intrinsicScope(scope: PathScope) {
     resolvePath(path: string): JsonValue {
       const value = resolvePath(path, scope);
       if (value === undefined) {
-        throw runtimeError(`The JSONPath '${path}' could not be found in the input '${rootText(path, scope)}'`);
+        throw runtimeError(
+          `The JSONPath '${path}' could not be found in the input '${rootText(path, scope)}'`,
+        );
       }
       return value;
     },

@@ -45,7 +45,8 @@ async function chooseJsonata(run: StateRun, rules: JsonValue[]): Promise<StepRes
   const holder = rule ?? run.state;
   const next = targetOf(run, rule);
   const assigned = await assignJsonata(holder.Assign, scope);
-  const output = holder.Output === undefined ? run.input : await evaluateJsonataTemplate(holder.Output, 'Output', scope);
+  const output =
+    holder.Output === undefined ? run.input : await evaluateJsonataTemplate(holder.Output, 'Output', scope);
   return exitState(run, output, assigned, next);
 }
 

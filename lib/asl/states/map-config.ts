@@ -13,13 +13,17 @@ import { jsonataScope, pathScope, type StateRun } from '../step-run';
 /** The array the Map iterates over (ItemsPath / Items, default the state's input). */
 export async function mapItems(run: StateRun): Promise<JsonValue[]> {
   if (run.language === 'JSONata') {
-    if (run.state.Items !== undefined) return (await evaluateTyped(run.state.Items, 'Items', 'array', jsonataScope(run))) as JsonValue[];
-    if (!Array.isArray(run.input)) throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(run.input)}`);
+    if (run.state.Items !== undefined)
+      return (await evaluateTyped(run.state.Items, 'Items', 'array', jsonataScope(run))) as JsonValue[];
+    if (!Array.isArray(run.input))
+      throw queryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(run.input)}`);
     return run.input;
   }
   const input = effectiveInput(run);
-  const items = run.state.ItemsPath === undefined ? input : selectPath(run.state.ItemsPath, pathScope(run, input));
-  if (!Array.isArray(items)) throw runtimeError(`Map state input must be an array but was: ${JSON.stringify(items)}`);
+  const items =
+    run.state.ItemsPath === undefined ? input : selectPath(run.state.ItemsPath, pathScope(run, input));
+  if (!Array.isArray(items))
+    throw runtimeError(`Map state input must be an array but was: ${JSON.stringify(items)}`);
   return items;
 }
 
@@ -30,7 +34,10 @@ async function resolveNumber(run: StateRun, field: string, kind: NumberKind): Pr
   const literal = run.state[field];
   if (run.language === 'JSONata' && isJsonataExpression(literal)) {
     const value = await evaluateJsonataTemplate(literal, field, jsonataScope(run));
-    if (!isValid(value, kind)) throw queryEvaluationError(`The ${field} field must evaluate to a valid ${kind}, but was: ${JSON.stringify(value)}`);
+    if (!isValid(value, kind))
+      throw queryEvaluationError(
+        `The ${field} field must evaluate to a valid ${kind}, but was: ${JSON.stringify(value)}`,
+      );
     return value;
   }
   if (typeof literal === 'number') return literal;
@@ -39,7 +46,9 @@ async function resolveNumber(run: StateRun, field: string, kind: NumberKind): Pr
   const value = resolvePath(path, pathScope(run, effectiveInput(run)));
   if (!isValid(value, kind)) {
     const shown = typeof value === 'string' ? value : JSON.stringify(value ?? null);
-    throw runtimeError(`The ${field}Path field refers to value "${shown}" which is not a valid ${kind}: ${path}`);
+    throw runtimeError(
+      `The ${field}Path field refers to value "${shown}" which is not a valid ${kind}: ${path}`,
+    );
   }
   return value;
 }
@@ -70,10 +79,15 @@ export async function mapTolerance(run: StateRun): Promise<{ count?: number; per
 }
 
 /** True when the failures exceed what the thresholds tolerate. */
-export function exceedsTolerance(tolerance: { count?: number; percentage?: number }, failed: number, total: number): boolean {
+export function exceedsTolerance(
+  tolerance: { count?: number; percentage?: number },
+  failed: number,
+  total: number,
+): boolean {
   if (failed === 0) return false;
   if (tolerance.count === undefined && tolerance.percentage === undefined) return true;
   const countOk = tolerance.count !== undefined && failed <= tolerance.count;
-  const percentOk = tolerance.percentage !== undefined && total > 0 && (failed / total) * 100 <= tolerance.percentage;
+  const percentOk =
+    tolerance.percentage !== undefined && total > 0 && (failed / total) * 100 <= tolerance.percentage;
   return !(countOk || percentOk);
 }

@@ -32,7 +32,11 @@ export const mapState: StateHandler = {
       {
         type: 'StartBranches',
         kind: 'Map',
-        branches: inputs.map((input, i) => ({ definition: processor, input, item: { Index: i, Value: items[i] } })),
+        branches: inputs.map((input, i) => ({
+          definition: processor,
+          input,
+          item: { Index: i, Value: items[i] },
+        })),
         variables: run.variables,
         maxConcurrency,
         ...(tolerance.count !== undefined ? { toleratedFailureCount: tolerance.count } : {}),
@@ -44,7 +48,9 @@ export const mapState: StateHandler = {
 
   async resume(run, continuation, event) {
     if (event.type !== 'BranchesCompleted') return stillPaused(run, continuation);
-    const failures = event.outcomes.filter((o): o is Extract<BranchOutcome, { status: 'FAILED' }> => o.status === 'FAILED');
+    const failures = event.outcomes.filter(
+      (o): o is Extract<BranchOutcome, { status: 'FAILED' }> => o.status === 'FAILED',
+    );
     const tolerance = continuation.tolerance ?? {};
     if (exceedsTolerance(tolerance, failures.length, event.outcomes.length)) {
       run.history.add('MapStateFailed');
@@ -54,7 +60,9 @@ export const mapState: StateHandler = {
       return handleFailure(run, StatesErrorName.ExceedToleratedFailureThreshold, THRESHOLD_EXCEEDED);
     }
     run.history.add('MapStateSucceeded');
-    const results = event.outcomes.map((o) => (o.status === 'SUCCEEDED' ? o.output : { Error: o.error, Cause: o.cause ?? null }));
+    const results = event.outcomes.map((o) =>
+      o.status === 'SUCCEEDED' ? o.output : { Error: o.error, Cause: o.cause ?? null },
+    );
     const { output, assigned } = await processResult(run, results, true);
     return exitState(run, output, assigned);
   },
@@ -63,7 +71,12 @@ export const mapState: StateHandler = {
 async function itemInput(run: StateRun, index: number, value: JsonValue): Promise<JsonValue> {
   const selector = run.state.ItemSelector ?? run.state.Parameters;
   if (selector === undefined) return value;
-  const itemRun: StateRun = { ...run, context: { ...run.context, Map: { Item: { Index: index, Value: value } } }, contextObject: undefined };
-  if (run.language === 'JSONata') return evaluateJsonataTemplate(selector, 'ItemSelector', jsonataScope(itemRun));
+  const itemRun: StateRun = {
+    ...run,
+    context: { ...run.context, Map: { Item: { Index: index, Value: value } } },
+    contextObject: undefined,
+  };
+  if (run.language === 'JSONata')
+    return evaluateJsonataTemplate(selector, 'ItemSelector', jsonataScope(itemRun));
   return evaluatePayloadTemplate(selector, pathScope(itemRun, effectiveInput(run)));
 }

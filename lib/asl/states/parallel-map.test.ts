@@ -9,13 +9,26 @@ describe('Parallel state', () => {
     const def = oneState({ Type: 'Parallel', Parameters: { 'x.$': '$.x' }, Branches: [inner, inner] });
     const paused = await step(def, { x: 1 }, { variables: { v: 1 } });
     expect(paused.effects).toEqual([
-      { type: 'StartBranches', kind: 'Parallel', branches: [{ definition: inner, input: { x: 1 } }, { definition: inner, input: { x: 1 } }], variables: { v: 1 } },
+      {
+        type: 'StartBranches',
+        kind: 'Parallel',
+        branches: [
+          { definition: inner, input: { x: 1 } },
+          { definition: inner, input: { x: 1 } },
+        ],
+        variables: { v: 1 },
+      },
     ]);
     expect(paused.history.map((e) => e.type)).toEqual(['ParallelStateEntered', 'ParallelStateStarted']);
   });
 
   it('joins results in branch order through ResultSelector and ResultPath', async () => {
-    const def = oneState({ Type: 'Parallel', Branches: [inner, inner], ResultSelector: { 'first.$': '$[0]' }, ResultPath: '$.r' });
+    const def = oneState({
+      Type: 'Parallel',
+      Branches: [inner, inner],
+      ResultSelector: { 'first.$': '$[0]' },
+      ResultPath: '$.r',
+    });
     const done = await resume(def, await step(def, { a: 1 }), {
       type: 'BranchesCompleted',
       outcomes: [
@@ -28,15 +41,23 @@ describe('Parallel state', () => {
   });
 
   it('fails with the failed branch error, which Catch can route', async () => {
-    const def = oneState({ Type: 'Parallel', Branches: [inner], Catch: [{ ErrorEquals: ['Oops'], Next: 'H' }] }, { H: { Type: 'Succeed' } });
-    const done = await resume(def, await step(def, {}), { type: 'BranchesCompleted', outcomes: [{ status: 'FAILED', error: 'Oops', cause: 'c' }] });
+    const def = oneState(
+      { Type: 'Parallel', Branches: [inner], Catch: [{ ErrorEquals: ['Oops'], Next: 'H' }] },
+      { H: { Type: 'Succeed' } },
+    );
+    const done = await resume(def, await step(def, {}), {
+      type: 'BranchesCompleted',
+      outcomes: [{ status: 'FAILED', error: 'Oops', cause: 'c' }],
+    });
     expect(done.next).toEqual({ kind: 'goto', state: 'H', output: { Error: 'Oops', Cause: 'c' } });
   });
 
   it('inherits the top-level QueryLanguage in branches', async () => {
     const def = oneState({ Type: 'Parallel', Branches: [inner] }, {}, { QueryLanguage: 'JSONata' });
     const paused = await step(def, {});
-    expect(paused.effects[0]).toMatchObject({ branches: [{ definition: { ...inner, QueryLanguage: 'JSONata' } }] });
+    expect(paused.effects[0]).toMatchObject({
+      branches: [{ definition: { ...inner, QueryLanguage: 'JSONata' } }],
+    });
   });
 });
 
@@ -59,7 +80,10 @@ describe('Map state', () => {
         { input: { v: 'b', i: 1, k: 0 }, item: { Index: 1, Value: 'b' } },
       ],
     });
-    expect(paused.history[1]).toMatchObject({ type: 'MapStateStarted', mapStateStartedEventDetails: { length: 2 } });
+    expect(paused.history[1]).toMatchObject({
+      type: 'MapStateStarted',
+      mapStateStartedEventDetails: { length: 2 },
+    });
   });
 
   it('joins the item outputs in order', async () => {
@@ -79,20 +103,42 @@ describe('Map state', () => {
     const paused = await step(def, [1, 2, 3]);
     const oneFailure = await resume(def, paused, {
       type: 'BranchesCompleted',
-      outcomes: [{ status: 'FAILED', error: 'E', cause: 'c' }, { status: 'SUCCEEDED', output: 2 }, { status: 'SUCCEEDED', output: 3 }],
+      outcomes: [
+        { status: 'FAILED', error: 'E', cause: 'c' },
+        { status: 'SUCCEEDED', output: 2 },
+        { status: 'SUCCEEDED', output: 3 },
+      ],
     });
     expect(oneFailure.next).toEqual({ kind: 'succeed', output: [{ Error: 'E', Cause: 'c' }, 2, 3] });
     const twoFailures = await resume(def, paused, {
       type: 'BranchesCompleted',
-      outcomes: [{ status: 'FAILED', error: 'E' }, { status: 'FAILED', error: 'E' }, { status: 'SUCCEEDED', output: 3 }],
+      outcomes: [
+        { status: 'FAILED', error: 'E' },
+        { status: 'FAILED', error: 'E' },
+        { status: 'SUCCEEDED', output: 3 },
+      ],
     });
-    expect(twoFailures.next).toEqual({ kind: 'fail', error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' });
+    expect(twoFailures.next).toEqual({
+      kind: 'fail',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    });
   });
 
   it('validates ToleratedFailurePercentagePath and rejects non-array items', async () => {
-    const def = oneState({ Type: 'Map', ToleratedFailurePercentagePath: '$.p', ItemsPath: '$.i', ItemProcessor: inner });
-    expect((await step(def, { i: [], p: 150 })).next).toMatchObject({ kind: 'fail', error: 'States.Runtime' });
-    const notArray = await step(oneState({ Type: 'Map', ItemsPath: '$.i', ItemProcessor: inner }), { i: { a: 1 } });
+    const def = oneState({
+      Type: 'Map',
+      ToleratedFailurePercentagePath: '$.p',
+      ItemsPath: '$.i',
+      ItemProcessor: inner,
+    });
+    expect((await step(def, { i: [], p: 150 })).next).toMatchObject({
+      kind: 'fail',
+      error: 'States.Runtime',
+    });
+    const notArray = await step(oneState({ Type: 'Map', ItemsPath: '$.i', ItemProcessor: inner }), {
+      i: { a: 1 },
+    });
     expect(notArray.next).toMatchObject({ kind: 'fail', error: 'States.Runtime' });
   });
 

@@ -12,7 +12,8 @@ export function subDefinition(branch: JsonValue | undefined, parent: Definition)
   let def = cache.get(branch);
   if (!def) {
     def = { ...(branch as unknown as Definition) };
-    if (def.QueryLanguage === undefined && parent.QueryLanguage !== undefined) def.QueryLanguage = parent.QueryLanguage;
+    if (def.QueryLanguage === undefined && parent.QueryLanguage !== undefined)
+      def.QueryLanguage = parent.QueryLanguage;
     cache.set(branch, def);
   }
   return def;

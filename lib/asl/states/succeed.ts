@@ -8,7 +8,10 @@ import type { StateHandler } from './index';
 export const succeedState: StateHandler = {
   async enter(run) {
     if (run.language === 'JSONata') {
-      const output = run.state.Output === undefined ? run.input : await evaluateJsonataTemplate(run.state.Output, 'Output', jsonataScope(run));
+      const output =
+        run.state.Output === undefined
+          ? run.input
+          : await evaluateJsonataTemplate(run.state.Output, 'Output', jsonataScope(run));
       return exitState(run, output);
     }
     const output = selectPath(run.state.OutputPath, pathScope(run, effectiveInput(run)));

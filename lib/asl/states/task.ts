@@ -31,10 +31,19 @@ export const taskState: StateHandler = {
     if (timeoutSeconds !== undefined) timeouts.timeoutInSeconds = timeoutSeconds;
     if (heartbeatSeconds !== undefined) timeouts.heartbeatInSeconds = heartbeatSeconds;
     if (activityName(resource) !== undefined) {
-      run.history.add('ActivityScheduled', 'activityScheduledEventDetails', { resource, ...inputDetails(parametersText), ...timeouts });
+      run.history.add('ActivityScheduled', 'activityScheduledEventDetails', {
+        resource,
+        ...inputDetails(parametersText),
+        ...timeouts,
+      });
     } else {
       const parts = resourceParts(resource);
-      run.history.add('TaskScheduled', 'taskScheduledEventDetails', { ...parts, region: 'us-east-1', parameters: parametersText, ...timeouts });
+      run.history.add('TaskScheduled', 'taskScheduledEventDetails', {
+        ...parts,
+        region: 'us-east-1',
+        parameters: parametersText,
+        ...timeouts,
+      });
       run.history.add('TaskStarted', 'taskStartedEventDetails', parts);
     }
     const effect: Effect = { type: 'InvokeTask', resource, input, taskToken };
@@ -52,8 +61,13 @@ export const taskState: StateHandler = {
     const parts = activity ? {} : resourceParts(resource);
     if (event.type === 'TaskSucceeded') {
       const text = serializePayload(run, event.output);
-      if (activity) run.history.add('ActivitySucceeded', 'activitySucceededEventDetails', outputDetails(text));
-      else run.history.add('TaskSucceeded', 'taskSucceededEventDetails', { ...parts, ...payloadDetails(text, 'output') });
+      if (activity)
+        run.history.add('ActivitySucceeded', 'activitySucceededEventDetails', outputDetails(text));
+      else
+        run.history.add('TaskSucceeded', 'taskSucceededEventDetails', {
+          ...parts,
+          ...payloadDetails(text, 'output'),
+        });
       const { output, assigned } = await processResult(run, event.output, true);
       return exitState(run, output, assigned);
     }
@@ -69,7 +83,13 @@ export const taskState: StateHandler = {
 };
 
 /** The history event (type, details member) of a failed or timed-out task, by resource kind. */
-const TASK_ENDINGS = { TaskFailed: ['TaskFailed', 'taskFailedEventDetails'], TaskTimedOut: ['TaskTimedOut', 'taskTimedOutEventDetails'] } as const;
-const ACTIVITY_ENDINGS = { TaskFailed: ['ActivityFailed', 'activityFailedEventDetails'], TaskTimedOut: ['ActivityTimedOut', 'activityTimedOutEventDetails'] } as const;
+const TASK_ENDINGS = {
+  TaskFailed: ['TaskFailed', 'taskFailedEventDetails'],
+  TaskTimedOut: ['TaskTimedOut', 'taskTimedOutEventDetails'],
+} as const;
+const ACTIVITY_ENDINGS = {
+  TaskFailed: ['ActivityFailed', 'activityFailedEventDetails'],
+  TaskTimedOut: ['ActivityTimedOut', 'activityTimedOutEventDetails'],
+} as const;
 
 export type { StateRun };

@@ -9,11 +9,18 @@ import { resolvePath } from '../paths/resolve';
 import { jsonataScope, pathScope, type StateRun } from '../step-run';
 
 /** Resolves `field` (TimeoutSeconds or HeartbeatSeconds); undefined when the state sets neither form. */
-export async function resolveSeconds(run: StateRun, field: 'TimeoutSeconds' | 'HeartbeatSeconds', input: JsonValue): Promise<number | undefined> {
+export async function resolveSeconds(
+  run: StateRun,
+  field: 'TimeoutSeconds' | 'HeartbeatSeconds',
+  input: JsonValue,
+): Promise<number | undefined> {
   const literal = run.state[field];
   if (run.language === 'JSONata' && isJsonataExpression(literal)) {
     const value = await evaluateJsonataTemplate(literal, field, jsonataScope(run));
-    if (!isPositiveInteger(value)) throw queryEvaluationError(`The ${field} field must evaluate to a positive integer, but was: ${JSON.stringify(value)}`);
+    if (!isPositiveInteger(value))
+      throw queryEvaluationError(
+        `The ${field} field must evaluate to a positive integer, but was: ${JSON.stringify(value)}`,
+      );
     return value;
   }
   if (literal !== undefined) return isPositiveInteger(literal) ? literal : undefined;
@@ -21,7 +28,9 @@ export async function resolveSeconds(run: StateRun, field: 'TimeoutSeconds' | 'H
   if (typeof path !== 'string') return undefined;
   const value = resolvePath(path, pathScope(run, input));
   if (!isPositiveInteger(value)) {
-    throw runtimeError(`The ${field}Path field refers to value "${typeof value === 'string' ? value : JSON.stringify(value ?? null)}" which is not a valid positive integer: ${path}`);
+    throw runtimeError(
+      `The ${field}Path field refers to value "${typeof value === 'string' ? value : JSON.stringify(value ?? null)}" which is not a valid positive integer: ${path}`,
+    );
   }
   return value;
 }

@@ -6,7 +6,9 @@ describe('Wait state', () => {
     const def = oneState({ Type: 'Wait', Seconds: 60, Assign: { waited: true } });
     const paused = await step(def, { a: 1 });
     expect(paused.next.kind).toBe('pause');
-    expect(paused.effects).toEqual([{ type: 'ScheduleTimer', dueAt: '2026-01-01T00:01:00.000Z', purpose: 'Wait' }]);
+    expect(paused.effects).toEqual([
+      { type: 'ScheduleTimer', dueAt: '2026-01-01T00:01:00.000Z', purpose: 'Wait' },
+    ]);
     const done = await resume(def, paused, { type: 'TimerFired' });
     expect(done.next).toEqual({ kind: 'succeed', output: { a: 1 } });
     expect(done.variables).toEqual({ waited: true });
@@ -14,9 +16,16 @@ describe('Wait state', () => {
   });
 
   it('waits until Timestamp / TimestampPath / SecondsPath', async () => {
-    expect((await step(oneState({ Type: 'Wait', Timestamp: '2026-02-01T00:00:00+01:00' }), {})).effects[0]).toMatchObject({ dueAt: '2026-01-31T23:00:00.000Z' });
-    expect((await step(oneState({ Type: 'Wait', TimestampPath: '$.t' }), { t: '2026-01-02T00:00:00Z' })).effects[0]).toMatchObject({ dueAt: '2026-01-02T00:00:00.000Z' });
-    expect((await step(oneState({ Type: 'Wait', SecondsPath: '$.s' }), { s: 5 })).effects[0]).toMatchObject({ dueAt: '2026-01-01T00:00:05.000Z' });
+    expect(
+      (await step(oneState({ Type: 'Wait', Timestamp: '2026-02-01T00:00:00+01:00' }), {})).effects[0],
+    ).toMatchObject({ dueAt: '2026-01-31T23:00:00.000Z' });
+    expect(
+      (await step(oneState({ Type: 'Wait', TimestampPath: '$.t' }), { t: '2026-01-02T00:00:00Z' }))
+        .effects[0],
+    ).toMatchObject({ dueAt: '2026-01-02T00:00:00.000Z' });
+    expect((await step(oneState({ Type: 'Wait', SecondsPath: '$.s' }), { s: 5 })).effects[0]).toMatchObject({
+      dueAt: '2026-01-01T00:00:05.000Z',
+    });
   });
 
   it('rejects a negative SecondsPath and an invalid TimestampPath with AWS causes', async () => {
@@ -24,17 +33,28 @@ describe('Wait state', () => {
     expect(negative.next).toEqual({
       kind: 'fail',
       error: 'States.Runtime',
-      cause: "An error occurred while executing the state 'S' (entered at the event id #2). The SecondsPath parameter references a negative value: $.s == -1",
+      cause:
+        "An error occurred while executing the state 'S' (entered at the event id #2). The SecondsPath parameter references a negative value: $.s == -1",
     });
-    const invalid = await step(oneState({ Type: 'Wait', TimestampPath: '$.t' }), { t: '2016-13-05T21:29:29Z' });
+    const invalid = await step(oneState({ Type: 'Wait', TimestampPath: '$.t' }), {
+      t: '2016-13-05T21:29:29Z',
+    });
     expect(invalid.next).toMatchObject({ kind: 'fail', error: 'States.Runtime' });
-    expect(invalid.next.kind === 'fail' && invalid.next.cause).toContain('does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2016-13-05T21:29:29Z');
+    expect(invalid.next.kind === 'fail' && invalid.next.cause).toContain(
+      'does not reference a valid ISO-8601 extended offset date-time format string: $.t == 2016-13-05T21:29:29Z',
+    );
   });
 
   it('evaluates JSONata Seconds and Timestamp', async () => {
-    const seconds = await step(oneState({ Type: 'Wait', QueryLanguage: 'JSONata', Seconds: '{% $states.input.s * 2 %}' }), { s: 3 });
+    const seconds = await step(
+      oneState({ Type: 'Wait', QueryLanguage: 'JSONata', Seconds: '{% $states.input.s * 2 %}' }),
+      { s: 3 },
+    );
     expect(seconds.effects[0]).toMatchObject({ dueAt: '2026-01-01T00:00:06.000Z' });
-    const bad = await step(oneState({ Type: 'Wait', QueryLanguage: 'JSONata', Timestamp: '{% "2016-12-05T25:29:29Z" %}' }), {});
+    const bad = await step(
+      oneState({ Type: 'Wait', QueryLanguage: 'JSONata', Timestamp: '{% "2016-12-05T25:29:29Z" %}' }),
+      {},
+    );
     expect(bad.next).toMatchObject({ kind: 'fail', error: 'States.QueryEvaluationError' });
   });
 });

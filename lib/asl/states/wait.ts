@@ -14,7 +14,11 @@ import type { StateHandler } from './index';
 export const waitState: StateHandler = {
   async enter(run) {
     const dueAt = run.language === 'JSONata' ? await dueAtJsonata(run) : dueAtJsonPath(run);
-    const { output, assigned } = await processResult(run, run.language === 'JSONata' ? run.input : effectiveInput(run), false);
+    const { output, assigned } = await processResult(
+      run,
+      run.language === 'JSONata' ? run.input : effectiveInput(run),
+      false,
+    );
     return pauseState(run, 'wait', { type: 'ScheduleTimer', dueAt, purpose: 'Wait' }, { output, assigned });
   },
   async resume(run, continuation, event) {
@@ -26,23 +30,35 @@ export const waitState: StateHandler = {
 function dueAtJsonPath(run: StateRun): string {
   const { state } = run;
   if (typeof state.Seconds === 'number') return addSeconds(run.env.now, state.Seconds);
-  if (typeof state.Timestamp === 'string') return timestampOrThrow(state.Timestamp, () => `The Timestamp field is not a valid timestamp: ${state.Timestamp}`);
+  if (typeof state.Timestamp === 'string')
+    return timestampOrThrow(
+      state.Timestamp,
+      () => `The Timestamp field is not a valid timestamp: ${state.Timestamp}`,
+    );
   const scope = pathScope(run, effectiveInput(run));
   if (typeof state.SecondsPath === 'string') {
     const path = state.SecondsPath;
     const value = resolvePath(path, scope);
-    if (value === undefined) throw runtimeError(`Invalid path '${path}': The SecondsPath parameter does not reference an existing value.`);
+    if (value === undefined)
+      throw runtimeError(
+        `Invalid path '${path}': The SecondsPath parameter does not reference an existing value.`,
+      );
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw runtimeError(`The SecondsPath parameter does not reference a valid integer: ${path} == ${JSON.stringify(value)}`);
+      throw runtimeError(
+        `The SecondsPath parameter does not reference a valid integer: ${path} == ${JSON.stringify(value)}`,
+      );
     }
-    if (value < 0) throw runtimeError(`The SecondsPath parameter references a negative value: ${path} == ${value}`);
+    if (value < 0)
+      throw runtimeError(`The SecondsPath parameter references a negative value: ${path} == ${value}`);
     return addSeconds(run.env.now, value);
   }
   if (typeof state.TimestampPath === 'string') {
     const path = state.TimestampPath;
     const value = resolvePath(path, scope);
-    return timestampOrThrow(value, () =>
-      `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    return timestampOrThrow(
+      value,
+      () =>
+        `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${typeof value === 'string' ? value : JSON.stringify(value)}`,
     );
   }
   throw runtimeError('The Wait state has no Seconds, Timestamp, SecondsPath or TimestampPath field.');
@@ -53,15 +69,22 @@ async function dueAtJsonata(run: StateRun): Promise<string> {
   if (run.state.Seconds !== undefined) {
     const seconds = await evaluateJsonataTemplate(run.state.Seconds, 'Seconds', scope);
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      const shown = isJsonataExpression(run.state.Seconds) ? expressionText(run.state.Seconds) : JSON.stringify(run.state.Seconds);
-      throw queryEvaluationError(`The JSONata expression '${shown}' specified for the field 'Seconds' must evaluate to a non-negative integer, but was: ${JSON.stringify(seconds)}`);
+      const shown = isJsonataExpression(run.state.Seconds)
+        ? expressionText(run.state.Seconds)
+        : JSON.stringify(run.state.Seconds);
+      throw queryEvaluationError(
+        `The JSONata expression '${shown}' specified for the field 'Seconds' must evaluate to a non-negative integer, but was: ${JSON.stringify(seconds)}`,
+      );
     }
     return addSeconds(run.env.now, seconds);
   }
   const value = await evaluateJsonataTemplate(run.state.Timestamp ?? null, 'Timestamp', scope);
-  return timestampOrThrow(value, () =>
-    `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
-  true);
+  return timestampOrThrow(
+    value,
+    () =>
+      `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    true,
+  );
 }
 
 function timestampOrThrow(value: JsonValue | undefined, message: () => string, jsonata = false): string {

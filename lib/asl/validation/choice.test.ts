@@ -11,7 +11,18 @@ describe('Choice rules (JSONPath)', () => {
     const rules = [
       { Variable: '$.total', NumericGreaterThanPath: '$.limit', Next: 'Done' },
       { Not: { Variable: '$.name', StringMatches: 'log-*.txt' }, Next: 'Done' },
-      { And: [{ Variable: '$.a', IsNull: false }, { Or: [{ Variable: '$$.Execution.Id', IsString: true }, { Variable: '$v', BooleanEquals: true }] }], Next: 'Done' },
+      {
+        And: [
+          { Variable: '$.a', IsNull: false },
+          {
+            Or: [
+              { Variable: '$$.Execution.Id', IsString: true },
+              { Variable: '$v', BooleanEquals: true },
+            ],
+          },
+        ],
+        Next: 'Done',
+      },
       { Variable: '$.at', TimestampLessThan: '2026-01-01T00:00:00Z', Next: 'Done' },
     ];
     expect(findings(choice(rules))).toEqual([]);
@@ -70,12 +81,23 @@ describe('Choice rules (JSONata)', () => {
   const jsonata = (rules: unknown[]) => ({ ...choice(rules), QueryLanguage: 'JSONata' });
 
   it('accepts Condition with Next, Assign and Output', () => {
-    const rules = [{ Condition: '{% $states.input.total > 100 %}', Assign: { big: true }, Output: { a: '{% 1 + 1 %}' }, Next: 'Done' }];
+    const rules = [
+      {
+        Condition: '{% $states.input.total > 100 %}',
+        Assign: { big: true },
+        Output: { a: '{% 1 + 1 %}' },
+        Next: 'Done',
+      },
+    ];
     expect(findings(jsonata(rules))).toEqual([]);
   });
 
   it('requires Condition, parses it, and rejects JSONPath rule fields', () => {
-    const rules = [{ Next: 'Done' }, { Condition: '{% $states.input. %}', Next: 'Done' }, { Condition: true, Variable: '$.x', Next: 'Done' }];
+    const rules = [
+      { Next: 'Done' },
+      { Condition: '{% $states.input. %}', Next: 'Done' },
+      { Condition: true, Variable: '$.x', Next: 'Done' },
+    ];
     expect(findings(jsonata(rules))).toEqual([
       { path: '/States/C/Choices/0', code: 'MISSING_FIELD' },
       { path: '/States/C/Choices/1/Condition', code: 'INVALID_JSONATA' },

@@ -10,7 +10,10 @@ const present = existsSync(CASES_DIR);
 function loadCases(): { file: string; definition: unknown }[] {
   return readdirSync(CASES_DIR)
     .filter((file) => file.endsWith('.json'))
-    .map((file) => ({ file, definition: JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')).definition }));
+    .map((file) => ({
+      file,
+      definition: JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')).definition,
+    }));
 }
 
 describe.skipIf(!present)(`conformance definitions (${CASES_DIR})`, () => {

@@ -35,6 +35,11 @@ export function report(
 /** Reports NESTING_TOO_DEEP and returns true when `depth` passes the limit. */
 export function tooDeep(ctx: ValidationContext, path: string, depth: number): boolean {
   if (depth <= MAX_NESTING_DEPTH) return false;
-  report(ctx, path, DiagnosticCode.NESTING_TOO_DEEP, `nesting deeper than ${MAX_NESTING_DEPTH} levels is not validated`);
+  report(
+    ctx,
+    path,
+    DiagnosticCode.NESTING_TOO_DEEP,
+    `nesting deeper than ${MAX_NESTING_DEPTH} levels is not validated`,
+  );
   return true;
 }

@@ -3,13 +3,26 @@ import { errorMessages, findings, single, singleJsonata } from './test-support';
 
 describe('JSONPath fields', () => {
   it('parses InputPath, OutputPath, ItemsPath, SecondsPath and TimeoutSecondsPath', () => {
-    expect(findings(single({ Type: 'Pass', InputPath: '$.a[?(@.x > 1)]', OutputPath: null, End: true }))).toEqual([]);
+    expect(
+      findings(single({ Type: 'Pass', InputPath: '$.a[?(@.x > 1)]', OutputPath: null, End: true })),
+    ).toEqual([]);
     const definition = {
       StartAt: 'W',
       States: {
         W: { Type: 'Wait', SecondsPath: '$.[', InputPath: 'a', Next: 'T' },
-        T: { Type: 'Task', Resource: 'function:f', TimeoutSecondsPath: '$.t]', HeartbeatSecondsPath: '$.h', Next: 'M' },
-        M: { Type: 'Map', ItemsPath: '$.items[', ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Succeed' } } }, End: true },
+        T: {
+          Type: 'Task',
+          Resource: 'function:f',
+          TimeoutSecondsPath: '$.t]',
+          HeartbeatSecondsPath: '$.h',
+          Next: 'M',
+        },
+        M: {
+          Type: 'Map',
+          ItemsPath: '$.items[',
+          ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Succeed' } } },
+          End: true,
+        },
       },
     };
     expect(findings(definition)).toEqual([
@@ -18,7 +31,9 @@ describe('JSONPath fields', () => {
       { path: '/States/T/TimeoutSecondsPath', code: 'INVALID_JSONPATH' },
       { path: '/States/M/ItemsPath', code: 'INVALID_JSONPATH' },
     ]);
-    expect(errorMessages(definition)[1]).toBe('"a" is not a valid JSONPath: a path must start with "$" at position 0.');
+    expect(errorMessages(definition)[1]).toBe(
+      '"a" is not a valid JSONPath: a path must start with "$" at position 0.',
+    );
   });
 
   it('requires ResultPath to be a reference path', () => {
@@ -42,10 +57,17 @@ describe('JSONPath fields', () => {
 describe('payload templates', () => {
   it('checks every ".$" value, nested too, in Parameters, ResultSelector, ItemSelector and Assign', () => {
     const definition = single({
-      Type: 'Task', Resource: 'function:f', End: true,
-      Parameters: { 'ok.$': '$.a', 'ctx.$': '$$.Task.Token', nested: { 'bad.$': 'a.b', list: [{ 'n.$': 5 }] }, 'lit': '$.not-a-path-[' },
+      Type: 'Task',
+      Resource: 'function:f',
+      End: true,
+      Parameters: {
+        'ok.$': '$.a',
+        'ctx.$': '$$.Task.Token',
+        nested: { 'bad.$': 'a.b', list: [{ 'n.$': 5 }] },
+        lit: '$.not-a-path-[',
+      },
       ResultSelector: { 'x.$': '$.a..' },
-      Assign: { 'v.$': 'States.Format(\'{}\', $.a)', 'w.$': '$.b[' },
+      Assign: { 'v.$': "States.Format('{}', $.a)", 'w.$': '$.b[' },
     });
     expect(findings(definition)).toEqual([
       { path: '/States/S/Parameters/nested/bad.$', code: 'INVALID_JSONPATH' },
@@ -57,14 +79,15 @@ describe('payload templates', () => {
 
   it('reports intrinsic functions with a wrong name or arity, and bad paths among their arguments', () => {
     const definition = single({
-      Type: 'Pass', End: true,
+      Type: 'Pass',
+      End: true,
       Parameters: {
-        'a.$': 'States.Fromat(\'{}\', $.x)',
+        'a.$': "States.Fromat('{}', $.x)",
         'b.$': 'States.ArrayLength($.x, $.y)',
         'c.$': 'States.UUID()',
         'd.$': 'States.Array($.x, States.MathAdd(1, 2))',
         'e.$': 'States.JsonToString($.[)',
-        'f.$': 'States.Format(\'{}\'',
+        'f.$': "States.Format('{}'",
       },
     });
     expect(findings(definition)).toEqual([
@@ -73,16 +96,24 @@ describe('payload templates', () => {
       { path: '/States/S/Parameters/e.$', code: 'INVALID_INTRINSIC' },
       { path: '/States/S/Parameters/f.$', code: 'INVALID_INTRINSIC' },
     ]);
-    expect(errorMessages(definition)[0]).toMatch(/^"States\.Fromat\('\{\}', \$\.x\)" is not a valid intrinsic function call: .*States\.Fromat/);
+    expect(errorMessages(definition)[0]).toMatch(
+      /^"States\.Fromat\('\{\}', \$\.x\)" is not a valid intrinsic function call: .*States\.Fromat/,
+    );
   });
 
   it('checks ErrorPath and CausePath as a path or an intrinsic', () => {
-    const definition = single({ Type: 'Fail', ErrorPath: 'States.Format(\'E{}\', $.code)', CausePath: 'cause' });
+    const definition = single({
+      Type: 'Fail',
+      ErrorPath: "States.Format('E{}', $.code)",
+      CausePath: 'cause',
+    });
     expect(findings(definition)).toEqual([{ path: '/States/S/CausePath', code: 'INVALID_JSONPATH' }]);
   });
 
   it('leaves Pass Result alone: it is literal data', () => {
-    expect(findings(single({ Type: 'Pass', Result: { 'x.$': 42, y: '{% nonsense' }, End: true }))).toEqual([]);
+    expect(findings(single({ Type: 'Pass', Result: { 'x.$': 42, y: '{% nonsense' }, End: true }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -93,12 +124,21 @@ describe('JSONata expressions', () => {
       StartAt: 'T',
       States: {
         T: {
-          Type: 'Task', Resource: 'function:f', Next: 'M',
+          Type: 'Task',
+          Resource: 'function:f',
+          Next: 'M',
           Arguments: { a: '{% $states.input.a %}', b: ['{% $x + %}'] },
-          Output: '{% $states.result %}', Assign: { v: '{% ) %}' },
-          TimeoutSeconds: '{% $states.input.t %}', HeartbeatSeconds: '{% %}',
+          Output: '{% $states.result %}',
+          Assign: { v: '{% ) %}' },
+          TimeoutSeconds: '{% $states.input.t %}',
+          HeartbeatSeconds: '{% %}',
         },
-        M: { Type: 'Map', Items: '{% $states.input.items[ %}', ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Succeed' } } }, End: true },
+        M: {
+          Type: 'Map',
+          Items: '{% $states.input.items[ %}',
+          ItemProcessor: { StartAt: 'X', States: { X: { Type: 'Succeed' } } },
+          End: true,
+        },
       },
     };
     expect(findings(definition)).toEqual([
@@ -116,7 +156,9 @@ describe('JSONata expressions', () => {
   });
 
   it('still reports a string that is not an expression where a number belongs', () => {
-    expect(findings(singleJsonata({ Type: 'Wait', Seconds: 'ten', End: true }))).toEqual([{ path: '/States/S/Seconds', code: 'INVALID_TYPE' }]);
+    expect(findings(singleJsonata({ Type: 'Wait', Seconds: 'ten', End: true }))).toEqual([
+      { path: '/States/S/Seconds', code: 'INVALID_TYPE' },
+    ]);
     expect(errorMessages(singleJsonata({ Type: 'Wait', Seconds: 'ten', End: true }))).toEqual([
       '"Seconds" must be an integer or a "{% … %}" expression, not string.',
     ]);

@@ -27,14 +27,23 @@ export function checkPathString(src: string, kind: PathKind, path: string, ctx: 
   if (kind === 'pathOrIntrinsic' && looksLikeIntrinsic(src)) return checkIntrinsic(src, path, ctx);
   const parsed = parseJsonPath(src);
   if (!parsed.ok) {
-    const expected = kind === 'pathOrIntrinsic' ? 'a JSONPath or an intrinsic function call' : 'a valid JSONPath';
+    const expected =
+      kind === 'pathOrIntrinsic' ? 'a JSONPath or an intrinsic function call' : 'a valid JSONPath';
     report(ctx, path, DiagnosticCode.INVALID_JSONPATH, `${quote(src)} is not ${expected}: ${parsed.reason}.`);
     return false;
   }
   if (kind !== 'referencePath') return true;
   if (parsed.shape.root !== '$' || !parsed.shape.definite) {
-    const why = parsed.shape.root !== '$' ? 'it must start with "$" (not the context or a variable)' : 'no wildcards, filters, slices, unions or ".."';
-    report(ctx, path, DiagnosticCode.INVALID_REFERENCE_PATH, `${quote(src)} must be a reference path to a single node: ${why}.`);
+    const why =
+      parsed.shape.root !== '$'
+        ? 'it must start with "$" (not the context or a variable)'
+        : 'no wildcards, filters, slices, unions or ".."';
+    report(
+      ctx,
+      path,
+      DiagnosticCode.INVALID_REFERENCE_PATH,
+      `${quote(src)} must be a reference path to a single node: ${why}.`,
+    );
     return false;
   }
   return true;
@@ -46,7 +55,12 @@ export function checkIntrinsic(src: string, path: string, ctx: ValidationContext
   try {
     args = parseIntrinsic(src).args;
   } catch (error) {
-    report(ctx, path, DiagnosticCode.INVALID_INTRINSIC, `${quote(src)} is not a valid intrinsic function call: ${errorText(error)}.`);
+    report(
+      ctx,
+      path,
+      DiagnosticCode.INVALID_INTRINSIC,
+      `${quote(src)} is not a valid intrinsic function call: ${errorText(error)}.`,
+    );
     return false;
   }
   return args.every((arg) => checkIntrinsicArg(arg, path, ctx));
@@ -69,12 +83,20 @@ export function checkJsonata(src: string, path: string, ctx: ValidationContext):
     jsonata(body);
     return true;
   } catch (error) {
-    report(ctx, path, DiagnosticCode.INVALID_JSONATA, `${quote(src)} is not a valid JSONata expression: ${errorText(error)}.`);
+    report(
+      ctx,
+      path,
+      DiagnosticCode.INVALID_JSONATA,
+      `${quote(src)} is not a valid JSONata expression: ${errorText(error)}.`,
+    );
     return false;
   }
 }
 
 function errorText(error: unknown): string {
-  const message = error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error) ? String((error as { message: unknown }).message) : String(error);
+  const message =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
   return message.replace(/\.$/, '');
 }

@@ -7,7 +7,10 @@ describe('required, unknown and mistyped fields', () => {
       { path: '', code: 'MISSING_FIELD' },
       { path: '', code: 'MISSING_FIELD' },
     ]);
-    expect(errorMessages({})).toEqual(['a state machine must have "StartAt".', 'a state machine must have "States".']);
+    expect(errorMessages({})).toEqual([
+      'a state machine must have "StartAt".',
+      'a state machine must have "States".',
+    ]);
   });
 
   it('reports a definition that is not an object', () => {
@@ -42,8 +45,12 @@ describe('required, unknown and mistyped fields', () => {
   });
 
   it('reports an unknown Type with a suggestion', () => {
-    expect(findings(single({ Type: 'Tsak', End: true }))).toEqual([{ path: '/States/S/Type', code: 'INVALID_VALUE' }]);
-    expect(errorMessages(single({ Type: 'Tsak', End: true }))).toEqual(['"Tsak" is not a state type — did you mean "Task"?']);
+    expect(findings(single({ Type: 'Tsak', End: true }))).toEqual([
+      { path: '/States/S/Type', code: 'INVALID_VALUE' },
+    ]);
+    expect(errorMessages(single({ Type: 'Tsak', End: true }))).toEqual([
+      '"Tsak" is not a state type — did you mean "Task"?',
+    ]);
   });
 
   it('reports fields the state type does not have', () => {
@@ -56,7 +63,15 @@ describe('required, unknown and mistyped fields', () => {
   });
 
   it('reports bad types: string vs number vs array vs object', () => {
-    const definition = single({ Type: 'Task', Resource: 42, TimeoutSeconds: '60', Retry: {}, Parameters: [], Comment: 1, End: 'yes' });
+    const definition = single({
+      Type: 'Task',
+      Resource: 42,
+      TimeoutSeconds: '60',
+      Retry: {},
+      Parameters: [],
+      Comment: 1,
+      End: 'yes',
+    });
     expect(findings(definition)).toEqual([
       { path: '/States/S/Resource', code: 'INVALID_TYPE' },
       { path: '/States/S/TimeoutSeconds', code: 'INVALID_TYPE' },
@@ -73,9 +88,17 @@ describe('required, unknown and mistyped fields', () => {
       Comment: 'top',
       StartAt: 'C',
       States: {
-        C: { Type: 'Choice', Comment: 'c', Choices: [{ Comment: 'r', Variable: '$.x', IsPresent: true, Next: 'T' }], Default: 'T' },
+        C: {
+          Type: 'Choice',
+          Comment: 'c',
+          Choices: [{ Comment: 'r', Variable: '$.x', IsPresent: true, Next: 'T' }],
+          Default: 'T',
+        },
         T: {
-          Type: 'Task', Comment: 't', Resource: 'function:go', End: true,
+          Type: 'Task',
+          Comment: 't',
+          Resource: 'function:go',
+          End: true,
           Retry: [{ Comment: 'r', ErrorEquals: ['States.ALL'] }],
           Catch: [{ Comment: 'c', ErrorEquals: ['States.ALL'], Next: 'F' }],
         },
@@ -89,20 +112,36 @@ describe('required, unknown and mistyped fields', () => {
 describe('transitions', () => {
   it('requires exactly one of Next or End', () => {
     expect(findings(single({ Type: 'Pass' }))).toEqual([{ path: '/States/S', code: 'MISSING_FIELD' }]);
-    expect(errorMessages(single({ Type: 'Pass' }))).toEqual(['a Pass state must have either "Next" or "End".']);
-    expect(findings(single({ Type: 'Pass', Next: 'S', End: true }))).toEqual([{ path: '/States/S/End', code: 'CONFLICTING_FIELDS' }]);
+    expect(errorMessages(single({ Type: 'Pass' }))).toEqual([
+      'a Pass state must have either "Next" or "End".',
+    ]);
+    expect(findings(single({ Type: 'Pass', Next: 'S', End: true }))).toEqual([
+      { path: '/States/S/End', code: 'CONFLICTING_FIELDS' },
+    ]);
   });
 
   it('treats End: false as no End', () => {
-    expect(findings(single({ Type: 'Pass', End: false }))).toEqual([{ path: '/States/S', code: 'MISSING_FIELD' }]);
-    expect(findings({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B', End: false }, B: { Type: 'Succeed' } } })).toEqual([]);
+    expect(findings(single({ Type: 'Pass', End: false }))).toEqual([
+      { path: '/States/S', code: 'MISSING_FIELD' },
+    ]);
+    expect(
+      findings({
+        StartAt: 'A',
+        States: { A: { Type: 'Pass', Next: 'B', End: false }, B: { Type: 'Succeed' } },
+      }),
+    ).toEqual([]);
   });
 
   it('rejects End on a Choice and Next on terminal states', () => {
     const definition = {
       StartAt: 'C',
       States: {
-        C: { Type: 'Choice', Choices: [{ Variable: '$.x', BooleanEquals: true, Next: 'Y' }], Default: 'N', End: true },
+        C: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.x', BooleanEquals: true, Next: 'Y' }],
+          Default: 'N',
+          End: true,
+        },
         Y: { Type: 'Succeed', Next: 'N' },
         N: { Type: 'Fail', End: true },
       },
@@ -112,14 +151,19 @@ describe('transitions', () => {
       { path: '/States/Y/Next', code: 'UNKNOWN_FIELD' },
       { path: '/States/N/End', code: 'UNKNOWN_FIELD' },
     ]);
-    expect(errorMessages(definition)[1]).toBe('a Succeed state ends the execution, so it cannot have "Next".');
+    expect(errorMessages(definition)[1]).toBe(
+      'a Succeed state ends the execution, so it cannot have "Next".',
+    );
   });
 });
 
 describe('state names', () => {
   it('requires 1 to 80 characters', () => {
     const long = 'x'.repeat(81);
-    const definition = { StartAt: '', States: { '': { Type: 'Pass', Next: long }, [long]: { Type: 'Succeed' } } };
+    const definition = {
+      StartAt: '',
+      States: { '': { Type: 'Pass', Next: long }, [long]: { Type: 'Succeed' } },
+    };
     expect(findings(definition)).toEqual([
       { path: '/States/', code: 'INVALID_STATE_NAME' },
       { path: `/States/${long}`, code: 'INVALID_STATE_NAME' },
@@ -133,7 +177,12 @@ describe('state names', () => {
 
   it('rejects a name used twice across branches', () => {
     const branch = { StartAt: 'X', States: { X: { Type: 'Succeed' } } };
-    const definition = { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [branch, branch], End: true } } };
-    expect(findings(definition)).toEqual([{ path: '/States/P/Branches/1/States/X', code: 'DUPLICATE_STATE_NAME' }]);
+    const definition = {
+      StartAt: 'P',
+      States: { P: { Type: 'Parallel', Branches: [branch, branch], End: true } },
+    };
+    expect(findings(definition)).toEqual([
+      { path: '/States/P/Branches/1/States/X', code: 'DUPLICATE_STATE_NAME' },
+    ]);
   });
 });

@@ -27,15 +27,56 @@ function seededRandom(seed: number): () => number {
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 
-const garbage = ['', '$', '$$', '$.', '$[', '{%', '{% %}', '{% ) %}', 'States.', 'States.Format(', 'States.UUID(1)', '__proto__',
-  'constructor', 'End', 'Next', '~/~1', 'x'.repeat(90), 'Ship\u0000', '🙂', '$..*', "$[?(@.a=='", '.$', 'arn:', 'approval'];
+const garbage = [
+  '',
+  '$',
+  '$$',
+  '$.',
+  '$[',
+  '{%',
+  '{% %}',
+  '{% ) %}',
+  'States.',
+  'States.Format(',
+  'States.UUID(1)',
+  '__proto__',
+  'constructor',
+  'End',
+  'Next',
+  '~/~1',
+  'x'.repeat(90),
+  'Ship\u0000',
+  '🙂',
+  '$..*',
+  "$[?(@.a=='",
+  '.$',
+  'arn:',
+  'approval',
+];
 
 function randomValue(rng: Rng, depth = 0): unknown {
   const roll = rng();
-  if (depth > 3 || roll < 0.3) return pick(rng, [null, true, false, 0, -1, 1.5, 1e308, 99999999999, pick(rng, garbage)]);
+  if (depth > 3 || roll < 0.3)
+    return pick(rng, [null, true, false, 0, -1, 1.5, 1e308, 99999999999, pick(rng, garbage)]);
   if (roll < 0.6) return Array.from({ length: Math.floor(rng() * 4) }, () => randomValue(rng, depth + 1));
-  const keys = ['Type', 'Next', 'End', 'StartAt', 'States', 'Choices', 'Branches', 'Retry', 'Catch', 'Variable', 'And', 'x.$', pick(rng, garbage)];
-  return Object.fromEntries(Array.from({ length: Math.floor(rng() * 5) }, () => [pick(rng, keys), randomValue(rng, depth + 1)]));
+  const keys = [
+    'Type',
+    'Next',
+    'End',
+    'StartAt',
+    'States',
+    'Choices',
+    'Branches',
+    'Retry',
+    'Catch',
+    'Variable',
+    'And',
+    'x.$',
+    pick(rng, garbage),
+  ];
+  return Object.fromEntries(
+    Array.from({ length: Math.floor(rng() * 5) }, () => [pick(rng, keys), randomValue(rng, depth + 1)]),
+  );
 }
 
 /** Every object and array inside `value`, with the value itself. */
@@ -73,7 +114,8 @@ function resolvePointer(doc: unknown, pointer: string): boolean {
   let node = doc;
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token)) return false;
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, token))
+      return false;
     node = (node as Record<string, unknown>)[token];
   }
   return true;
@@ -86,12 +128,25 @@ function expectWellFormed(result: ValidationResult, doc: unknown): void {
     expect(typeof d.message === 'string' && d.message.length > 0).toBe(true);
     if (!resolvePointer(doc, d.path)) throw new Error(`unresolvable pointer ${d.path} (${d.code})`);
   }
-  expect(result.errors.every((d) => d.severity === 'ERROR') && result.warnings.every((d) => d.severity === 'WARNING')).toBe(true);
+  expect(
+    result.errors.every((d) => d.severity === 'ERROR') &&
+      result.warnings.every((d) => d.severity === 'WARNING'),
+  ).toBe(true);
 }
 
 const seeds = existsSync(CASES_DIR)
-  ? readdirSync(CASES_DIR).map((file) => JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')).definition as unknown)
-  : [{ StartAt: 'A', States: { A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsNull: true, Next: 'B' }], Default: 'B' }, B: { Type: 'Succeed' } } }];
+  ? readdirSync(CASES_DIR).map(
+      (file) => JSON.parse(readFileSync(join(CASES_DIR, file), 'utf8')).definition as unknown,
+    )
+  : [
+      {
+        StartAt: 'A',
+        States: {
+          A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsNull: true, Next: 'B' }], Default: 'B' },
+          B: { Type: 'Succeed' },
+        },
+      },
+    ];
 
 describe('validateDefinition under fuzzing', () => {
   it(`never throws on ${MUTANTS} mutated definitions`, () => {

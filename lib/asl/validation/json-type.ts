@@ -1,5 +1,6 @@
 /** JSON type names as messages use them. */
-export type JsonTypeName = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object' | 'unsupported';
+export type JsonTypeName =
+  'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object' | 'unsupported';
 
 export type JsonRecord = Record<string, unknown>;
 

@@ -27,17 +27,29 @@ export const machineSpec: ObjectSpec = {
 };
 
 /** Validates a machine at `path` against `spec` (machineSpec at the top, branch or processor specs inside). */
-export function validateMachine(machine: unknown, path: string, spec: ObjectSpec, ctx: ValidationContext, depth = 0): void {
+export function validateMachine(
+  machine: unknown,
+  path: string,
+  spec: ObjectSpec,
+  ctx: ValidationContext,
+  depth = 0,
+): void {
   if (tooDeep(ctx, path, depth)) return;
   if (!isRecord(machine)) {
-    report(ctx, path, DiagnosticCode.SCHEMA_VALIDATION_FAILED, `${spec.what} must be an object, not ${jsonTypeOf(machine)}.`);
+    report(
+      ctx,
+      path,
+      DiagnosticCode.SCHEMA_VALIDATION_FAILED,
+      `${spec.what} must be an object, not ${jsonTypeOf(machine)}.`,
+    );
     return;
   }
   checkObject(machine, spec, path, ctx, ctx.topLanguage);
   const states = machine.States;
   if (!isRecord(states)) return;
   const statesPath = joinPointer(path, 'States');
-  if (Object.keys(states).length === 0) report(ctx, statesPath, DiagnosticCode.INVALID_VALUE, '"States" must hold at least one state.');
+  if (Object.keys(states).length === 0)
+    report(ctx, statesPath, DiagnosticCode.INVALID_VALUE, '"States" must hold at least one state.');
   const validateNested = (nested: unknown, nestedPath: string, nestedSpec: ObjectSpec, nestedDepth: number) =>
     validateMachine(nested, nestedPath, nestedSpec, ctx, nestedDepth);
   for (const [name, state] of Object.entries(states)) {
@@ -51,9 +63,20 @@ export function validateMachine(machine: unknown, path: string, spec: ObjectSpec
 
 function checkStateName(name: string, path: string, ctx: ValidationContext): void {
   if (name.length === 0 || name.length > MAX_STATE_NAME_LENGTH) {
-    report(ctx, path, DiagnosticCode.INVALID_STATE_NAME, `a state name must be 1 to ${MAX_STATE_NAME_LENGTH} characters long, not ${name.length}.`);
+    report(
+      ctx,
+      path,
+      DiagnosticCode.INVALID_STATE_NAME,
+      `a state name must be 1 to ${MAX_STATE_NAME_LENGTH} characters long, not ${name.length}.`,
+    );
   }
   const first = ctx.stateNames.get(name);
   if (first === undefined) ctx.stateNames.set(name, path);
-  else report(ctx, path, DiagnosticCode.DUPLICATE_STATE_NAME, `state name ${quote(name)} is already used at ${first}; names must be unique across the whole state machine.`);
+  else
+    report(
+      ctx,
+      path,
+      DiagnosticCode.DUPLICATE_STATE_NAME,
+      `state name ${quote(name)} is already used at ${first}; names must be unique across the whole state machine.`,
+    );
 }

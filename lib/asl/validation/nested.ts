@@ -11,7 +11,11 @@ import type { StateCheckInput } from './state';
 /** Validates a nested machine; machine.ts supplies it, so states and machines do not import each other. */
 export type NestedValidator = (machine: unknown, path: string, spec: ObjectSpec, depth: number) => void;
 
-const namespace = { StartAt: { type: 'string', required: true }, States: { type: 'object', required: true }, Comment: { type: 'string' } } as const;
+const namespace = {
+  StartAt: { type: 'string', required: true },
+  States: { type: 'object', required: true },
+  Comment: { type: 'string' },
+} as const;
 
 export const branchSpec: ObjectSpec = { what: 'a Parallel branch', fields: namespace };
 
@@ -34,8 +38,16 @@ export function checkParallel(input: StateCheckInput): void {
   const branches = state.Branches;
   if (!Array.isArray(branches)) return;
   const branchesPath = joinPointer(path, 'Branches');
-  if (branches.length === 0) report(ctx, branchesPath, DiagnosticCode.INVALID_VALUE, 'a Parallel state must have at least one branch.');
-  branches.forEach((branch, i) => validateNested(branch, joinPointer(branchesPath, i), branchSpec, depth + 1));
+  if (branches.length === 0)
+    report(
+      ctx,
+      branchesPath,
+      DiagnosticCode.INVALID_VALUE,
+      'a Parallel state must have at least one branch.',
+    );
+  branches.forEach((branch, i) =>
+    validateNested(branch, joinPointer(branchesPath, i), branchSpec, depth + 1),
+  );
 }
 
 export function checkMap(input: StateCheckInput): void {
@@ -46,6 +58,7 @@ export function checkMap(input: StateCheckInput): void {
     if (!isRecord(processor)) continue;
     validateNested(processor, joinPointer(path, field), processorSpec, depth + 1);
     const config = processor.ProcessorConfig;
-    if (isRecord(config)) checkObject(config, processorConfigSpec, joinPointer(path, field, 'ProcessorConfig'), ctx, language);
+    if (isRecord(config))
+      checkObject(config, processorConfigSpec, joinPointer(path, field, 'ProcessorConfig'), ctx, language);
   }
 }

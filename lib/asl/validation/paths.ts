@@ -40,7 +40,7 @@ export function parseJsonPath(src: string): PathResult {
 }
 
 function scanRoot(s: Scanner): PathShape['root'] {
-  if (s.src.startsWith('$$')) return (s.pos = 2), '$$';
+  if (s.src.startsWith('$$')) return ((s.pos = 2), '$$');
   if (!s.src.startsWith('$')) fail(s, 'a path must start with "$"');
   const variable = /^\$[A-Za-z_][A-Za-z0-9_]*/.exec(s.src);
   s.pos = variable ? variable[0].length : 1;
@@ -87,8 +87,7 @@ function scanBracket(s: Scanner): void {
     s.pos += 1;
     scanParenthesised(s);
     s.definite = false;
-  }
-  else if (c === '(') scanParenthesised(s);
+  } else if (c === '(') scanParenthesised(s);
   else scanIndexes(s);
   skipSpaces(s);
   if (s.src[s.pos] !== ']') fail(s, 'expected "]"');

@@ -4,8 +4,14 @@ import { errorMessages, findings, single, singleJsonata } from './test-support';
 describe('query languages', () => {
   it('rejects JSONPath fields and ".$" keys in a JSONata state', () => {
     const definition = singleJsonata({
-      Type: 'Task', Resource: 'function:f', End: true,
-      InputPath: '$.a', Parameters: { x: 1 }, ResultSelector: {}, ResultPath: '$.r', OutputPath: '$',
+      Type: 'Task',
+      Resource: 'function:f',
+      End: true,
+      InputPath: '$.a',
+      Parameters: { x: 1 },
+      ResultSelector: {},
+      ResultPath: '$.r',
+      OutputPath: '$',
       Arguments: { 'id.$': '$.id' },
     });
     expect(findings(definition)).toEqual([
@@ -16,8 +22,12 @@ describe('query languages', () => {
       { path: '/States/S/OutputPath', code: 'QUERY_LANGUAGE_MISMATCH' },
       { path: '/States/S/Arguments/id.$', code: 'QUERY_LANGUAGE_MISMATCH' },
     ]);
-    expect(errorMessages(definition)[1]).toBe('"Parameters" is a JSONPath field; in a JSONata state use "Arguments".');
-    expect(errorMessages(definition)[5]).toBe('keys ending in ".$" are JSONPath syntax; in a JSONata state write "id" with a "{% … %}" value.');
+    expect(errorMessages(definition)[1]).toBe(
+      '"Parameters" is a JSONPath field; in a JSONata state use "Arguments".',
+    );
+    expect(errorMessages(definition)[5]).toBe(
+      'keys ending in ".$" are JSONPath syntax; in a JSONata state write "id" with a "{% … %}" value.',
+    );
   });
 
   it('rejects Arguments, Output and Condition in a JSONPath state', () => {
@@ -40,7 +50,13 @@ describe('query languages', () => {
     const definition = {
       StartAt: 'A',
       States: {
-        A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $states.input %}', Assign: { n: '{% 1 %}' }, Next: 'B' },
+        A: {
+          Type: 'Pass',
+          QueryLanguage: 'JSONata',
+          Output: '{% $states.input %}',
+          Assign: { n: '{% 1 %}' },
+          Next: 'B',
+        },
         B: { Type: 'Pass', Parameters: { 'n.$': '$n' }, End: true },
       },
     };
@@ -48,22 +64,32 @@ describe('query languages', () => {
   });
 
   it('rejects a JSONPath state inside a JSONata machine', () => {
-    const definition = { QueryLanguage: 'JSONata', StartAt: 'A', States: { A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } } };
-    expect(findings(definition)).toEqual([{ path: '/States/A/QueryLanguage', code: 'QUERY_LANGUAGE_MISMATCH' }]);
+    const definition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'A',
+      States: { A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } },
+    };
+    expect(findings(definition)).toEqual([
+      { path: '/States/A/QueryLanguage', code: 'QUERY_LANGUAGE_MISMATCH' },
+    ]);
   });
 
   it('rejects an unknown QueryLanguage', () => {
-    expect(findings(single({ Type: 'Pass', End: true }, { QueryLanguage: 'jsonata' }))).toEqual([{ path: '/QueryLanguage', code: 'INVALID_VALUE' }]);
+    expect(findings(single({ Type: 'Pass', End: true }, { QueryLanguage: 'jsonata' }))).toEqual([
+      { path: '/QueryLanguage', code: 'INVALID_VALUE' },
+    ]);
   });
 
   it('warns about a "{% … %}" string in a JSONPath template, which stays literal', () => {
-    expect(findings(single({ Type: 'Pass', Parameters: { a: '{% $states.input %}' }, End: true }), 'WARNING')).toEqual([
-      { path: '/States/S/Parameters/a', code: 'QUERY_LANGUAGE_MISMATCH' },
-    ]);
+    expect(
+      findings(single({ Type: 'Pass', Parameters: { a: '{% $states.input %}' }, End: true }), 'WARNING'),
+    ).toEqual([{ path: '/States/S/Parameters/a', code: 'QUERY_LANGUAGE_MISMATCH' }]);
   });
 
   it('allows Assign in both languages', () => {
     expect(findings(single({ Type: 'Pass', Assign: { 'a.$': '$.x', b: 1 }, End: true }))).toEqual([]);
-    expect(findings(singleJsonata({ Type: 'Pass', Assign: { a: '{% $states.input.x %}', b: 1 }, End: true }))).toEqual([]);
+    expect(
+      findings(singleJsonata({ Type: 'Pass', Assign: { a: '{% $states.input.x %}', b: 1 }, End: true })),
+    ).toEqual([]);
   });
 });

@@ -55,7 +55,12 @@ export function stateLanguage(state: JsonRecord, path: string, ctx: ValidationCo
   const own = state.QueryLanguage;
   if (!queryLanguages.includes(own as QueryLanguage)) return ctx.topLanguage;
   if (own === 'JSONPath' && ctx.topLanguage === 'JSONata') {
-    report(ctx, joinPointer(path, 'QueryLanguage'), DiagnosticCode.QUERY_LANGUAGE_MISMATCH, 'a state cannot use JSONPath when the state machine\'s QueryLanguage is JSONata; set the top level to JSONPath and opt states into JSONata instead.');
+    report(
+      ctx,
+      joinPointer(path, 'QueryLanguage'),
+      DiagnosticCode.QUERY_LANGUAGE_MISMATCH,
+      "a state cannot use JSONPath when the state machine's QueryLanguage is JSONata; set the top level to JSONPath and opt states into JSONata instead.",
+    );
   }
   return own as QueryLanguage;
 }

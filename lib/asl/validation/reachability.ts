@@ -8,7 +8,8 @@ import { transitionsIn } from './references';
 /** The names reachable from `startAt` through Next, Default, Choices and Catch. */
 export function reachableStates(startAt: string, states: JsonRecord, statesPath: string): Set<string> {
   const edges = new Map<string, string[]>();
-  for (const edge of transitionsIn(states, statesPath)) edges.set(edge.from, [...(edges.get(edge.from) ?? []), edge.target]);
+  for (const edge of transitionsIn(states, statesPath))
+    edges.set(edge.from, [...(edges.get(edge.from) ?? []), edge.target]);
   const seen = new Set<string>();
   const queue = hasOwn(states, startAt) ? [startAt] : [];
   while (queue.length > 0) {
@@ -21,13 +22,24 @@ export function reachableStates(startAt: string, states: JsonRecord, statesPath:
 }
 
 /** Warns about each unreachable state of a namespace (skipped when StartAt is unusable). */
-export function checkReachability(machine: JsonRecord, states: JsonRecord, machinePath: string, ctx: ValidationContext): void {
+export function checkReachability(
+  machine: JsonRecord,
+  states: JsonRecord,
+  machinePath: string,
+  ctx: ValidationContext,
+): void {
   if (typeof machine.StartAt !== 'string' || !hasOwn(states, machine.StartAt)) return;
   const statesPath = joinPointer(machinePath, 'States');
   const reachable = reachableStates(machine.StartAt, states, statesPath);
   for (const name of Object.keys(states)) {
     if (!reachable.has(name)) {
-      report(ctx, joinPointer(statesPath, name), DiagnosticCode.UNREACHABLE_STATE, `state ${quote(name)} is never reached from StartAt ${quote(machine.StartAt)}.`, 'WARNING');
+      report(
+        ctx,
+        joinPointer(statesPath, name),
+        DiagnosticCode.UNREACHABLE_STATE,
+        `state ${quote(name)} is never reached from StartAt ${quote(machine.StartAt)}.`,
+        'WARNING',
+      );
     }
   }
 }

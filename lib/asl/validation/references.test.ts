@@ -7,8 +7,17 @@ describe('references', () => {
       StartAt: 'Strat',
       States: {
         Start: { Type: 'Pass', Next: 'Chose' },
-        Choose: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Shipp' }], Default: 'Rejct' },
-        Ship: { Type: 'Task', Resource: 'function:ship', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Reject ' }], End: true },
+        Choose: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Shipp' }],
+          Default: 'Rejct',
+        },
+        Ship: {
+          Type: 'Task',
+          Resource: 'function:ship',
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Reject ' }],
+          End: true,
+        },
         Reject: { Type: 'Fail' },
       },
     };
@@ -29,18 +38,26 @@ describe('references', () => {
   });
 
   it('says only that the state does not exist when nothing is close', () => {
-    expect(errorMessages({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Billing' } } })).toEqual(['state "Billing" does not exist.']);
+    expect(errorMessages({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Billing' } } })).toEqual([
+      'state "Billing" does not exist.',
+    ]);
   });
 
   it('keeps each branch its own namespace', () => {
     const definition = {
       StartAt: 'P',
       States: {
-        P: { Type: 'Parallel', Next: 'After', Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Next: 'After' } } }] },
+        P: {
+          Type: 'Parallel',
+          Next: 'After',
+          Branches: [{ StartAt: 'X', States: { X: { Type: 'Pass', Next: 'After' } } }],
+        },
         After: { Type: 'Succeed' },
       },
     };
-    expect(findings(definition)).toEqual([{ path: '/States/P/Branches/0/States/X/Next', code: 'UNKNOWN_STATE' }]);
+    expect(findings(definition)).toEqual([
+      { path: '/States/P/Branches/0/States/X/Next', code: 'UNKNOWN_STATE' },
+    ]);
   });
 });
 
@@ -50,7 +67,12 @@ describe('reachability', () => {
       StartAt: 'A',
       States: {
         A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'B' }], Default: 'C' },
-        B: { Type: 'Task', Resource: 'email:send', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'D' }], End: true },
+        B: {
+          Type: 'Task',
+          Resource: 'email:send',
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'D' }],
+          End: true,
+        },
         C: { Type: 'Succeed' },
         D: { Type: 'Succeed' },
         Lost: { Type: 'Pass', Next: 'AlsoLost' },
@@ -68,6 +90,8 @@ describe('reachability', () => {
   it('checks reachability inside branches too', () => {
     const branch = { StartAt: 'X', States: { X: { Type: 'Succeed' }, Y: { Type: 'Succeed' } } };
     const definition = { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [branch], End: true } } };
-    expect(findings(definition, 'WARNING')).toEqual([{ path: '/States/P/Branches/0/States/Y', code: 'UNREACHABLE_STATE' }]);
+    expect(findings(definition, 'WARNING')).toEqual([
+      { path: '/States/P/Branches/0/States/Y', code: 'UNREACHABLE_STATE' },
+    ]);
   });
 });

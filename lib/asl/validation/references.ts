@@ -15,7 +15,9 @@ export interface Transition {
 function nextOfEach(list: unknown, from: string, listPath: string): Transition[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((item, i) =>
-    isRecord(item) && typeof item.Next === 'string' ? [{ from, target: item.Next, path: joinPointer(listPath, i, 'Next') }] : [],
+    isRecord(item) && typeof item.Next === 'string'
+      ? [{ from, target: item.Next, path: joinPointer(listPath, i, 'Next') }]
+      : [],
   );
 }
 
@@ -34,18 +36,37 @@ export function transitionsOf(name: string, state: unknown, statePath: string): 
 
 /** Every transition of a namespace (one `States` object). */
 export function transitionsIn(states: JsonRecord, statesPath: string): Transition[] {
-  return Object.entries(states).flatMap(([name, state]) => transitionsOf(name, state, joinPointer(statesPath, name)));
+  return Object.entries(states).flatMap(([name, state]) =>
+    transitionsOf(name, state, joinPointer(statesPath, name)),
+  );
 }
 
 /** Reports one UNKNOWN_STATE, with a suggestion when a name is close. */
-export function checkStateReference(target: string, path: string, names: readonly string[], ctx: ValidationContext): void {
+export function checkStateReference(
+  target: string,
+  path: string,
+  names: readonly string[],
+  ctx: ValidationContext,
+): void {
   if (names.includes(target)) return;
-  report(ctx, path, DiagnosticCode.UNKNOWN_STATE, `state ${quote(target)} does not exist${didYouMean(target, names) || '.'}`);
+  report(
+    ctx,
+    path,
+    DiagnosticCode.UNKNOWN_STATE,
+    `state ${quote(target)} does not exist${didYouMean(target, names) || '.'}`,
+  );
 }
 
 /** Checks StartAt and every transition of a namespace against its state names. */
-export function checkReferences(machine: JsonRecord, states: JsonRecord, machinePath: string, ctx: ValidationContext): void {
+export function checkReferences(
+  machine: JsonRecord,
+  states: JsonRecord,
+  machinePath: string,
+  ctx: ValidationContext,
+): void {
   const names = Object.keys(states);
-  if (typeof machine.StartAt === 'string') checkStateReference(machine.StartAt, joinPointer(machinePath, 'StartAt'), names, ctx);
-  for (const edge of transitionsIn(states, joinPointer(machinePath, 'States'))) checkStateReference(edge.target, edge.path, names, ctx);
+  if (typeof machine.StartAt === 'string')
+    checkStateReference(machine.StartAt, joinPointer(machinePath, 'StartAt'), names, ctx);
+  for (const edge of transitionsIn(states, joinPointer(machinePath, 'States')))
+    checkStateReference(edge.target, edge.path, names, ctx);
 }

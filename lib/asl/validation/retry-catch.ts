@@ -13,10 +13,22 @@ export const MAX_DELAY_SECONDS = 31_622_401;
 
 /** The error names the language defines; other `States.*` names are likely typos. */
 export const statesErrorNames = new Set([
-  'States.ALL', 'States.HeartbeatTimeout', 'States.Timeout', 'States.TaskFailed', 'States.Permissions',
-  'States.ResultPathMatchFailure', 'States.ParameterPathFailure', 'States.BranchFailed', 'States.NoChoiceMatched',
-  'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed',
-  'States.ResultWriterFailed', 'States.QueryEvaluationError', 'States.Runtime', 'States.DataLimitExceeded',
+  'States.ALL',
+  'States.HeartbeatTimeout',
+  'States.Timeout',
+  'States.TaskFailed',
+  'States.Permissions',
+  'States.ResultPathMatchFailure',
+  'States.ParameterPathFailure',
+  'States.BranchFailed',
+  'States.NoChoiceMatched',
+  'States.IntrinsicFailure',
+  'States.ExceedToleratedFailureThreshold',
+  'States.ItemReaderFailed',
+  'States.ResultWriterFailed',
+  'States.QueryEvaluationError',
+  'States.Runtime',
+  'States.DataLimitExceeded',
 ]);
 
 const errorEquals = { type: 'array', required: true } as const;
@@ -47,20 +59,42 @@ const catcherSpec: ObjectSpec = {
 };
 
 /** Checks the Retry and Catch lists of a state (fields.ts has already checked they are arrays). */
-export function checkRetryAndCatch(state: JsonRecord, path: string, ctx: ValidationContext, language: QueryLanguage): void {
+export function checkRetryAndCatch(
+  state: JsonRecord,
+  path: string,
+  ctx: ValidationContext,
+  language: QueryLanguage,
+): void {
   checkRuleList(state.Retry, retrierSpec, joinPointer(path, 'Retry'), ctx, language);
   checkRuleList(state.Catch, catcherSpec, joinPointer(path, 'Catch'), ctx, language);
 }
 
-function checkRuleList(list: unknown, spec: ObjectSpec, path: string, ctx: ValidationContext, language: QueryLanguage): void {
+function checkRuleList(
+  list: unknown,
+  spec: ObjectSpec,
+  path: string,
+  ctx: ValidationContext,
+  language: QueryLanguage,
+): void {
   if (!Array.isArray(list)) return;
   list.forEach((rule, i) => {
     const rulePath = joinPointer(path, i);
-    if (!isRecord(rule)) return report(ctx, rulePath, DiagnosticCode.INVALID_TYPE, `${spec.what} must be an object, not ${jsonTypeOf(rule)}.`);
+    if (!isRecord(rule))
+      return report(
+        ctx,
+        rulePath,
+        DiagnosticCode.INVALID_TYPE,
+        `${spec.what} must be an object, not ${jsonTypeOf(rule)}.`,
+      );
     checkObject(rule, spec, rulePath, ctx, language);
     const hasAll = checkErrorEquals(rule.ErrorEquals, joinPointer(rulePath, 'ErrorEquals'), ctx);
     if (hasAll && i < list.length - 1) {
-      report(ctx, joinPointer(rulePath, 'ErrorEquals'), DiagnosticCode.INVALID_ERROR_MATCHER, `${spec.what} matching "States.ALL" must be the last one.`);
+      report(
+        ctx,
+        joinPointer(rulePath, 'ErrorEquals'),
+        DiagnosticCode.INVALID_ERROR_MATCHER,
+        `${spec.what} matching "States.ALL" must be the last one.`,
+      );
     }
   });
 }
@@ -68,16 +102,34 @@ function checkRuleList(list: unknown, spec: ObjectSpec, path: string, ctx: Valid
 /** Checks one ErrorEquals list; returns true when it holds States.ALL. */
 function checkErrorEquals(list: unknown, path: string, ctx: ValidationContext): boolean {
   if (!Array.isArray(list)) return false;
-  if (list.length === 0) report(ctx, path, DiagnosticCode.INVALID_ERROR_MATCHER, '"ErrorEquals" must name at least one error.');
+  if (list.length === 0)
+    report(ctx, path, DiagnosticCode.INVALID_ERROR_MATCHER, '"ErrorEquals" must name at least one error.');
   list.forEach((name, i) => {
     const itemPath = joinPointer(path, i);
     if (typeof name !== 'string' || name === '') {
-      report(ctx, itemPath, DiagnosticCode.INVALID_TYPE, `an error name must be a non-empty string, not ${jsonTypeOf(name) === 'string' ? 'an empty string' : jsonTypeOf(name)}.`);
+      report(
+        ctx,
+        itemPath,
+        DiagnosticCode.INVALID_TYPE,
+        `an error name must be a non-empty string, not ${jsonTypeOf(name) === 'string' ? 'an empty string' : jsonTypeOf(name)}.`,
+      );
     } else if (name.startsWith('States.') && !statesErrorNames.has(name)) {
-      report(ctx, itemPath, DiagnosticCode.INVALID_ERROR_MATCHER, `${quote(name)} is not an error the States language defines${didYouMean(name, statesErrorNames) || '.'}`, 'WARNING');
+      report(
+        ctx,
+        itemPath,
+        DiagnosticCode.INVALID_ERROR_MATCHER,
+        `${quote(name)} is not an error the States language defines${didYouMean(name, statesErrorNames) || '.'}`,
+        'WARNING',
+      );
     }
   });
   const hasAll = list.includes('States.ALL');
-  if (hasAll && list.length > 1) report(ctx, path, DiagnosticCode.INVALID_ERROR_MATCHER, '"States.ALL" must be the only name in its "ErrorEquals".');
+  if (hasAll && list.length > 1)
+    report(
+      ctx,
+      path,
+      DiagnosticCode.INVALID_ERROR_MATCHER,
+      '"States.ALL" must be the only name in its "ErrorEquals".',
+    );
   return hasAll;
 }

@@ -37,9 +37,20 @@ const stateChecks: Record<StateType, StateCheck> = {
 };
 
 /** Validates the state at `path`; nested machines go through `validateNested`. */
-export function validateState(state: unknown, path: string, ctx: ValidationContext, depth: number, validateNested: NestedValidator): void {
+export function validateState(
+  state: unknown,
+  path: string,
+  ctx: ValidationContext,
+  depth: number,
+  validateNested: NestedValidator,
+): void {
   if (!isRecord(state)) {
-    report(ctx, path, DiagnosticCode.SCHEMA_VALIDATION_FAILED, `a state must be an object, not ${jsonTypeOf(state)}.`);
+    report(
+      ctx,
+      path,
+      DiagnosticCode.SCHEMA_VALIDATION_FAILED,
+      `a state must be an object, not ${jsonTypeOf(state)}.`,
+    );
     return;
   }
   const type = readType(state, path, ctx);
@@ -55,10 +66,20 @@ function readType(state: JsonRecord, path: string, ctx: ValidationContext): Stat
   if (type === undefined) {
     report(ctx, path, DiagnosticCode.MISSING_FIELD, 'a state must have "Type".');
   } else if (typeof type !== 'string') {
-    report(ctx, joinPointer(path, 'Type'), DiagnosticCode.INVALID_TYPE, `"Type" must be a string, not ${jsonTypeOf(type)}.`);
+    report(
+      ctx,
+      joinPointer(path, 'Type'),
+      DiagnosticCode.INVALID_TYPE,
+      `"Type" must be a string, not ${jsonTypeOf(type)}.`,
+    );
   } else {
     const hint = didYouMean(type, stateTypes) || `; use one of ${stateTypes.join(', ')}.`;
-    report(ctx, joinPointer(path, 'Type'), DiagnosticCode.INVALID_VALUE, `${quote(type)} is not a state type${hint}`);
+    report(
+      ctx,
+      joinPointer(path, 'Type'),
+      DiagnosticCode.INVALID_VALUE,
+      `${quote(type)} is not a state type${hint}`,
+    );
   }
   return undefined;
 }

@@ -8,7 +8,8 @@ import { checkApprovalPayload } from './approval';
 import { checkRetryAndCatch } from './retry-catch';
 
 /** The integrations of DESIGN.md §3; each may carry `.waitForTaskToken`. */
-const RESOURCE = /^(approval|http:invoke|email:send|activity:\S+|function:\S+|arn:\S+?)(\.waitForTaskToken)?$/;
+const RESOURCE =
+  /^(approval|http:invoke|email:send|activity:\S+|function:\S+|arn:\S+?)(\.waitForTaskToken)?$/;
 const fixedResources = ['approval', 'http:invoke', 'email:send', 'arn:aws:states:::mock'];
 const WAIT_SUFFIX = '.waitForTaskToken';
 
@@ -22,16 +23,24 @@ export function baseResource(resource: string): string {
   return resource.endsWith(WAIT_SUFFIX) ? resource.slice(0, -WAIT_SUFFIX.length) : resource;
 }
 
-export function checkTask(state: JsonRecord, path: string, ctx: ValidationContext, language: QueryLanguage): void {
+export function checkTask(
+  state: JsonRecord,
+  path: string,
+  ctx: ValidationContext,
+  language: QueryLanguage,
+): void {
   checkResource(state.Resource, joinPointer(path, 'Resource'), ctx);
   checkHeartbeat(state, path, ctx);
   checkRetryAndCatch(state, path, ctx, language);
-  if (typeof state.Resource === 'string' && baseResource(state.Resource) === 'approval') checkApprovalPayload(state, path, ctx, language);
+  if (typeof state.Resource === 'string' && baseResource(state.Resource) === 'approval')
+    checkApprovalPayload(state, path, ctx, language);
 }
 
 function checkResource(resource: unknown, path: string, ctx: ValidationContext): void {
   if (typeof resource !== 'string' || isKnownResource(resource)) return;
-  const hint = didYouMean(baseResource(resource), fixedResources) || '; use approval, http:invoke, email:send, activity:NAME, function:NAME or an arn:…, optionally with ".waitForTaskToken".';
+  const hint =
+    didYouMean(baseResource(resource), fixedResources) ||
+    '; use approval, http:invoke, email:send, activity:NAME, function:NAME or an arn:…, optionally with ".waitForTaskToken".';
   report(ctx, path, DiagnosticCode.INVALID_RESOURCE, `${quote(resource)} is not a known resource${hint}`);
 }
 
@@ -39,5 +48,10 @@ function checkHeartbeat(state: JsonRecord, path: string, ctx: ValidationContext)
   const { TimeoutSeconds: timeout, HeartbeatSeconds: heartbeat } = state;
   const valid = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1;
   if (!valid(timeout) || !valid(heartbeat) || heartbeat < timeout) return;
-  report(ctx, joinPointer(path, 'HeartbeatSeconds'), DiagnosticCode.INVALID_VALUE, `"HeartbeatSeconds" (${heartbeat}) must be less than "TimeoutSeconds" (${timeout}).`);
+  report(
+    ctx,
+    joinPointer(path, 'HeartbeatSeconds'),
+    DiagnosticCode.INVALID_VALUE,
+    `"HeartbeatSeconds" (${heartbeat}) must be less than "TimeoutSeconds" (${timeout}).`,
+  );
 }

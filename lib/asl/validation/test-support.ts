@@ -19,7 +19,10 @@ export function errorMessages(definition: unknown): string[] {
 }
 
 /** A one-state machine around `state` named `S`; `extra` adds top-level fields. */
-export function single(state: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function single(
+  state: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { StartAt: 'S', States: { S: state }, ...extra };
 }
 

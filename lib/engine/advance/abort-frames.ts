@@ -18,18 +18,44 @@ export async function abortFrames(session: Session, parentIds: string[], include
   while (level.length > 0) {
     const children = await tx.executionFrame.findMany({
       where: { executionId: execution.id, parentFrameId: { in: level }, status: { in: ACTIVE } },
-      select: { id: true, index: true, status: true, parentState: true, definitionPath: true, lastEventId: true },
+      select: {
+        id: true,
+        index: true,
+        status: true,
+        parentState: true,
+        definitionPath: true,
+        lastEventId: true,
+      },
     });
-    for (const child of children) if (child.status !== 'PENDING' && child.lastEventId >= 0 && isMapChild(child.definitionPath)) {
-      session.record(undefined, mapIterationEvent('Aborted' as 'Failed', child.parentState ?? '', child.index, session.cursor(undefined), session.env));
-    }
+    for (const child of children)
+      if (child.status !== 'PENDING' && child.lastEventId >= 0 && isMapChild(child.definitionPath)) {
+        session.record(
+          undefined,
+          mapIterationEvent(
+            'Aborted' as 'Failed',
+            child.parentState ?? '',
+            child.index,
+            session.cursor(undefined),
+            session.env,
+          ),
+        );
+      }
     level = children.map((c) => c.id);
     ids.push(...level);
   }
   if (ids.length === 0) return;
-  await tx.executionFrame.updateMany({ where: { id: { in: ids }, status: { in: ACTIVE } }, data: { status: 'ABORTED' } });
-  await tx.timer.updateMany({ where: { frameId: { in: ids }, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-  await tx.taskToken.updateMany({ where: { frameId: { in: ids }, status: 'PENDING' }, data: { status: 'CANCELLED', completedAt: now } });
+  await tx.executionFrame.updateMany({
+    where: { id: { in: ids }, status: { in: ACTIVE } },
+    data: { status: 'ABORTED' },
+  });
+  await tx.timer.updateMany({
+    where: { frameId: { in: ids }, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
+  await tx.taskToken.updateMany({
+    where: { frameId: { in: ids }, status: 'PENDING' },
+    data: { status: 'CANCELLED', completedAt: now },
+  });
   for (const id of ids) {
     const known = session.frames.get(id);
     if (known && ACTIVE.includes(known.status)) {

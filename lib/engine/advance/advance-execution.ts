@@ -25,19 +25,33 @@ export interface AdvanceResult {
 }
 
 export const EXECUTION_SELECT = {
-  id: true, name: true, status: true, input: true, version: true, nextEventId: true, startedAt: true,
-  redriveCount: true, workflowVersionId: true, mocks: true,
+  id: true,
+  name: true,
+  status: true,
+  input: true,
+  version: true,
+  nextEventId: true,
+  startedAt: true,
+  redriveCount: true,
+  workflowVersionId: true,
+  mocks: true,
 } as const;
 
 export function advanceExecution(executionId: string, workerId: string): Promise<AdvanceResult> {
-  return advanceExecutions([executionId], workerId).then((results) => results.get(executionId) as AdvanceResult);
+  return advanceExecutions([executionId], workerId).then(
+    (results) => results.get(executionId) as AdvanceResult,
+  );
 }
 
 /** Advances `executionIds`: directly where it can, in a Prisma transaction where it must. */
-export async function advanceExecutions(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
+export async function advanceExecutions(
+  executionIds: string[],
+  workerId: string,
+): Promise<Map<string, AdvanceResult>> {
   const { results, fallback } = await advanceDirect(executionIds, workerId);
   for (let i = 0; i < fallback.length; i += FALLBACK_CHUNK) {
-    for (const [id, result] of await advanceInTransaction(fallback.slice(i, i + FALLBACK_CHUNK), workerId)) results.set(id, result);
+    for (const [id, result] of await advanceInTransaction(fallback.slice(i, i + FALLBACK_CHUNK), workerId))
+      results.set(id, result);
   }
   return results;
 }
@@ -52,9 +66,14 @@ const FALLBACK_CHUNK = 20;
  * SQLite's only write lock from its first statement: nobody moves an execution between our
  * read and our write (the version check stays as the guard).
  */
-export function advanceInTransaction(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
+export function advanceInTransaction(
+  executionIds: string[],
+  workerId: string,
+): Promise<Map<string, AdvanceResult>> {
   return retryTransaction(async (tx) => {
-    const results = new Map<string, AdvanceResult>(executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]));
+    const results = new Map<string, AdvanceResult>(
+      executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]),
+    );
     const claimed = await claimBatch(tx, executionIds, workerId);
     if (claimed.length === 0) return results;
     const frameLimit = MAX_FRAMES_PER_TX * claimed.length;
@@ -66,7 +85,10 @@ export function advanceInTransaction(executionIds: string[], workerId: string): 
     const batch = new BatchWrites();
     for (const execution of claimed) {
       const own = frames.filter((f) => f.executionId === execution.id);
-      results.set(execution.id, await advanceClaimed(tx, execution, own, frames.length === frameLimit, batch));
+      results.set(
+        execution.id,
+        await advanceClaimed(tx, execution, own, frames.length === frameLimit, batch),
+      );
     }
     await batch.apply(tx, engineNow());
     return results;
@@ -77,14 +99,28 @@ async function claimBatch(tx: Tx, ids: string[], workerId: string): Promise<Exec
   const now = engineNow();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const { count } = await tx.execution.updateMany({
-    where: { id: { in: ids }, status: 'RUNNING', runnable: true, OR: [{ leaseOwner: null }, { leaseOwner: workerId }, { leaseUntil: { lt: now } }] },
+    where: {
+      id: { in: ids },
+      status: 'RUNNING',
+      runnable: true,
+      OR: [{ leaseOwner: null }, { leaseOwner: workerId }, { leaseUntil: { lt: now } }],
+    },
     data: { leaseOwner: workerId, leaseUntil },
   });
   if (count === 0) return [];
-  return tx.execution.findMany({ where: { id: { in: ids }, leaseOwner: workerId, leaseUntil }, select: EXECUTION_SELECT });
+  return tx.execution.findMany({
+    where: { id: { in: ids }, leaseOwner: workerId, leaseUntil },
+    select: EXECUTION_SELECT,
+  });
 }
 
-async function advanceClaimed(tx: Tx, execution: ExecutionRow, rows: FrameRow[], truncated: boolean, batch: BatchWrites): Promise<AdvanceResult> {
+async function advanceClaimed(
+  tx: Tx,
+  execution: ExecutionRow,
+  rows: FrameRow[],
+  truncated: boolean,
+  batch: BatchWrites,
+): Promise<AdvanceResult> {
   const session = new Session(tx, execution, await loadWorkflowVersion(tx, execution.workflowVersionId));
   return runSession(session, rows, truncated, batch);
 }

@@ -13,7 +13,12 @@ export async function applyEffect(session: Session, frame: LiveFrame, effect: Ef
   if (effect.type === 'ScheduleTimer') {
     const dueAt = new Date(effect.dueAt);
     if (dueAt.getTime() <= session.now.getTime()) return session.wake(frame, { type: 'TimerFired' });
-    session.timers.push({ key: `${frame.id}:${effect.purpose}:${session.nextEventId}`, frameId: frame.id, purpose: effect.purpose, dueAt });
+    session.timers.push({
+      key: `${frame.id}:${effect.purpose}:${session.nextEventId}`,
+      frameId: frame.id,
+      purpose: effect.purpose,
+      dueAt,
+    });
     return;
   }
   if (effect.type === 'InvokeTask') return startTask(session, frame, effect);

@@ -14,7 +14,14 @@ import type { FrameRow } from './live-frame';
 
 type FrameUpdate = Omit<FrameRow, 'parentFrameId' | 'parentState' | 'index' | 'definitionPath' | 'mapItem'>;
 type NewFrame = FrameRow & { executionId: string };
-type TimerRow = { key: string; executionId: string; frameId: string | null; purpose: string; dueAt: Date; taskTokenId?: string };
+type TimerRow = {
+  key: string;
+  executionId: string;
+  frameId: string | null;
+  purpose: string;
+  dueAt: Date;
+  taskTokenId?: string;
+};
 
 export interface ExecutionWrite {
   id: string;
@@ -59,7 +66,8 @@ export class BatchWrites {
   async apply(tx: Tx, now: Date): Promise<void> {
     for (const statement of this.statements(now)) {
       const count = await tx.$executeRawUnsafe(statement.sql, ...statement.params);
-      if (statement.expect !== undefined && count !== statement.expect) throw new VersionConflict(this.executions.map((w) => w.id).join(','));
+      if (statement.expect !== undefined && count !== statement.expect)
+        throw new VersionConflict(this.executions.map((w) => w.id).join(','));
     }
   }
 }
@@ -70,12 +78,23 @@ function chunked<T>(rows: T[], toStatement: (rows: T[]) => Statement): Statement
   return statements;
 }
 
-const tuples = (count: number, width: number) => Array.from({ length: count }, () => `(${Array(width).fill('?').join(',')})`).join(',');
+const tuples = (count: number, width: number) =>
+  Array.from({ length: count }, () => `(${Array(width).fill('?').join(',')})`).join(',');
 
 function updateExecutions(writes: ExecutionWrite[]): Statement {
   const params = writes.flatMap((w) => [
-    w.id, w.version, w.nextEventId, w.runnable ? 1 : 0, w.releaseLease ? 1 : 0, w.mocks === undefined ? 0 : 1, w.mocks ?? null,
-    w.ended ? 1 : 0, w.ended?.status ?? null, w.ended?.output ?? null, w.ended?.error ?? null, w.ended?.cause ?? null,
+    w.id,
+    w.version,
+    w.nextEventId,
+    w.runnable ? 1 : 0,
+    w.releaseLease ? 1 : 0,
+    w.mocks === undefined ? 0 : 1,
+    w.mocks ?? null,
+    w.ended ? 1 : 0,
+    w.ended?.status ?? null,
+    w.ended?.output ?? null,
+    w.ended?.error ?? null,
+    w.ended?.cause ?? null,
     w.ended ? sqlTime(w.ended.at) : null,
   ]);
   const sql = `UPDATE "Execution" SET "version" = v.column2 + 1, "nextEventId" = v.column3, "runnable" = v.column4,
@@ -93,7 +112,20 @@ function updateExecutions(writes: ExecutionWrite[]): Statement {
 }
 
 function updateFrames(frames: FrameUpdate[], at: string): Statement {
-  const params = frames.flatMap((f) => [f.id, f.status, f.stateName, f.stateInput, f.continuation, f.event, f.variables, f.lastEventId, f.result, f.error, f.cause, at]);
+  const params = frames.flatMap((f) => [
+    f.id,
+    f.status,
+    f.stateName,
+    f.stateInput,
+    f.continuation,
+    f.event,
+    f.variables,
+    f.lastEventId,
+    f.result,
+    f.error,
+    f.cause,
+    at,
+  ]);
   const sql = `UPDATE "ExecutionFrame" SET "status" = v.column2, "stateName" = v.column3, "stateInput" = v.column4, "continuation" = v.column5,
        "event" = v.column6, "variables" = v.column7, "lastEventId" = v.column8, "result" = v.column9, "error" = v.column10,
        "cause" = v.column11, "updatedAt" = v.column12 FROM (VALUES ${tuples(frames.length, 12)}) AS v WHERE "ExecutionFrame"."id" = v.column1`;
@@ -102,8 +134,25 @@ function updateFrames(frames: FrameUpdate[], at: string): Statement {
 
 function insertFrames(frames: NewFrame[], at: string): Statement {
   const params = frames.flatMap((f) => [
-    f.id, f.executionId, f.parentFrameId, f.parentState, f.index, f.status, f.stateName, f.stateInput, f.continuation, f.event,
-    f.variables, f.lastEventId, f.definitionPath, f.mapItem, f.result, f.error, f.cause, at, at,
+    f.id,
+    f.executionId,
+    f.parentFrameId,
+    f.parentState,
+    f.index,
+    f.status,
+    f.stateName,
+    f.stateInput,
+    f.continuation,
+    f.event,
+    f.variables,
+    f.lastEventId,
+    f.definitionPath,
+    f.mapItem,
+    f.result,
+    f.error,
+    f.cause,
+    at,
+    at,
   ]);
   const sql = `INSERT INTO "ExecutionFrame" ("id", "executionId", "parentFrameId", "parentState", "index", "status", "stateName", "stateInput",
        "continuation", "event", "variables", "lastEventId", "definitionPath", "mapItem", "result", "error", "cause", "createdAt", "updatedAt")
@@ -112,13 +161,31 @@ function insertFrames(frames: NewFrame[], at: string): Statement {
 }
 
 function insertHistory(events: HistoryRow[]): Statement {
-  const params = events.flatMap((e) => [`${e.executionId}.${e.seq}`, e.executionId, e.seq, e.previousEventId, e.type, sqlTime(e.timestamp), e.details]);
+  const params = events.flatMap((e) => [
+    `${e.executionId}.${e.seq}`,
+    e.executionId,
+    e.seq,
+    e.previousEventId,
+    e.type,
+    sqlTime(e.timestamp),
+    e.details,
+  ]);
   const sql = `INSERT INTO "HistoryEvent" ("id", "executionId", "seq", "previousEventId", "type", "timestamp", "details") VALUES ${tuples(events.length, 7)}`;
   return { sql, params };
 }
 
 function insertTimers(timers: TimerRow[], at: string): Statement {
-  const params = timers.flatMap((t) => [randomUUID(), t.key, t.executionId, t.frameId, t.purpose, sqlTime(t.dueAt), 'PENDING', t.taskTokenId ?? null, at]);
+  const params = timers.flatMap((t) => [
+    randomUUID(),
+    t.key,
+    t.executionId,
+    t.frameId,
+    t.purpose,
+    sqlTime(t.dueAt),
+    'PENDING',
+    t.taskTokenId ?? null,
+    at,
+  ]);
   const sql = `INSERT INTO "Timer" ("id", "key", "executionId", "frameId", "purpose", "dueAt", "status", "taskTokenId", "createdAt") VALUES ${tuples(timers.length, 9)}`;
   return { sql, params };
 }

@@ -12,7 +12,11 @@ import type { Session } from './session';
 
 type StartBranches = Extract<Effect, { type: 'StartBranches' }>;
 
-export async function startBranches(session: Session, parent: LiveFrame, effect: StartBranches): Promise<void> {
+export async function startBranches(
+  session: Session,
+  parent: LiveFrame,
+  effect: StartBranches,
+): Promise<void> {
   // A retried (or re-entered) Parallel/Map starts over: the previous attempt's children go.
   if (!parent.isNew) await session.tx.executionFrame.deleteMany({ where: { parentFrameId: parent.id } });
   const total = effect.branches.length;
@@ -24,7 +28,9 @@ export async function startBranches(session: Session, parent: LiveFrame, effect:
     running: 0,
     done: 0,
     maxConcurrency: map?.maxConcurrency ?? 0,
-    tolerant: map !== undefined && (map.toleratedFailureCount !== undefined || map.toleratedFailurePercentage !== undefined),
+    tolerant:
+      map !== undefined &&
+      (map.toleratedFailureCount !== undefined || map.toleratedFailurePercentage !== undefined),
   };
   const children = effect.branches.map((branch, index) =>
     session.adopt({
@@ -67,7 +73,10 @@ export function announceIteration(session: Session, child: LiveFrame): void {
   const path = child.path;
   const parentState = String(path[path.length - 2]);
   child.lastEventId = 0;
-  session.record(child, mapIterationEvent('Started', parentState, child.index, session.cursor(undefined), session.env));
+  session.record(
+    child,
+    mapIterationEvent('Started', parentState, child.index, session.cursor(undefined), session.env),
+  );
 }
 
 /** A child ended: record it, then join, abort the siblings, or start the next pending child. */
@@ -77,17 +86,28 @@ export async function childEnded(session: Session, child: LiveFrame): Promise<vo
   if (parent.status !== 'WAITING' || !book) return;
   if (book.kind === 'Map') {
     const phase = child.status === 'SUCCEEDED' ? 'Succeeded' : 'Failed';
-    session.record(child, mapIterationEvent(phase, parent.stateName, child.index, session.cursor(child), session.env));
+    session.record(
+      child,
+      mapIterationEvent(phase, parent.stateName, child.index, session.cursor(child), session.env),
+    );
   }
   book.running -= 1;
   book.done += 1;
   parent.dirty = true;
   if (child.status === 'FAILED' && !book.tolerant) {
     await abortFrames(session, [parent.id]);
-    const failure: BranchOutcome = { status: 'FAILED', error: child.error ?? null, ...(child.cause != null ? { cause: child.cause } : {}) };
+    const failure: BranchOutcome = {
+      status: 'FAILED',
+      error: child.error ?? null,
+      ...(child.cause != null ? { cause: child.cause } : {}),
+    };
     return session.wake(parent, { type: 'BranchesCompleted', outcomes: [failure] });
   }
-  if (book.done >= book.total) return session.wake(parent, { type: 'BranchesCompleted', outcomes: await collectOutcomes(session, parent) });
+  if (book.done >= book.total)
+    return session.wake(parent, {
+      type: 'BranchesCompleted',
+      outcomes: await collectOutcomes(session, parent),
+    });
   if (book.maxConcurrency > 0 && book.running >= book.maxConcurrency) return;
   const next = await nextPendingChild(session, parent);
   if (next) startChild(session, parent, next);

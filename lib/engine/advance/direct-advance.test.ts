@@ -23,7 +23,12 @@ const withCallback: Definition = {
   StartAt: 'A',
   States: {
     A: { Type: 'Pass', Next: 'Ask' },
-    Ask: { Type: 'Task', Resource: 'orders.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true },
+    Ask: {
+      Type: 'Task',
+      Resource: 'orders.waitForTaskToken',
+      Parameters: { 'token.$': '$$.Task.Token' },
+      End: true,
+    },
   },
 };
 
@@ -45,12 +50,26 @@ describe('the direct path', () => {
     expect(fallback).toEqual([]);
     expect(results.get(id)).toEqual({ claimed: true, runnable: false, invocations: [] });
     const execution = await getExecution(id);
-    expect(execution).toMatchObject({ status: 'SUCCEEDED', output: { x: 1, a: 1 }, version: 2, runnable: false, leaseOwner: null });
+    expect(execution).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { x: 1, a: 1 },
+      version: 2,
+      runnable: false,
+      leaseOwner: null,
+    });
     expect(execution.stoppedAt).toBeInstanceOf(Date);
     const history = await getHistory(id);
     expect(history.map((e) => e.type)).toEqual([
-      'ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'ChoiceStateEntered', 'ChoiceStateExited',
-      'WaitStateEntered', 'WaitStateExited', 'SucceedStateEntered', 'SucceedStateExited', 'ExecutionSucceeded',
+      'ExecutionStarted',
+      'PassStateEntered',
+      'PassStateExited',
+      'ChoiceStateEntered',
+      'ChoiceStateExited',
+      'WaitStateEntered',
+      'WaitStateExited',
+      'SucceedStateEntered',
+      'SucceedStateExited',
+      'ExecutionSucceeded',
     ]);
     expect(history.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(history.every((e) => !Number.isNaN(Date.parse(e.timestamp)))).toBe(true);
@@ -69,12 +88,22 @@ describe('the direct path', () => {
     expect((await getExecution(id)).leaseOwner).toBe('w1'); // claimed, for the Prisma path to take on
     const after = await advanceExecutions([id], 'w1');
     expect(after.get(id)?.claimed).toBe(true);
-    expect((await getHistory(id)).map((e) => e.type)).toEqual(['ExecutionStarted', 'PassStateEntered', 'PassStateExited', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted']);
+    expect((await getHistory(id)).map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'PassStateEntered',
+      'PassStateExited',
+      'TaskStateEntered',
+      'TaskScheduled',
+      'TaskStarted',
+    ]);
     expect(await db.taskToken.count({ where: { executionId: id } })).toBe(1);
   });
 
   it('answers a mocked task in memory and keeps the mock book it used', async () => {
-    const definition: Definition = { StartAt: 'Ask', States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::mock', End: true } } };
+    const definition: Definition = {
+      StartAt: 'Ask',
+      States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::mock', End: true } },
+    };
     const id = await startTestExecution({ definition, mocks: { Ask: [{ Return: { ok: true } }] } });
     const { fallback } = await advanceDirect([id], 'w1');
     expect(fallback).toEqual([]);
@@ -90,7 +119,8 @@ describe('the direct path', () => {
     setEngineClock(() => {
       // The second reading of the clock is the session's, after the claim: another process
       // completes a token or stops the execution right then (deliverEvent bumps the version).
-      if (++calls === 2) other.prepare('UPDATE "Execution" SET "version" = "version" + 1 WHERE "id" = ?').run(id);
+      if (++calls === 2)
+        other.prepare('UPDATE "Execution" SET "version" = "version" + 1 WHERE "id" = ?').run(id);
       return Date.now();
     });
     const { results, fallback } = await advanceDirect([id], 'w1');
@@ -136,7 +166,10 @@ describe('the direct path', () => {
 
   it('claims nothing another worker holds a live lease on', async () => {
     const id = await startTestExecution({ definition: passes });
-    await db.execution.update({ where: { id }, data: { leaseOwner: 'w2', leaseUntil: new Date(Date.now() + 60_000) } });
+    await db.execution.update({
+      where: { id },
+      data: { leaseOwner: 'w2', leaseUntil: new Date(Date.now() + 60_000) },
+    });
     const { results, fallback } = await advanceDirect([id], 'w1');
     expect(fallback).toEqual([]);
     expect(results.get(id)?.claimed).toBe(false);

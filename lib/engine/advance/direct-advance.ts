@@ -41,10 +41,41 @@ const NO_TX = new Proxy({} as Tx, {
   },
 });
 
-const FRAME_COLUMNS = ['id', 'executionId', 'parentFrameId', 'parentState', 'index', 'status', 'stateName', 'stateInput', 'continuation', 'event',
-  'variables', 'lastEventId', 'definitionPath', 'mapItem', 'result', 'error', 'cause'].map((c) => `"${c}"`).join(', ');
-const EXECUTION_COLUMNS = ['id', 'name', 'status', 'input', 'version', 'nextEventId', 'startedAt', 'redriveCount', 'workflowVersionId', 'mocks']
-  .map((c) => `"${c}"`).join(', ');
+const FRAME_COLUMNS = [
+  'id',
+  'executionId',
+  'parentFrameId',
+  'parentState',
+  'index',
+  'status',
+  'stateName',
+  'stateInput',
+  'continuation',
+  'event',
+  'variables',
+  'lastEventId',
+  'definitionPath',
+  'mapItem',
+  'result',
+  'error',
+  'cause',
+]
+  .map((c) => `"${c}"`)
+  .join(', ');
+const EXECUTION_COLUMNS = [
+  'id',
+  'name',
+  'status',
+  'input',
+  'version',
+  'nextEventId',
+  'startedAt',
+  'redriveCount',
+  'workflowVersionId',
+  'mocks',
+]
+  .map((c) => `"${c}"`)
+  .join(', ');
 
 const CLAIM = `UPDATE "Execution" SET "leaseOwner" = @owner, "leaseUntil" = @leaseUntil
   WHERE "id" IN (SELECT value FROM json_each(@ids)) AND ${CLAIMABLE}
@@ -64,17 +95,29 @@ export interface DirectOutcome {
 
 export async function advanceDirect(executionIds: string[], workerId: string): Promise<DirectOutcome> {
   const connection = sqlite();
-  const results = new Map<string, AdvanceResult>(executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]));
+  const results = new Map<string, AdvanceResult>(
+    executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]),
+  );
   const fallback: string[] = [];
-  const { executions, frames, truncated } = await withWriteLock(connection, () => claimAndRead(connection, executionIds, workerId));
+  const { executions, frames, truncated } = await withWriteLock(connection, () =>
+    claimAndRead(connection, executionIds, workerId),
+  );
   if (executions.length === 0) return { results, fallback };
 
   const stepped: { id: string; batch: BatchWrites; result: AdvanceResult }[] = [];
   for (const execution of executions) {
     const batch = new BatchWrites();
     try {
-      const session = new Session(NO_TX, execution, loadWorkflowVersionSync(connection, execution.workflowVersionId));
-      stepped.push({ id: execution.id, batch, result: await runSession(session, frames.get(execution.id) ?? [], truncated, batch) });
+      const session = new Session(
+        NO_TX,
+        execution,
+        loadWorkflowVersionSync(connection, execution.workflowVersionId),
+      );
+      stepped.push({
+        id: execution.id,
+        batch,
+        result: await runSession(session, frames.get(execution.id) ?? [], truncated, batch),
+      });
     } catch {
       fallback.push(execution.id); // NeedsTransaction, or an error the Prisma path reports as its own
     }
@@ -93,14 +136,20 @@ export async function advanceDirect(executionIds: string[], workerId: string): P
 function claimAndRead(connection: Sqlite, ids: string[], workerId: string) {
   const now = engineNow();
   const rows = prepared(connection, CLAIM).all({
-    owner: workerId, leaseUntil: sqlTime(new Date(now.getTime() + LEASE_MS)), now: sqlTime(now), ids: JSON.stringify(ids),
+    owner: workerId,
+    leaseUntil: sqlTime(new Date(now.getTime() + LEASE_MS)),
+    now: sqlTime(now),
+    ids: JSON.stringify(ids),
   }) as RawExecution[];
   const executions: ExecutionRow[] = rows.map((row) => ({ ...row, startedAt: new Date(row.startedAt) }));
   const frames = new Map<string, FrameRow[]>();
   let truncated = false;
   if (executions.length > 0) {
     const limit = MAX_FRAMES_PER_TX * executions.length;
-    const frameRows = prepared(connection, RUNNING_FRAMES).all({ ids: JSON.stringify(executions.map((e) => e.id)), limit }) as RawFrame[];
+    const frameRows = prepared(connection, RUNNING_FRAMES).all({
+      ids: JSON.stringify(executions.map((e) => e.id)),
+      limit,
+    }) as RawFrame[];
     truncated = frameRows.length === limit;
     for (const row of frameRows) {
       const own = frames.get(row.executionId);

@@ -21,11 +21,17 @@ export async function endFrame(session: Session, frame: LiveFrame, outcome: Bran
   }
   if (frame.parentFrameId) return childEnded(session, frame);
   session.record(undefined, executionEndedEvent(outcome, session.cursor(frame), session.env));
-  endExecution(session, outcome.status === 'SUCCEEDED'
-    ? { status: 'SUCCEEDED', output: outcome.output }
-    : { status: 'FAILED', error: outcome.error, cause: outcome.cause ?? null });
+  endExecution(
+    session,
+    outcome.status === 'SUCCEEDED'
+      ? { status: 'SUCCEEDED', output: outcome.output }
+      : { status: 'FAILED', error: outcome.error, cause: outcome.cause ?? null },
+  );
   if (session.pinned.definition.TimeoutSeconds !== undefined) {
-    await session.tx.timer.updateMany({ where: { executionId: session.execution.id, purpose: 'ExecutionTimeout', status: 'PENDING' }, data: { status: 'CANCELLED' } });
+    await session.tx.timer.updateMany({
+      where: { executionId: session.execution.id, purpose: 'ExecutionTimeout', status: 'PENDING' },
+      data: { status: 'CANCELLED' },
+    });
   }
 }
 

@@ -6,14 +6,33 @@ import type { JsonObject } from '../../asl';
 import type { LiveFrame } from './live-frame';
 import type { Session } from './session';
 
-export function recordExecutionEvent(session: Session, type: string, detailsKey: string, details: JsonObject): void {
+export function recordExecutionEvent(
+  session: Session,
+  type: string,
+  detailsKey: string,
+  details: JsonObject,
+): void {
   recordFrameEvent(session, undefined, type, detailsKey, details);
 }
 
 /** An event after the frame's last one (the frame is then written with the session). */
-export function recordFrameEvent(session: Session, frame: LiveFrame | undefined, type: string, detailsKey: string, details: JsonObject): void {
+export function recordFrameEvent(
+  session: Session,
+  frame: LiveFrame | undefined,
+  type: string,
+  detailsKey: string,
+  details: JsonObject,
+): void {
   const cursor = session.cursor(frame);
-  session.record(frame, [{ id: cursor.next, previousEventId: cursor.previous, timestamp: session.now.toISOString(), type, [detailsKey]: details }]);
+  session.record(frame, [
+    {
+      id: cursor.next,
+      previousEventId: cursor.previous,
+      timestamp: session.now.toISOString(),
+      type,
+      [detailsKey]: details,
+    },
+  ]);
   if (frame) frame.dirty = true;
 }
 

@@ -13,14 +13,28 @@ import { rootFrameIds } from './open-session';
 import { Session } from './session';
 
 export async function failOnEngineError(executionId: string, error: unknown): Promise<void> {
-  const cause = `Internal engine error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 32_000);
+  const cause = `Internal engine error: ${error instanceof Error ? error.message : String(error)}`.slice(
+    0,
+    32_000,
+  );
   await retryTransaction(async (tx) => {
     const execution = await tx.execution.findUnique({ where: { id: executionId }, select: EXECUTION_SELECT });
     if (!execution || execution.status !== 'RUNNING') return;
     // The definition itself may be what broke: the session must not need it.
-    const session = new Session(tx, execution, { definition: { StartAt: '', States: {} }, workflowName: '', subDefinitions: new Map() });
+    const session = new Session(tx, execution, {
+      definition: { StartAt: '', States: {} },
+      workflowName: '',
+      subDefinitions: new Map(),
+    });
     await abortFrames(session, await rootFrameIds(session), true);
-    session.record(undefined, executionEndedEvent({ status: 'FAILED', error: 'States.Runtime', cause }, session.cursor(undefined), session.env));
+    session.record(
+      undefined,
+      executionEndedEvent(
+        { status: 'FAILED', error: 'States.Runtime', cause },
+        session.cursor(undefined),
+        session.env,
+      ),
+    );
     endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
     await flushSession(session, { runnable: false, leaseOwner: null });
   });

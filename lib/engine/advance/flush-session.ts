@@ -13,7 +13,8 @@ export async function flushFrames(session: Session): Promise<void> {
   const created = [];
   for (const frame of session.frames.values()) {
     if (frame.isNew) created.push(frameToNewRow(frame, execution.id));
-    else if (frame.dirty) await tx.executionFrame.updateMany({ where: { id: frame.id }, data: frameToRow(frame) }); // updateMany: no read-back
+    else if (frame.dirty)
+      await tx.executionFrame.updateMany({ where: { id: frame.id }, data: frameToRow(frame) }); // updateMany: no read-back
     frame.isNew = false;
     frame.dirty = false;
   }
@@ -23,7 +24,14 @@ export async function flushFrames(session: Session): Promise<void> {
 /** Splits an interpreter event into the HistoryEvent row shape (details = the `…EventDetails` fields). */
 export function historyRow(executionId: string, event: HistoryEvent) {
   const { id, previousEventId, timestamp, type, ...details } = event;
-  return { executionId, seq: id, previousEventId, type, timestamp: new Date(timestamp), details: JSON.stringify(details) };
+  return {
+    executionId,
+    seq: id,
+    previousEventId,
+    type,
+    timestamp: new Date(timestamp),
+    details: JSON.stringify(details),
+  };
 }
 
 export type HistoryRow = ReturnType<typeof historyRow>;
@@ -33,7 +41,10 @@ export type HistoryRow = ReturnType<typeof historyRow>;
  * meanwhile). With `batch`, the changed frames, history, timers and the execution row are
  * left to the batch, which writes those of all its executions together.
  */
-export async function flushSession(session: Session, extra: { runnable: boolean; leaseOwner?: string | null; batch?: BatchWrites }): Promise<void> {
+export async function flushSession(
+  session: Session,
+  extra: { runnable: boolean; leaseOwner?: string | null; batch?: BatchWrites },
+): Promise<void> {
   const { tx, execution, batch } = { ...session, batch: extra.batch };
   if (batch) collectFrames(session, batch);
   else await flushFrames(session);
@@ -48,7 +59,15 @@ export async function flushSession(session: Session, extra: { runnable: boolean;
     releaseLease: extra.leaseOwner === null,
     ...(session.mocksDirty ? { mocks: JSON.stringify(session.mocks) } : {}),
     ...(ended
-      ? { ended: { status: ended.status, output: ended.output === undefined ? null : JSON.stringify(ended.output), error: ended.error ?? null, cause: ended.cause ?? null, at: session.now } }
+      ? {
+          ended: {
+            status: ended.status,
+            output: ended.output === undefined ? null : JSON.stringify(ended.output),
+            error: ended.error ?? null,
+            cause: ended.cause ?? null,
+            at: session.now,
+          },
+        }
       : {}),
   };
   const target = batch ?? new BatchWrites();

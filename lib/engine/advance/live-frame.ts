@@ -58,7 +58,8 @@ export interface FrameRow {
   cause: string | null;
 }
 
-const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+const parse = <T>(text: string | null): T | undefined =>
+  text === null ? undefined : (JSON.parse(text) as T);
 
 export function frameFromRow(row: FrameRow): LiveFrame {
   const terminal = row.status === 'SUCCEEDED';
@@ -88,7 +89,9 @@ export function frameFromRow(row: FrameRow): LiveFrame {
 const text = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 /** The row fields of a frame (everything but executionId and the parent links for updates). */
-export function frameToRow(frame: LiveFrame): Omit<FrameRow, 'id' | 'parentFrameId' | 'parentState' | 'index' | 'definitionPath' | 'mapItem'> {
+export function frameToRow(
+  frame: LiveFrame,
+): Omit<FrameRow, 'id' | 'parentFrameId' | 'parentState' | 'index' | 'definitionPath' | 'mapItem'> {
   return {
     status: frame.status,
     stateName: frame.stateName,
@@ -117,7 +120,20 @@ export function frameToNewRow(frame: LiveFrame, executionId: string): FrameRow &
 }
 
 export const FRAME_SELECT = {
-  id: true, parentFrameId: true, parentState: true, index: true, status: true, stateName: true, stateInput: true,
-  continuation: true, event: true, variables: true, lastEventId: true, definitionPath: true, mapItem: true,
-  result: true, error: true, cause: true,
+  id: true,
+  parentFrameId: true,
+  parentState: true,
+  index: true,
+  status: true,
+  stateName: true,
+  stateInput: true,
+  continuation: true,
+  event: true,
+  variables: true,
+  lastEventId: true,
+  definitionPath: true,
+  mapItem: true,
+  result: true,
+  error: true,
+  cause: true,
 } as const;

@@ -7,12 +7,18 @@ import { Session } from './session';
 
 export async function openSession(tx: Tx, executionId: string): Promise<Session> {
   const execution = await tx.execution.findUnique({ where: { id: executionId }, select: EXECUTION_SELECT });
-  if (!execution) throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, { details: { awsErrorType: 'ExecutionDoesNotExist' } });
+  if (!execution)
+    throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, {
+      details: { awsErrorType: 'ExecutionDoesNotExist' },
+    });
   return new Session(tx, execution, await loadWorkflowVersion(tx, execution.workflowVersionId));
 }
 
 /** The root frame ids of an execution (one, unless something went wrong). */
 export async function rootFrameIds(session: Session): Promise<string[]> {
-  const rows = await session.tx.executionFrame.findMany({ where: { executionId: session.execution.id, parentFrameId: null }, select: { id: true } });
+  const rows = await session.tx.executionFrame.findMany({
+    where: { executionId: session.execution.id, parentFrameId: null },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }

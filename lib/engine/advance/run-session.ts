@@ -15,7 +15,12 @@ import type { Session } from './session';
 import { stepFrame } from './step-frame';
 
 /** Steps a claimed execution's runnable frames as far as they go and leaves its writes in `batch`. */
-export async function runSession(session: Session, rows: FrameRow[], truncated: boolean, batch: BatchWrites): Promise<AdvanceResult> {
+export async function runSession(
+  session: Session,
+  rows: FrameRow[],
+  truncated: boolean,
+  batch: BatchWrites,
+): Promise<AdvanceResult> {
   for (const row of rows) session.adopt(frameFromRow(row));
   await runQueue(session);
   const runnable = !session.ended && (truncated || session.queue.some((f) => f.status === 'RUNNING'));
@@ -37,9 +42,23 @@ async function runQueue(session: Session): Promise<void> {
 
 /** AWS's 25,000-event limit: the execution fails with a cause that says so. */
 async function failForHistoryLimit(session: Session): Promise<void> {
-  const root = await session.tx.executionFrame.findMany({ where: { executionId: session.execution.id, parentFrameId: null }, select: { id: true } });
-  await abortFrames(session, root.map((r) => r.id), true);
+  const root = await session.tx.executionFrame.findMany({
+    where: { executionId: session.execution.id, parentFrameId: null },
+    select: { id: true },
+  });
+  await abortFrames(
+    session,
+    root.map((r) => r.id),
+    true,
+  );
   const cause = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
-  session.record(undefined, executionEndedEvent({ status: 'FAILED', error: 'States.Runtime', cause }, session.cursor(undefined), session.env));
+  session.record(
+    undefined,
+    executionEndedEvent(
+      { status: 'FAILED', error: 'States.Runtime', cause },
+      session.cursor(undefined),
+      session.env,
+    ),
+  );
   endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
 }

@@ -46,7 +46,12 @@ export class Session {
   nextEventId: number;
   mocks?: MockBook;
   mocksDirty = false;
-  ended?: { status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: JsonValue; error?: string | null; cause?: string | null };
+  ended?: {
+    status: 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+    output?: JsonValue;
+    error?: string | null;
+    cause?: string | null;
+  };
   private contextCache?: ExecutionContext;
 
   constructor(
@@ -70,7 +75,10 @@ export class Session {
         StartTime: this.execution.startedAt.toISOString(),
         ...(this.execution.redriveCount > 0 ? { RedriveCount: this.execution.redriveCount } : {}),
       },
-      StateMachine: { Id: `${ARN_PREFIX}:stateMachine:${this.pinned.workflowName}`, Name: this.pinned.workflowName },
+      StateMachine: {
+        Id: `${ARN_PREFIX}:stateMachine:${this.pinned.workflowName}`,
+        Name: this.pinned.workflowName,
+      },
     };
     return frame.mapItem ? { ...this.contextCache, Map: { Item: frame.mapItem } } : this.contextCache;
   }
@@ -84,7 +92,10 @@ export class Session {
   }
 
   cursor(frame: LiveFrame | undefined) {
-    return { next: this.nextEventId, previous: frame && frame.lastEventId > 0 ? frame.lastEventId : this.nextEventId - 1 };
+    return {
+      next: this.nextEventId,
+      previous: frame && frame.lastEventId > 0 ? frame.lastEventId : this.nextEventId - 1,
+    };
   }
 
   /** Makes a frame known to the session (and runnable if it is RUNNING). */

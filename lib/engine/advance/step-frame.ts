@@ -42,7 +42,14 @@ export async function stepFrame(session: Session, frame: LiveFrame, budget: numb
 
 function runOneStep(session: Session, frame: LiveFrame): Promise<StepResult> {
   const definition = definitionAt(session.pinned, frame.path);
-  const common = { definition, context: session.context(frame), variables: frame.variables, eventIds: session.cursor(frame), env: session.env };
-  if (frame.event && frame.continuation) return resumeState({ ...common, continuation: frame.continuation, event: frame.event });
+  const common = {
+    definition,
+    context: session.context(frame),
+    variables: frame.variables,
+    eventIds: session.cursor(frame),
+    env: session.env,
+  };
+  if (frame.event && frame.continuation)
+    return resumeState({ ...common, continuation: frame.continuation, event: frame.event });
   return interpretState({ ...common, stateName: frame.stateName, input: frame.input });
 }

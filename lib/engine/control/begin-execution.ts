@@ -14,13 +14,25 @@ export async function beginExecution(tx: Tx, { executionId }: { executionId: str
   const session = await openSession(tx, executionId);
   const { execution, pinned } = session;
   if (execution.status !== 'RUNNING' || execution.nextEventId !== 1) {
-    throw new AppError('CONFLICT', `Execution ${executionId} has already begun.`, { details: { awsErrorType: 'ExecutionAlreadyExists' } });
+    throw new AppError('CONFLICT', `Execution ${executionId} has already begun.`, {
+      details: { awsErrorType: 'ExecutionAlreadyExists' },
+    });
   }
   const input = JSON.parse(execution.input) as JsonValue;
   session.record(undefined, executionStartedEvent(input, ROLE_ARN, session.cursor(undefined), session.env));
   const root = session.adopt({
-    id: session.newId(), parentFrameId: null, parentState: null, index: 0, status: 'RUNNING',
-    stateName: pinned.definition.StartAt, input, variables: {}, lastEventId: session.nextEventId - 1, path: [], isNew: true, dirty: false,
+    id: session.newId(),
+    parentFrameId: null,
+    parentState: null,
+    index: 0,
+    status: 'RUNNING',
+    stateName: pinned.definition.StartAt,
+    input,
+    variables: {},
+    lastEventId: session.nextEventId - 1,
+    path: [],
+    isNew: true,
+    dirty: false,
   });
   armExecutionTimeout(session, root.id, execution.redriveCount);
   await flushSession(session, { runnable: true });
@@ -35,5 +47,10 @@ export function armExecutionTimeout(session: Session, rootFrameId: string, attem
   const seconds = session.pinned.definition.TimeoutSeconds;
   if (typeof seconds !== 'number' || seconds <= 0) return;
   const dueAt = new Date(session.now.getTime() + seconds * 1000);
-  session.timers.push({ key: `${session.execution.id}:ExecutionTimeout:${attempt}`, frameId: rootFrameId, purpose: 'ExecutionTimeout', dueAt });
+  session.timers.push({
+    key: `${session.execution.id}:ExecutionTimeout:${attempt}`,
+    frameId: rootFrameId,
+    purpose: 'ExecutionTimeout',
+    dueAt,
+  });
 }

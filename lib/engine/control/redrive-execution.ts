@@ -21,11 +21,18 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
   const session = await openSession(tx, executionId);
   const { execution } = session;
   if (!REDRIVABLE.includes(execution.status)) {
-    throw new AppError('CONFLICT', `Execution ${executionId} is ${execution.status}; only FAILED, TIMED_OUT or ABORTED executions can be redriven.`, {
-      details: { awsErrorType: 'ExecutionNotRedrivable' },
-    });
+    throw new AppError(
+      'CONFLICT',
+      `Execution ${executionId} is ${execution.status}; only FAILED, TIMED_OUT or ABORTED executions can be redriven.`,
+      {
+        details: { awsErrorType: 'ExecutionNotRedrivable' },
+      },
+    );
   }
-  const rootRow = await tx.executionFrame.findFirstOrThrow({ where: { executionId, parentFrameId: null }, select: FRAME_SELECT });
+  const rootRow = await tx.executionFrame.findFirstOrThrow({
+    where: { executionId, parentFrameId: null },
+    select: FRAME_SELECT,
+  });
   await redriveFrame(session, session.adopt(frameFromRow(rootRow)));
   const redriveCount = execution.redriveCount + 1;
   armExecutionTimeout(session, rootRow.id, redriveCount);
@@ -33,7 +40,15 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
   await flushSession(session, { runnable: true });
   await tx.execution.update({
     where: { id: executionId },
-    data: { status: 'RUNNING', redriveCount, redrivenAt: session.now, output: null, error: null, cause: null, stoppedAt: null },
+    data: {
+      status: 'RUNNING',
+      redriveCount,
+      redrivenAt: session.now,
+      output: null,
+      error: null,
+      cause: null,
+      stoppedAt: null,
+    },
   });
 }
 
@@ -44,9 +59,14 @@ async function redriveFrame(session: Session, frame: LiveFrame): Promise<void> {
   frame.cause = null;
   const book = frame.join;
   if (frame.continuation?.phase === 'branches' && book) {
-    const rows = await session.tx.executionFrame.findMany({ where: { parentFrameId: frame.id }, orderBy: { index: 'asc' }, select: FRAME_SELECT });
+    const rows = await session.tx.executionFrame.findMany({
+      where: { parentFrameId: frame.id },
+      orderBy: { index: 'asc' },
+      select: FRAME_SELECT,
+    });
     const children = rows.map((row) => session.frames.get(row.id) ?? session.adopt(frameFromRow(row)));
-    if (children.length > 0 && children.some((c) => c.status !== 'SUCCEEDED')) return redriveChildren(session, frame, children);
+    if (children.length > 0 && children.some((c) => c.status !== 'SUCCEEDED'))
+      return redriveChildren(session, frame, children);
   }
   frame.status = 'RUNNING';
   frame.event = undefined;
@@ -64,7 +84,14 @@ async function redriveChildren(session: Session, frame: LiveFrame, children: Liv
       await redriveFrame(session, child);
       book.running += 1;
     } else {
-      Object.assign(child, { status: 'PENDING', event: undefined, continuation: undefined, error: null, cause: null, dirty: true });
+      Object.assign(child, {
+        status: 'PENDING',
+        event: undefined,
+        continuation: undefined,
+        error: null,
+        cause: null,
+        dirty: true,
+      });
     }
   }
   for (const child of children) {

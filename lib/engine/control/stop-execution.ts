@@ -11,16 +11,37 @@ import { flushSession } from '../advance/flush-session';
 import { openSession, rootFrameIds } from '../advance/open-session';
 import type { Session } from '../advance/session';
 
-export async function stopExecution(tx: Tx, args: { executionId: string; error?: string; cause?: string }): Promise<void> {
+export async function stopExecution(
+  tx: Tx,
+  args: { executionId: string; error?: string; cause?: string },
+): Promise<void> {
   const session = await openSession(tx, args.executionId);
   if (session.execution.status !== 'RUNNING') {
-    throw new AppError('CONFLICT', `Execution ${args.executionId} is ${session.execution.status}, not RUNNING.`, { details: { awsErrorType: 'ExecutionNotRunning' } });
+    throw new AppError(
+      'CONFLICT',
+      `Execution ${args.executionId} is ${session.execution.status}, not RUNNING.`,
+      { details: { awsErrorType: 'ExecutionNotRunning' } },
+    );
   }
-  await endWith(session, 'ABORTED', 'ExecutionAborted', 'executionAbortedEventDetails', args.error, args.cause);
+  await endWith(
+    session,
+    'ABORTED',
+    'ExecutionAborted',
+    'executionAbortedEventDetails',
+    args.error,
+    args.cause,
+  );
 }
 
 /** Aborts every frame and ends the execution with `status` (ABORTED, TIMED_OUT). */
-export async function endWith(session: Session, status: 'ABORTED' | 'TIMED_OUT', type: string, key: string, error?: string, cause?: string): Promise<void> {
+export async function endWith(
+  session: Session,
+  status: 'ABORTED' | 'TIMED_OUT',
+  type: string,
+  key: string,
+  error?: string,
+  cause?: string,
+): Promise<void> {
   await abortFrames(session, await rootFrameIds(session), true);
   recordExecutionEvent(session, type, key, errorDetails(error, cause));
   endExecution(session, { status, error: error ?? null, cause: cause ?? null });

@@ -22,7 +22,10 @@ export interface ApprovalRequest {
 
 export interface ApprovalHandler {
   /** A failure (e.g. Approval.InvalidConfiguration) fails the state at once instead of waiting. */
-  check(tx: Tx, request: { executionId: string; parameters: JsonValue }): Promise<Extract<TaskOutcome, { error: string }> | undefined>;
+  check(
+    tx: Tx,
+    request: { executionId: string; parameters: JsonValue },
+  ): Promise<Extract<TaskOutcome, { error: string }> | undefined>;
   /** Called in the transaction that paused the approval state, after its TaskToken row exists. */
   requested(tx: Tx, request: ApprovalRequest): Promise<void>;
 }
@@ -42,7 +45,10 @@ export const approvalIntegration: Integration = {
   name: 'approval',
   matches: (resource) => resource === 'approval' || resource === `approval.waitForTaskToken`,
   async start(tx, task) {
-    const failure = await holder.signoffApprovalHandler?.check(tx, { executionId: task.executionId, parameters: task.input });
+    const failure = await holder.signoffApprovalHandler?.check(tx, {
+      executionId: task.executionId,
+      parameters: task.input,
+    });
     return failure ? { kind: 'done', outcome: failure } : { kind: 'callback' };
   },
   async issued(tx, task, taskTokenId) {

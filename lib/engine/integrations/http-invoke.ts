@@ -13,14 +13,16 @@ const asObject = (value: JsonValue | undefined): JsonObject =>
 function requestOf(input: JsonValue): { url: string; init: RequestInit } {
   const params = asObject(input);
   const url = new URL(String(params.ApiEndpoint ?? params.Url ?? ''));
-  for (const [key, value] of Object.entries(asObject(params.QueryParameters))) url.searchParams.append(key, String(value));
+  for (const [key, value] of Object.entries(asObject(params.QueryParameters)))
+    url.searchParams.append(key, String(value));
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(asObject(params.Headers))) headers[key] = String(value);
   const method = String(params.Method ?? 'GET').toUpperCase();
   let body: string | undefined;
   if (params.RequestBody !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = typeof params.RequestBody === 'string' ? params.RequestBody : JSON.stringify(params.RequestBody);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
   }
   return { url: url.toString(), init: { method, headers, body, signal: AbortSignal.timeout(60_000) } };
 }
@@ -35,12 +37,20 @@ async function responseOf(response: Response): Promise<JsonObject> {
   }
   const headers: JsonObject = {};
   response.headers.forEach((value, key) => (headers[key] = value));
-  return { StatusCode: response.status, StatusText: response.statusText, Headers: headers, ResponseBody: body };
+  return {
+    StatusCode: response.status,
+    StatusText: response.statusText,
+    Headers: headers,
+    ResponseBody: body,
+  };
 }
 
 export const httpInvokeIntegration: Integration = {
   name: 'http:invoke',
-  matches: (resource) => resource === 'http:invoke' || resource === 'http:invoke.waitForTaskToken' || resource === 'arn:aws:states:::http:invoke',
+  matches: (resource) =>
+    resource === 'http:invoke' ||
+    resource === 'http:invoke.waitForTaskToken' ||
+    resource === 'arn:aws:states:::http:invoke',
   start: async (_tx, task) => ({ kind: 'invoke', callback: task.resource.endsWith('.waitForTaskToken') }),
   async invoke(_resource, input): Promise<TaskOutcome> {
     let request;

@@ -14,7 +14,9 @@ beforeAll(async () => {
     request.on('end', () => {
       const status = request.url?.startsWith('/missing') ? 404 : 200;
       response.writeHead(status, { 'content-type': 'application/json', 'x-test': 'yes' });
-      response.end(JSON.stringify({ method: request.method, url: request.url, body: body ? JSON.parse(body) : null }));
+      response.end(
+        JSON.stringify({ method: request.method, url: request.url, body: body ? JSON.parse(body) : null }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,13 +32,28 @@ describe('integrations', () => {
         StartAt: 'Post',
         States: {
           Post: {
-            Type: 'Task', Resource: 'http:invoke', ResultSelector: { 'StatusCode.$': '$.StatusCode', 'ResponseBody.$': '$.ResponseBody', 'Header.$': '$.Headers.x-test' },
-            Parameters: { Method: 'POST', 'ApiEndpoint.$': '$.url', QueryParameters: { q: '1' }, RequestBody: { hello: 'world' } },
-            ResultPath: '$.post', Next: 'Missing',
+            Type: 'Task',
+            Resource: 'http:invoke',
+            ResultSelector: {
+              'StatusCode.$': '$.StatusCode',
+              'ResponseBody.$': '$.ResponseBody',
+              'Header.$': '$.Headers.x-test',
+            },
+            Parameters: {
+              Method: 'POST',
+              'ApiEndpoint.$': '$.url',
+              QueryParameters: { q: '1' },
+              RequestBody: { hello: 'world' },
+            },
+            ResultPath: '$.post',
+            Next: 'Missing',
           },
           Missing: {
-            Type: 'Task', Resource: 'http:invoke', Parameters: { Method: 'GET', 'ApiEndpoint.$': "States.Format('{}/missing', $.base)" },
-            Catch: [{ ErrorEquals: ['States.Http.StatusCode.404'], ResultPath: '$.missing', Next: 'Done' }], End: true,
+            Type: 'Task',
+            Resource: 'http:invoke',
+            Parameters: { Method: 'GET', 'ApiEndpoint.$': "States.Format('{}/missing', $.base)" },
+            Catch: [{ ErrorEquals: ['States.Http.StatusCode.404'], ResultPath: '$.missing', Next: 'Done' }],
+            End: true,
           },
           Done: { Type: 'Pass', End: true },
         },
@@ -47,7 +64,14 @@ describe('integrations', () => {
     const execution = await getExecution(id);
     expect(execution).toMatchObject({
       status: 'SUCCEEDED',
-      output: { post: { StatusCode: 200, Header: 'yes', ResponseBody: { method: 'POST', url: '/things?q=1', body: { hello: 'world' } } }, missing: { Error: 'States.Http.StatusCode.404' } },
+      output: {
+        post: {
+          StatusCode: 200,
+          Header: 'yes',
+          ResponseBody: { method: 'POST', url: '/things?q=1', body: { hello: 'world' } },
+        },
+        missing: { Error: 'States.Http.StatusCode.404' },
+      },
     });
   });
 
@@ -55,15 +79,32 @@ describe('integrations', () => {
     registerFunction('always-fails', () => {
       throw Object.assign(new Error('no luck'), { name: 'Custom.Failure' });
     });
-    const failing = await startTestExecution({ definition: { StartAt: 'F', States: { F: { Type: 'Task', Resource: 'function:always-fails', End: true } } } });
-    const unknown = await startTestExecution({ definition: { StartAt: 'U', States: { U: { Type: 'Task', Resource: 'nothing:here', End: true } } } });
+    const failing = await startTestExecution({
+      definition: {
+        StartAt: 'F',
+        States: { F: { Type: 'Task', Resource: 'function:always-fails', End: true } },
+      },
+    });
+    const unknown = await startTestExecution({
+      definition: { StartAt: 'U', States: { U: { Type: 'Task', Resource: 'nothing:here', End: true } } },
+    });
     const summary = await startTestExecution({
-      definition: { StartAt: 'S', States: { S: { Type: 'Task', Resource: 'function:summarize-records', End: true } } },
+      definition: {
+        StartAt: 'S',
+        States: { S: { Type: 'Task', Resource: 'function:summarize-records', End: true } },
+      },
       input: { records: [{ amount: 2 }, { amount: 5 }], field: 'amount' },
     });
     await runUntilIdle();
-    expect(await getExecution(failing)).toMatchObject({ status: 'FAILED', error: 'Custom.Failure', cause: 'no luck' });
+    expect(await getExecution(failing)).toMatchObject({
+      status: 'FAILED',
+      error: 'Custom.Failure',
+      cause: 'no luck',
+    });
     expect(await getExecution(unknown)).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
-    expect(await getExecution(summary)).toMatchObject({ status: 'SUCCEEDED', output: { count: 2, total: 7, min: 2, max: 5 } });
+    expect(await getExecution(summary)).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { count: 2, total: 7, min: 2, max: 5 },
+    });
   });
 });

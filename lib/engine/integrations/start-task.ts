@@ -15,7 +15,11 @@ type InvokeTask = Extract<Effect, { type: 'InvokeTask' }>;
 export function outcomeEvent(outcome: TaskOutcome) {
   return 'output' in outcome
     ? ({ type: 'TaskSucceeded', output: outcome.output } as const)
-    : ({ type: 'TaskFailed', error: outcome.error, ...(outcome.cause !== undefined ? { cause: outcome.cause } : {}) } as const);
+    : ({
+        type: 'TaskFailed',
+        error: outcome.error,
+        ...(outcome.cause !== undefined ? { cause: outcome.cause } : {}),
+      } as const);
 }
 
 export async function startTask(session: Session, frame: LiveFrame, effect: InvokeTask): Promise<void> {
@@ -42,7 +46,11 @@ export async function startTask(session: Session, frame: LiveFrame, effect: Invo
   await integration.issued?.(session.tx, task, taskTokenId);
 }
 
-async function writeToken(session: Session, task: TaskStart, started: Exclude<StartResult, { kind: 'done' }>): Promise<string> {
+async function writeToken(
+  session: Session,
+  task: TaskStart,
+  started: Exclude<StartResult, { kind: 'done' }>,
+): Promise<string> {
   const id = session.newId();
   const kind = started.kind === 'invoke' ? (started.callback ? 'invoke-callback' : 'invoke') : started.kind;
   await session.tx.taskToken.create({
@@ -61,9 +69,15 @@ async function writeToken(session: Session, task: TaskStart, started: Exclude<St
     },
   });
   const base = { frameId: task.frameId, taskTokenId: id };
-  if (task.timeoutAt) session.timers.push({ ...base, key: `${id}:Timeout`, purpose: 'Timeout', dueAt: task.timeoutAt });
+  if (task.timeoutAt)
+    session.timers.push({ ...base, key: `${id}:Timeout`, purpose: 'Timeout', dueAt: task.timeoutAt });
   if (task.heartbeatSeconds) {
-    session.timers.push({ ...base, key: `${id}:Heartbeat`, purpose: 'Heartbeat', dueAt: new Date(session.now.getTime() + task.heartbeatSeconds * 1000) });
+    session.timers.push({
+      ...base,
+      key: `${id}:Heartbeat`,
+      purpose: 'Heartbeat',
+      dueAt: new Date(session.now.getTime() + task.heartbeatSeconds * 1000),
+    });
   }
   return id;
 }

@@ -41,7 +41,9 @@ async function runOne(id: string, workerName: string): Promise<boolean> {
   if (claimed.count === 0) return false;
   const integration = integrationFor(token.resource);
   const outcome: TaskOutcome = integration?.invoke
-    ? await integration.invoke(token.resource, JSON.parse(token.input ?? 'null') as JsonValue).catch((e: Error) => ({ error: 'States.Runtime', cause: e.message }))
+    ? await integration
+        .invoke(token.resource, JSON.parse(token.input ?? 'null') as JsonValue)
+        .catch((e: Error) => ({ error: 'States.Runtime', cause: e.message }))
     : { error: 'States.Runtime', cause: `No integration can invoke '${token.resource}'.` };
   await retryTransaction(async (tx) => {
     if (token.kind === 'invoke-callback' && 'output' in outcome) {

@@ -11,11 +11,23 @@ import { runConformanceCases } from './run-conformance';
 const dir = path.resolve(__dirname, '../../../../shared/conformance/cases');
 
 describe('conformance through the engine', () => {
-  it.skipIf(!existsSync(dir))('passes a sample of the AWS-recorded cases', async () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().filter((_, i) => i % 3 === 0);
-    const cases = files.map((f) => ({ name: f, ...(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Omit<ConformanceCase, 'name'>) }));
-    const verdicts = await runConformanceCases(cases);
-    expect(verdicts.filter((v) => !v.pass).map((v) => `${v.name}: ${JSON.stringify(v.actual)}`)).toEqual([]);
-    expect(verdicts.length).toBeGreaterThan(50);
-  }, 60_000);
+  it.skipIf(!existsSync(dir))(
+    'passes a sample of the AWS-recorded cases',
+    async () => {
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .filter((_, i) => i % 3 === 0);
+      const cases = files.map((f) => ({
+        name: f,
+        ...(JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Omit<ConformanceCase, 'name'>),
+      }));
+      const verdicts = await runConformanceCases(cases);
+      expect(verdicts.filter((v) => !v.pass).map((v) => `${v.name}: ${JSON.stringify(v.actual)}`)).toEqual(
+        [],
+      );
+      expect(verdicts.length).toBeGreaterThan(50);
+    },
+    60_000,
+  );
 });

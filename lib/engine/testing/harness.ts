@@ -23,13 +23,23 @@ export interface SeedOptions {
 const versions = new Map<string, string>();
 
 /** A workflow version for `definition` (one per distinct text per process). */
-export async function ensureWorkflowVersion(tx: Tx, definition: Definition): Promise<{ workflowId: string; versionId: string }> {
+export async function ensureWorkflowVersion(
+  tx: Tx,
+  definition: Definition,
+): Promise<{ workflowId: string; versionId: string }> {
   const text = JSON.stringify(definition);
   const hash = createHash('sha256').update(text).digest('hex');
-  const existing = await tx.workflowVersion.findFirst({ where: { definitionHash: hash }, select: { id: true, workflowId: true } });
+  const existing = await tx.workflowVersion.findFirst({
+    where: { definitionHash: hash },
+    select: { id: true, workflowId: true },
+  });
   if (existing) return { workflowId: existing.workflowId, versionId: existing.id };
-  const workflow = await tx.workflow.create({ data: { name: `wf-${hash.slice(0, 12)}-${randomUUID().slice(0, 6)}` } });
-  const version = await tx.workflowVersion.create({ data: { workflowId: workflow.id, version: 1, definition: text, definitionHash: hash } });
+  const workflow = await tx.workflow.create({
+    data: { name: `wf-${hash.slice(0, 12)}-${randomUUID().slice(0, 6)}` },
+  });
+  const version = await tx.workflowVersion.create({
+    data: { workflowId: workflow.id, version: 1, definition: text, definitionHash: hash },
+  });
   versions.set(hash, version.id);
   return { workflowId: workflow.id, versionId: version.id };
 }
@@ -84,5 +94,11 @@ export async function getExecution(id: string) {
 /** The history as AWS prints it: `{ id, previousEventId, type, timestamp, ...details }`. */
 export async function getHistory(id: string) {
   const rows = await db.historyEvent.findMany({ where: { executionId: id }, orderBy: { seq: 'asc' } });
-  return rows.map((r) => ({ id: r.seq, previousEventId: r.previousEventId, type: r.type, timestamp: r.timestamp.toISOString(), ...(JSON.parse(r.details) as object) }));
+  return rows.map((r) => ({
+    id: r.seq,
+    previousEventId: r.previousEventId,
+    type: r.type,
+    timestamp: r.timestamp.toISOString(),
+    ...(JSON.parse(r.details) as object),
+  }));
 }

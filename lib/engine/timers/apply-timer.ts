@@ -21,9 +21,15 @@ export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
     return;
   }
   if (!timer.taskTokenId || (timer.purpose !== 'Timeout' && timer.purpose !== 'Heartbeat')) return;
-  const { count } = await tx.taskToken.updateMany({ where: { id: timer.taskTokenId, status: 'PENDING' }, data: { status: 'TIMED_OUT', completedAt: new Date() } });
+  const { count } = await tx.taskToken.updateMany({
+    where: { id: timer.taskTokenId, status: 'PENDING' },
+    data: { status: 'TIMED_OUT', completedAt: new Date() },
+  });
   if (count === 0) return;
-  await tx.timer.updateMany({ where: { taskTokenId: timer.taskTokenId, status: 'PENDING' }, data: { status: 'CANCELLED' } });
+  await tx.timer.updateMany({
+    where: { taskTokenId: timer.taskTokenId, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
   const error = timer.purpose === 'Heartbeat' ? 'States.HeartbeatTimeout' : 'States.Timeout';
   await deliverEvent(tx, { executionId, frameId, event: { type: 'TaskTimedOut', error } });
 }
@@ -31,5 +37,12 @@ export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
 async function timeOutExecution(tx: Tx, executionId: string): Promise<void> {
   const session = await openSession(tx, executionId);
   if (session.execution.status !== 'RUNNING') return;
-  await endWith(session, 'TIMED_OUT', 'ExecutionTimedOut', 'executionTimedOutEventDetails', 'States.Timeout', 'The execution timed out.');
+  await endWith(
+    session,
+    'TIMED_OUT',
+    'ExecutionTimedOut',
+    'executionTimedOutEventDetails',
+    'States.Timeout',
+    'The execution timed out.',
+  );
 }

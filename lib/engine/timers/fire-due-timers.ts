@@ -9,7 +9,8 @@ import { retryTransaction } from '../tx-retry';
 import { applyTimer } from './apply-timer';
 
 /** Read on the engine's synchronous connection: the worker asks on every pass. */
-const DUE = 'SELECT "id" FROM "Timer" WHERE "status" = \'PENDING\' AND "dueAt" <= @now ORDER BY "dueAt" ASC LIMIT @limit';
+const DUE =
+  'SELECT "id" FROM "Timer" WHERE "status" = \'PENDING\' AND "dueAt" <= @now ORDER BY "dueAt" ASC LIMIT @limit';
 
 /** Fires up to `limit` due timers; returns how many it fired. */
 export async function fireDueTimers(limit = 100): Promise<number> {
@@ -18,7 +19,10 @@ export async function fireDueTimers(limit = 100): Promise<number> {
   let fired = 0;
   for (const { id } of due) {
     const claimed = await retryTransaction(async (tx) => {
-      const { count } = await tx.timer.updateMany({ where: { id, status: 'PENDING' }, data: { status: 'FIRED', firedAt: engineNow() } });
+      const { count } = await tx.timer.updateMany({
+        where: { id, status: 'PENDING' },
+        data: { status: 'FIRED', firedAt: engineNow() },
+      });
       if (count === 0) return false;
       await applyTimer(tx, id);
       return true;

@@ -18,27 +18,47 @@ const COMPLETABLE = ['callback', 'activity', 'invoke-callback'];
 const fail = (code: 'INVALID_INPUT' | 'LINK_EXPIRED' | 'NOT_FOUND', awsErrorType: string, message: string) =>
   new AppError(code, message, { details: { awsErrorType } });
 
-export async function completeTaskToken(tx: Tx, args: { token: string; outcome: TaskTokenOutcome }): Promise<{ executionId: string; stateName: string }> {
+export async function completeTaskToken(
+  tx: Tx,
+  args: { token: string; outcome: TaskTokenOutcome },
+): Promise<{ executionId: string; stateName: string }> {
   if (typeof args.token !== 'string' || args.token.length === 0 || args.token.length > MAX_TOKEN_LENGTH) {
     throw fail('INVALID_INPUT', 'InvalidToken', 'Invalid Token: the task token is malformed.');
   }
-  const token = await tx.taskToken.findUnique({ where: { tokenHash: hashToken(args.token) }, include: { execution: { select: { status: true } } } });
-  if (!token || !COMPLETABLE.includes(token.kind)) throw fail('INVALID_INPUT', 'InvalidToken', 'Invalid Token: no task has this token.');
-  if (token.status !== 'PENDING') throw fail('LINK_EXPIRED', 'TaskTimedOut', `Task Timed Out: the task of state '${token.stateName}' already ended (${token.status}).`);
-  if (token.execution.status !== 'RUNNING') throw fail('NOT_FOUND', 'TaskDoesNotExist', 'Task Does Not Exist: its execution is no longer running.');
+  const token = await tx.taskToken.findUnique({
+    where: { tokenHash: hashToken(args.token) },
+    include: { execution: { select: { status: true } } },
+  });
+  if (!token || !COMPLETABLE.includes(token.kind))
+    throw fail('INVALID_INPUT', 'InvalidToken', 'Invalid Token: no task has this token.');
+  if (token.status !== 'PENDING')
+    throw fail(
+      'LINK_EXPIRED',
+      'TaskTimedOut',
+      `Task Timed Out: the task of state '${token.stateName}' already ended (${token.status}).`,
+    );
+  if (token.execution.status !== 'RUNNING')
+    throw fail('NOT_FOUND', 'TaskDoesNotExist', 'Task Does Not Exist: its execution is no longer running.');
   const now = engineNow();
   const result = { executionId: token.executionId, stateName: token.stateName };
   if (args.outcome.type === 'heartbeat') {
     await tx.taskToken.update({ where: { id: token.id }, data: { heartbeatAt: now } });
     if (token.heartbeatSeconds) {
       const dueAt = new Date(now.getTime() + token.heartbeatSeconds * 1000);
-      await tx.timer.updateMany({ where: { taskTokenId: token.id, purpose: 'Heartbeat', status: 'PENDING' }, data: { dueAt } });
+      await tx.timer.updateMany({
+        where: { taskTokenId: token.id, purpose: 'Heartbeat', status: 'PENDING' },
+        data: { dueAt },
+      });
     }
     return result;
   }
-  const outcome = args.outcome.type === 'success'
-    ? { output: args.outcome.output }
-    : { error: args.outcome.error ?? '', ...(args.outcome.cause !== undefined ? { cause: args.outcome.cause } : {}) };
+  const outcome =
+    args.outcome.type === 'success'
+      ? { output: args.outcome.output }
+      : {
+          error: args.outcome.error ?? '',
+          ...(args.outcome.cause !== undefined ? { cause: args.outcome.cause } : {}),
+        };
   await finishToken(tx, token, outcome, now);
   return result;
 }
@@ -58,6 +78,13 @@ export async function finishToken(
       : { status: 'FAILED', completedAt: now, error: outcome.error, cause: outcome.cause ?? null },
   });
   if (count === 0) throw fail('LINK_EXPIRED', 'TaskTimedOut', 'Task Timed Out: the task already ended.');
-  await tx.timer.updateMany({ where: { taskTokenId: token.id, status: 'PENDING' }, data: { status: 'CANCELLED' } });
-  return deliverEvent(tx, { executionId: token.executionId, frameId: token.frameId, event: outcomeEvent(outcome) });
+  await tx.timer.updateMany({
+    where: { taskTokenId: token.id, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
+  return deliverEvent(tx, {
+    executionId: token.executionId,
+    frameId: token.frameId,
+    event: outcomeEvent(outcome),
+  });
 }

@@ -15,7 +15,11 @@ import { retryTransaction } from '../tx-retry';
 import { sleepUntilWoken } from '../worker/notifier';
 import { hashToken, newTaskToken } from './hash-token';
 
-export async function getActivityTask(args: { activityName: string; workerName?: string; waitMs?: number }): Promise<{ taskToken: string; input: string } | null> {
+export async function getActivityTask(args: {
+  activityName: string;
+  workerName?: string;
+  waitMs?: number;
+}): Promise<{ taskToken: string; input: string } | null> {
   const deadline = Date.now() + (args.waitMs ?? ACTIVITY_POLL_MS);
   for (;;) {
     const claimed = await claimOne(args.activityName, args.workerName);
@@ -26,7 +30,10 @@ export async function getActivityTask(args: { activityName: string; workerName?:
   }
 }
 
-async function claimOne(activityName: string, workerName?: string): Promise<{ taskToken: string; input: string } | null> {
+async function claimOne(
+  activityName: string,
+  workerName?: string,
+): Promise<{ taskToken: string; input: string } | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const candidate = await db.taskToken.findFirst({
       where: { kind: 'activity', activityName, status: 'PENDING', dispatchedAt: null },
@@ -49,9 +56,22 @@ async function claimOne(activityName: string, workerName?: string): Promise<{ ta
 }
 
 /** ActivityStarted, after the frame's ActivityScheduled, as AWS records it when a worker takes the task. */
-async function recordActivityStarted(tx: Tx, token: { executionId: string; frameId: string }, workerName?: string): Promise<void> {
+async function recordActivityStarted(
+  tx: Tx,
+  token: { executionId: string; frameId: string },
+  workerName?: string,
+): Promise<void> {
   const session = await openSession(tx, token.executionId);
-  const { runnable } = await tx.execution.findUniqueOrThrow({ where: { id: token.executionId }, select: { runnable: true } });
-  recordFrameEvent(session, await session.frame(token.frameId), 'ActivityStarted', 'activityStartedEventDetails', workerName ? { workerName } : {});
+  const { runnable } = await tx.execution.findUniqueOrThrow({
+    where: { id: token.executionId },
+    select: { runnable: true },
+  });
+  recordFrameEvent(
+    session,
+    await session.frame(token.frameId),
+    'ActivityStarted',
+    'activityStartedEventDetails',
+    workerName ? { workerName } : {},
+  );
   await flushSession(session, { runnable });
 }

@@ -12,6 +12,10 @@ export const CLAIMABLE = `"status" = 'RUNNING' AND "runnable" = 1 AND ("leaseOwn
 const FIND_CLAIMABLE = `SELECT "id" FROM "Execution" WHERE ${CLAIMABLE} ORDER BY "leaseUntil" ASC LIMIT @limit`;
 
 export async function findClaimableExecutions(workerId: string, limit: number): Promise<string[]> {
-  const rows = prepared(sqlite(), FIND_CLAIMABLE).all({ owner: workerId, now: sqlTime(engineNow()), limit }) as { id: string }[];
+  const rows = prepared(sqlite(), FIND_CLAIMABLE).all({
+    owner: workerId,
+    now: sqlTime(engineNow()),
+    limit,
+  }) as { id: string }[];
   return rows.map((r) => r.id);
 }

@@ -8,22 +8,43 @@ import type { MockResponse } from '../integrations/mock';
 export const crashDefinition: Definition = {
   StartAt: 'Prepare',
   States: {
-    Prepare: { Type: 'Pass', Parameters: { 'i.$': '$.i', 'items.$': 'States.ArrayRange(1, 4, 1)' }, Next: 'Hold' },
+    Prepare: {
+      Type: 'Pass',
+      Parameters: { 'i.$': '$.i', 'items.$': 'States.ArrayRange(1, 4, 1)' },
+      Next: 'Hold',
+    },
     Hold: { Type: 'Wait', Seconds: 1, Next: 'Call' },
     Call: {
-      Type: 'Task', Resource: 'arn:aws:states:::mock', ResultPath: '$.call', Next: 'Fan',
+      Type: 'Task',
+      Resource: 'arn:aws:states:::mock',
+      ResultPath: '$.call',
+      Next: 'Fan',
       Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 1, BackoffRate: 1, MaxAttempts: 3 }],
     },
     Fan: {
-      Type: 'Parallel', ResultPath: '$.fan', Next: 'Done',
+      Type: 'Parallel',
+      ResultPath: '$.fan',
+      Next: 'Done',
       Branches: [
-        { StartAt: 'Double', States: { Double: { Type: 'Pass', Parameters: { 'v.$': 'States.MathAdd($.i, $.i)' }, End: true } } },
+        {
+          StartAt: 'Double',
+          States: { Double: { Type: 'Pass', Parameters: { 'v.$': 'States.MathAdd($.i, $.i)' }, End: true } },
+        },
         {
           StartAt: 'Each',
           States: {
             Each: {
-              Type: 'Map', ItemsPath: '$.items', MaxConcurrency: 2, End: true,
-              ItemProcessor: { StartAt: 'Tick', States: { Tick: { Type: 'Wait', Seconds: 0, Next: 'Echo' }, Echo: { Type: 'Pass', End: true } } },
+              Type: 'Map',
+              ItemsPath: '$.items',
+              MaxConcurrency: 2,
+              End: true,
+              ItemProcessor: {
+                StartAt: 'Tick',
+                States: {
+                  Tick: { Type: 'Wait', Seconds: 0, Next: 'Echo' },
+                  Echo: { Type: 'Pass', End: true },
+                },
+              },
             },
           },
         },

@@ -15,7 +15,8 @@ describe('crash safety', () => {
   it('survives SIGKILL at random moments: every execution ends once with the expected output', async () => {
     const ids: string[] = [];
     const t0 = Date.now();
-    for (let i = 0; i < COUNT; i++) ids.push(await startTestExecution({ definition: crashDefinition, input: { i }, mocks: crashMocks }));
+    for (let i = 0; i < COUNT; i++)
+      ids.push(await startTestExecution({ definition: crashDefinition, input: { i }, mocks: crashMocks }));
     const t1 = Date.now();
     let killedMidway = 0;
     let lastEvents = await db.historyEvent.count();
@@ -23,7 +24,8 @@ describe('crash safety', () => {
       const worker = spawnWorker('crash-worker');
       // Kill only once it is working (startup through tsx takes seconds on a busy machine).
       const before = await db.historyEvent.count();
-      for (let waited = 0; waited < 30_000 && (await db.historyEvent.count()) === before; waited += 50) await sleep(50);
+      for (let waited = 0; waited < 30_000 && (await db.historyEvent.count()) === before; waited += 50)
+        await sleep(50);
       await sleep(Math.random() * 600);
       worker.kill('SIGKILL');
       await waitForExit(worker);
@@ -35,7 +37,8 @@ describe('crash safety', () => {
     const t2 = Date.now();
     const worker = spawnWorker('crash-worker');
     const deadline = Date.now() + 60_000;
-    while ((await db.execution.count({ where: { status: 'RUNNING' } })) > 0 && Date.now() < deadline) await sleep(200);
+    while ((await db.execution.count({ where: { status: 'RUNNING' } })) > 0 && Date.now() < deadline)
+      await sleep(200);
     console.log({ seed: t1 - t0, kills: t2 - t1, finish: Date.now() - t2, killedMidway });
     expect(killedMidway).toBeGreaterThan(0);
     worker.kill('SIGTERM');
@@ -43,7 +46,10 @@ describe('crash safety', () => {
     const executions = await db.execution.findMany({ where: { id: { in: ids } } });
     for (const execution of executions) {
       const i = (JSON.parse(execution.input) as { i: number }).i;
-      expect({ status: execution.status, output: JSON.parse(execution.output ?? 'null') }).toEqual({ status: 'SUCCEEDED', output: expectedOutput(i) });
+      expect({ status: execution.status, output: JSON.parse(execution.output ?? 'null') }).toEqual({
+        status: 'SUCCEEDED',
+        output: expectedOutput(i),
+      });
     }
     await checkExactlyOnce(ids);
   }, 120_000);

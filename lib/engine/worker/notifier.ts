@@ -5,7 +5,9 @@
 import { EventEmitter } from 'node:events';
 
 const holder = globalThis as unknown as { signoffEngineNotifier?: EventEmitter; signoffEngineWakes?: number };
-export const notifier: EventEmitter = (holder.signoffEngineNotifier ??= new EventEmitter().setMaxListeners(0));
+export const notifier: EventEmitter = (holder.signoffEngineNotifier ??= new EventEmitter().setMaxListeners(
+  0,
+));
 
 /** Wakes the local worker now. */
 export function notifyEngine(): void {

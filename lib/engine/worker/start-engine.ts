@@ -9,11 +9,17 @@ import { startCheckpointer, type Checkpointer } from '../../db/checkpointer';
 import { DEFAULT_POLL_MS } from '../constants';
 import { Worker } from './worker';
 
-const holder = globalThis as unknown as { signoffEngineWorker?: Worker; signoffCheckpointer?: Promise<Checkpointer | undefined> };
+const holder = globalThis as unknown as {
+  signoffEngineWorker?: Worker;
+  signoffCheckpointer?: Promise<Checkpointer | undefined>;
+};
 
 export function startEngine(options: { workerId?: string; pollMs?: number } = {}): { stop(): Promise<void> } {
   if (!holder.signoffEngineWorker) {
-    const workerId = options.workerId ?? process.env.SIGNOFF_WORKER_ID ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    const workerId =
+      options.workerId ??
+      process.env.SIGNOFF_WORKER_ID ??
+      `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const pollMs = options.pollMs ?? (Number(process.env.SIGNOFF_POLL_MS) || DEFAULT_POLL_MS);
     holder.signoffEngineWorker = new Worker(workerId, pollMs);
     holder.signoffEngineWorker.start();

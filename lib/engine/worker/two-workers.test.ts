@@ -12,15 +12,20 @@ describe('two workers', () => {
   it('share one database and complete every execution exactly once', async () => {
     const workers = [spawnWorker('worker-a'), spawnWorker('worker-b')];
     const ids: string[] = [];
-    for (let i = 0; i < COUNT; i++) ids.push(await startTestExecution({ definition: crashDefinition, input: { i }, mocks: crashMocks }));
+    for (let i = 0; i < COUNT; i++)
+      ids.push(await startTestExecution({ definition: crashDefinition, input: { i }, mocks: crashMocks }));
     const deadline = Date.now() + 60_000;
-    while ((await db.execution.count({ where: { status: 'RUNNING' } })) > 0 && Date.now() < deadline) await sleep(200);
+    while ((await db.execution.count({ where: { status: 'RUNNING' } })) > 0 && Date.now() < deadline)
+      await sleep(200);
     for (const worker of workers) worker.kill('SIGTERM');
     await Promise.all(workers.map(waitForExit));
     const executions = await db.execution.findMany({ where: { id: { in: ids } } });
     for (const execution of executions) {
       const i = (JSON.parse(execution.input) as { i: number }).i;
-      expect({ status: execution.status, output: JSON.parse(execution.output ?? 'null') }).toEqual({ status: 'SUCCEEDED', output: expectedOutput(i) });
+      expect({ status: execution.status, output: JSON.parse(execution.output ?? 'null') }).toEqual({
+        status: 'SUCCEEDED',
+        output: expectedOutput(i),
+      });
     }
     await checkExactlyOnce(ids);
     const firedBy = await db.timer.count({ where: { executionId: { in: ids }, status: 'FIRED' } });

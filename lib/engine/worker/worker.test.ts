@@ -23,7 +23,13 @@ describe('worker loop', () => {
         States: {
           Hold: { Type: 'Wait', Seconds: 1, Next: 'Add' },
           Add: { Type: 'Task', Resource: 'function:add-numbers', ResultPath: '$.sum', Next: 'Ask' },
-          Ask: { Type: 'Task', Resource: 'x.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, ResultPath: '$.answer', End: true },
+          Ask: {
+            Type: 'Task',
+            Resource: 'x.waitForTaskToken',
+            Parameters: { 'token.$': '$$.Task.Token' },
+            ResultPath: '$.answer',
+            End: true,
+          },
         },
       },
       input: { a: 1, b: 2 },
@@ -32,18 +38,26 @@ describe('worker loop', () => {
     const deadline = Date.now() + 10_000;
     let token: string | undefined;
     while (!token && Date.now() < deadline) {
-      const scheduled = (await getHistory(id)).filter((e) => e.type === 'TaskScheduled')[1] as unknown as { taskScheduledEventDetails: { parameters: string } } | undefined;
-      token = scheduled && (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token;
+      const scheduled = (await getHistory(id)).filter((e) => e.type === 'TaskScheduled')[1] as unknown as
+        { taskScheduledEventDetails: { parameters: string } } | undefined;
+      token =
+        scheduled && (JSON.parse(scheduled.taskScheduledEventDetails.parameters) as { token: string }).token;
       if (!token) await sleep(20);
     }
-    await db.$transaction((tx) => completeTaskToken(tx, { token: token!, outcome: { type: 'success', output: 'yes' } }));
+    await db.$transaction((tx) =>
+      completeTaskToken(tx, { token: token!, outcome: { type: 'success', output: 'yes' } }),
+    );
     notifyEngine();
-    expect(await until(id, 'SUCCEEDED')).toMatchObject({ output: { a: 1, b: 2, sum: { sum: 3 }, answer: 'yes' } });
+    expect(await until(id, 'SUCCEEDED')).toMatchObject({
+      output: { a: 1, b: 2, sum: { sum: 3 }, answer: 'yes' },
+    });
     expect((await getExecution(id)).leaseOwner).toBeNull();
   });
 
   it('fails an execution the engine cannot step instead of retrying it forever', async () => {
-    const id = await startTestExecution({ definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } } });
+    const id = await startTestExecution({
+      definition: { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+    });
     await db.executionFrame.updateMany({ where: { executionId: id }, data: { stateInput: '{not json' } });
     notifyEngine();
     const execution = await until(id, 'FAILED');

@@ -43,7 +43,9 @@ export class Worker {
     notifyEngine();
     await this.loopDone;
     await Promise.allSettled([...this.inFlight]);
-    await db.execution.updateMany({ where: { leaseOwner: this.workerId }, data: { leaseOwner: null, leaseUntil: null } }).catch(this.onError);
+    await db.execution
+      .updateMany({ where: { leaseOwner: this.workerId }, data: { leaseOwner: null, leaseUntil: null } })
+      .catch(this.onError);
   }
 
   private async loop(): Promise<void> {
@@ -72,7 +74,8 @@ export class Worker {
         notifier.emit('committed', results);
         for (const [id, result] of results) {
           work += result.claimed ? 1 : 0;
-          if (result.invocations.length > 0) this.background(runInvocations(result.invocations, this.workerId));
+          if (result.invocations.length > 0)
+            this.background(runInvocations(result.invocations, this.workerId));
           if (result.claimed && result.runnable) next.push(id);
         }
       }

@@ -24,9 +24,18 @@ const LEAD: Record<ApprovalRequestMail['kind'], string> = {
 
 export function renderApprovalRequest(mail: ApprovalRequestMail): RenderedMail {
   const lead = LEAD[mail.kind];
-  const subjectPrefix = mail.kind === 'approval-request' ? 'Approval requested' : mail.kind === 'reminder' ? 'Reminder' : 'Escalated';
-  const expiry = mail.expiresAt ? `This request expires on ${formatWhen(mail.expiresAt)}.` : 'This request does not expire.';
-  const delegated = mail.delegatedFrom ? `You receive this on behalf of ${mail.delegatedFrom}, who delegated their approvals to you.` : '';
+  const subjectPrefix =
+    mail.kind === 'approval-request'
+      ? 'Approval requested'
+      : mail.kind === 'reminder'
+        ? 'Reminder'
+        : 'Escalated';
+  const expiry = mail.expiresAt
+    ? `This request expires on ${formatWhen(mail.expiresAt)}.`
+    : 'This request does not expire.';
+  const delegated = mail.delegatedFrom
+    ? `You receive this on behalf of ${mail.delegatedFrom}, who delegated their approvals to you.`
+    : '';
   const text = [
     `${lead}: ${mail.title}`,
     '',

@@ -3,7 +3,13 @@
  * escapeHtml: titles, details and names come from workflow input, which anyone starting an
  * execution controls.
  */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
@@ -20,7 +26,8 @@ export function displayValue(value: unknown): string {
 export function detailRows(details: unknown): Array<[string, string]> {
   if (details === null || details === undefined) return [];
   if (Array.isArray(details)) return details.map((item, i) => [String(i + 1), displayValue(item)]);
-  if (typeof details === 'object') return Object.entries(details).map(([key, value]) => [key, displayValue(value)]);
+  if (typeof details === 'object')
+    return Object.entries(details).map(([key, value]) => [key, displayValue(value)]);
   return [['Details', displayValue(details)]];
 }
 
@@ -28,13 +35,18 @@ export function detailsTableHtml(details: unknown): string {
   const rows = detailRows(details);
   if (rows.length === 0) return '';
   const cells = rows
-    .map(([k, v]) => `<tr><th align="left" style="padding:4px 12px 4px 0;color:#475569;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`)
+    .map(
+      ([k, v]) =>
+        `<tr><th align="left" style="padding:4px 12px 4px 0;color:#475569;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
+    )
     .join('');
   return `<table role="presentation" style="border-collapse:collapse;margin:12px 0;font-size:14px">${cells}</table>`;
 }
 
 export function detailsTableText(details: unknown): string {
-  return detailRows(details).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+  return detailRows(details)
+    .map(([k, v]) => `  ${k}: ${v}`)
+    .join('\n');
 }
 
 export function buttonHtml(label: string, href: string, color: string): string {
@@ -43,10 +55,12 @@ export function buttonHtml(label: string, href: string, color: string): string {
 
 /** The frame around every message body (the body is already escaped HTML). */
 export function layoutHtml(heading: string, body: string): string {
-  return `<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#0f172a">`
-    + `<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:24px">`
-    + `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(heading)}</h1>${body}`
-    + `<p style="margin-top:24px;font-size:12px;color:#64748b">Sent by Signoff.</p></div></body></html>`;
+  return (
+    `<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#0f172a">` +
+    `<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:24px">` +
+    `<h1 style="font-size:20px;margin:0 0 12px">${escapeHtml(heading)}</h1>${body}` +
+    `<p style="margin-top:24px;font-size:12px;color:#64748b">Sent by Signoff.</p></div></body></html>`
+  );
 }
 
 export function formatWhen(date: Date): string {

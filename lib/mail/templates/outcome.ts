@@ -13,10 +13,23 @@ export interface OutcomeMail {
 export function renderOutcome(mail: OutcomeMail): RenderedMail {
   const headline = `Your request was ${mail.outcome}`;
   const lines = mail.decisions.map((d) => `${d.by}: ${d.decision}${d.comment ? ` — “${d.comment}”` : ''}`);
-  const text = [`${headline}: ${mail.title}`, `Workflow: ${mail.workflowName}`, `Decided: ${formatWhen(mail.at)}`, '', ...lines].join('\n');
+  const text = [
+    `${headline}: ${mail.title}`,
+    `Workflow: ${mail.workflowName}`,
+    `Decided: ${formatWhen(mail.at)}`,
+    '',
+    ...lines,
+  ].join('\n');
   const items = mail.decisions
-    .map((d) => `<li>${escapeHtml(d.by)}: <strong>${escapeHtml(d.decision)}</strong>${d.comment ? ` — “${escapeHtml(d.comment)}”` : ''}</li>`)
+    .map(
+      (d) =>
+        `<li>${escapeHtml(d.by)}: <strong>${escapeHtml(d.decision)}</strong>${d.comment ? ` — “${escapeHtml(d.comment)}”` : ''}</li>`,
+    )
     .join('');
   const body = `<p>${escapeHtml(headline)}.</p><p style="color:#475569;font-size:14px">Workflow: ${escapeHtml(mail.workflowName)} · ${escapeHtml(formatWhen(mail.at))}</p>${items ? `<ul>${items}</ul>` : ''}`;
-  return { subject: `${mail.outcome === 'approved' ? 'Approved' : mail.outcome === 'rejected' ? 'Rejected' : 'Expired'}: ${mail.title}`, text, html: layoutHtml(mail.title, body) };
+  return {
+    subject: `${mail.outcome === 'approved' ? 'Approved' : mail.outcome === 'rejected' ? 'Rejected' : 'Expired'}: ${mail.title}`,
+    text,
+    html: layoutHtml(mail.title, body),
+  };
 }

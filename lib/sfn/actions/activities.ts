@@ -9,28 +9,56 @@ import { activityArn, parseArnOf } from '../arn';
 import { assertName } from '../checks';
 import { findActivity } from '../lookup';
 import { pageOf } from '../paging';
-import { arnSchema, epochSeconds, maxResultsSchema, nextTokenSchema, tagListSchema, tagsToRecord } from '../shapes';
+import {
+  arnSchema,
+  epochSeconds,
+  maxResultsSchema,
+  nextTokenSchema,
+  tagListSchema,
+  tagsToRecord,
+} from '../shapes';
 
-const listItem = (row: { name: string; createdAt: Date }) => ({ activityArn: activityArn(row.name), name: row.name, creationDate: epochSeconds(row.createdAt) });
-
-export const createActivity = defineAction(z.object({ name: z.string(), tags: tagListSchema.optional() }), async ({ name, tags }, ctx) => {
-  assertName(name, 'activity name');
-  const { activity } = await create({ name, tags: tagsToRecord(tags), actor: ctx.actor, request: ctx.request });
-  return { activityArn: activityArn(activity.name), creationDate: epochSeconds(activity.createdAt) };
+const listItem = (row: { name: string; createdAt: Date }) => ({
+  activityArn: activityArn(row.name),
+  name: row.name,
+  creationDate: epochSeconds(row.createdAt),
 });
 
-export const describeActivity = defineAction(z.object({ activityArn: arnSchema }), async ({ activityArn: arn }) => listItem(await findActivity(arn)));
+export const createActivity = defineAction(
+  z.object({ name: z.string(), tags: tagListSchema.optional() }),
+  async ({ name, tags }, ctx) => {
+    assertName(name, 'activity name');
+    const { activity } = await create({
+      name,
+      tags: tagsToRecord(tags),
+      actor: ctx.actor,
+      request: ctx.request,
+    });
+    return { activityArn: activityArn(activity.name), creationDate: epochSeconds(activity.createdAt) };
+  },
+);
 
-export const listActivities = defineAction(z.object({ maxResults: maxResultsSchema, nextToken: nextTokenSchema }), async ({ maxResults, nextToken }) => {
-  const { page, nextToken: next } = pageOf(await list(), maxResults, nextToken);
-  const activities = page.map(listItem);
-  return next ? { activities, nextToken: next } : { activities };
-});
+export const describeActivity = defineAction(
+  z.object({ activityArn: arnSchema }),
+  async ({ activityArn: arn }) => listItem(await findActivity(arn)),
+);
+
+export const listActivities = defineAction(
+  z.object({ maxResults: maxResultsSchema, nextToken: nextTokenSchema }),
+  async ({ maxResults, nextToken }) => {
+    const { page, nextToken: next } = pageOf(await list(), maxResults, nextToken);
+    const activities = page.map(listItem);
+    return next ? { activities, nextToken: next } : { activities };
+  },
+);
 
 /** Deleting an activity that is not there succeeds, as on AWS (its only error is InvalidArn). */
-export const deleteActivity = defineAction(z.object({ activityArn: arnSchema }), async ({ activityArn: arn }, ctx) => {
-  const { name } = parseArnOf(arn, 'activity');
-  const exists = await db.activity.findUnique({ where: { name }, select: { id: true } });
-  if (exists) await remove({ name, actor: ctx.actor, request: ctx.request });
-  return {};
-});
+export const deleteActivity = defineAction(
+  z.object({ activityArn: arnSchema }),
+  async ({ activityArn: arn }, ctx) => {
+    const { name } = parseArnOf(arn, 'activity');
+    const exists = await db.activity.findUnique({ where: { name }, select: { id: true } });
+    if (exists) await remove({ name, actor: ctx.actor, request: ctx.request });
+    return {};
+  },
+);

@@ -10,7 +10,10 @@ import { epochSeconds, compact, tagListSchema, tagsToRecord } from '../shapes';
 
 const input = z.object({
   name: z.string(),
-  definition: z.string().min(1).max(1024 * 1024),
+  definition: z
+    .string()
+    .min(1)
+    .max(1024 * 1024),
   roleArn: z.string().max(256).optional(),
   type: z.enum(['STANDARD', 'EXPRESS']).optional(),
   tags: tagListSchema.optional(),
@@ -20,17 +23,33 @@ const input = z.object({
 
 export const createStateMachine = defineAction(input, async (body, ctx) => {
   assertName(body.name, 'state machine name');
-  if (body.type === 'EXPRESS') throw sfnError('ValidationException', 'Signoff runs STANDARD state machines only.');
+  if (body.type === 'EXPRESS')
+    throw sfnError('ValidationException', 'Signoff runs STANDARD state machines only.');
   assertDefinition(body.definition);
   const existing = await db.workflow.findFirst({
     where: { name: body.name, deletedAt: null },
-    select: { createdAt: true, currentVersion: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } } },
+    select: {
+      createdAt: true,
+      currentVersion: true,
+      versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } },
+    },
   });
   if (existing) {
-    if (existing.versions[0]?.definition !== body.definition) throw sfnError('StateMachineAlreadyExists', `State Machine Already Exists: '${stateMachineArn(body.name)}'`);
+    if (existing.versions[0]?.definition !== body.definition)
+      throw sfnError(
+        'StateMachineAlreadyExists',
+        `State Machine Already Exists: '${stateMachineArn(body.name)}'`,
+      );
     return { stateMachineArn: stateMachineArn(body.name), creationDate: epochSeconds(existing.createdAt) };
   }
-  const workflow = await createWorkflow({ name: body.name, definition: body.definition, description: body.versionDescription, tags: tagsToRecord(body.tags), actor: ctx.actor, request: ctx.request });
+  const workflow = await createWorkflow({
+    name: body.name,
+    definition: body.definition,
+    description: body.versionDescription,
+    tags: tagsToRecord(body.tags),
+    actor: ctx.actor,
+    request: ctx.request,
+  });
   return compact({
     stateMachineArn: stateMachineArn(workflow.name),
     creationDate: epochSeconds(workflow.createdAt),

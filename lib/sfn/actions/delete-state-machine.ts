@@ -6,9 +6,12 @@ import { defineAction } from '../action';
 import { parseArnOf } from '../arn';
 import { arnSchema } from '../shapes';
 
-export const deleteStateMachine = defineAction(z.object({ stateMachineArn: arnSchema }), async ({ stateMachineArn }, ctx) => {
-  const { name } = parseArnOf(stateMachineArn, 'stateMachine');
-  const row = await db.workflow.findFirst({ where: { name, deletedAt: null }, select: { id: true } });
-  if (row) await deleteWorkflow({ id: row.id, actor: ctx.actor, request: ctx.request });
-  return {};
-});
+export const deleteStateMachine = defineAction(
+  z.object({ stateMachineArn: arnSchema }),
+  async ({ stateMachineArn }, ctx) => {
+    const { name } = parseArnOf(stateMachineArn, 'stateMachine');
+    const row = await db.workflow.findFirst({ where: { name, deletedAt: null }, select: { id: true } });
+    if (row) await deleteWorkflow({ id: row.id, actor: ctx.actor, request: ctx.request });
+    return {};
+  },
+);

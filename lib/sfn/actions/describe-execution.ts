@@ -6,6 +6,9 @@ import { describeExecutionShape } from '../execution-shape';
 import { findExecutionId } from '../lookup';
 import { arnSchema } from '../shapes';
 
-export const describeExecution = defineAction(z.object({ executionArn: arnSchema, includedData: z.string().optional() }), async ({ executionArn }) => {
-  return describeExecutionShape(await getExecutionOrThrow({ id: await findExecutionId(executionArn) }));
-});
+export const describeExecution = defineAction(
+  z.object({ executionArn: arnSchema, includedData: z.string().optional() }),
+  async ({ executionArn }) => {
+    return describeExecutionShape(await getExecutionOrThrow({ id: await findExecutionId(executionArn) }));
+  },
+);

@@ -7,17 +7,31 @@ import { findExecutionId, liveName } from '../lookup';
 import { arnSchema, epochSeconds } from '../shapes';
 import { definitionFields } from '../state-machine-shape';
 
-export const describeStateMachineForExecution = defineAction(z.object({ executionArn: arnSchema, includedData: z.string().optional() }), async ({ executionArn }) => {
-  const id = await findExecutionId(executionArn);
-  const { workflow, workflowVersion } = await db.execution.findUniqueOrThrow({
-    where: { id },
-    select: { workflow: { select: { name: true } }, workflowVersion: { select: { version: true, definition: true, definitionHash: true, description: true, createdAt: true } } },
-  });
-  const name = liveName(workflow.name);
-  return {
-    stateMachineArn: stateMachineArn(name),
-    ...definitionFields(name, workflowVersion),
-    updateDate: epochSeconds(workflowVersion.createdAt),
-    stateMachineVersionArn: stateMachineVersionArn(name, workflowVersion.version),
-  };
-});
+export const describeStateMachineForExecution = defineAction(
+  z.object({ executionArn: arnSchema, includedData: z.string().optional() }),
+  async ({ executionArn }) => {
+    const id = await findExecutionId(executionArn);
+    const { workflow, workflowVersion } = await db.execution.findUniqueOrThrow({
+      where: { id },
+      select: {
+        workflow: { select: { name: true } },
+        workflowVersion: {
+          select: {
+            version: true,
+            definition: true,
+            definitionHash: true,
+            description: true,
+            createdAt: true,
+          },
+        },
+      },
+    });
+    const name = liveName(workflow.name);
+    return {
+      stateMachineArn: stateMachineArn(name),
+      ...definitionFields(name, workflowVersion),
+      updateDate: epochSeconds(workflowVersion.createdAt),
+      stateMachineVersionArn: stateMachineVersionArn(name, workflowVersion.version),
+    };
+  },
+);

@@ -5,8 +5,11 @@ import { resolveStateMachine } from '../lookup';
 import { arnSchema } from '../shapes';
 import { describeShape, loadVersion } from '../state-machine-shape';
 
-export const describeStateMachine = defineAction(z.object({ stateMachineArn: arnSchema, includedData: z.string().optional() }), async ({ stateMachineArn }) => {
-  const { workflow, version } = await resolveStateMachine(stateMachineArn);
-  const row = await loadVersion(workflow.id, version ?? workflow.currentVersion);
-  return describeShape(workflow, row, version !== undefined);
-});
+export const describeStateMachine = defineAction(
+  z.object({ stateMachineArn: arnSchema, includedData: z.string().optional() }),
+  async ({ stateMachineArn }) => {
+    const { workflow, version } = await resolveStateMachine(stateMachineArn);
+    const row = await loadVersion(workflow.id, version ?? workflow.currentVersion);
+    return describeShape(workflow, row, version !== undefined);
+  },
+);

@@ -11,8 +11,11 @@ function pollSeconds(): number {
   return Number.isInteger(configured) && configured >= 0 && configured <= 60 ? configured : 60;
 }
 
-export const getActivityTask = defineAction(z.object({ activityArn: arnSchema, workerName: z.string().max(80).optional() }), async ({ activityArn, workerName }) => {
-  const activity = await findActivity(activityArn);
-  const task = await pollActivity({ name: activity.name, workerName, waitSeconds: pollSeconds() });
-  return task ? { taskToken: task.taskToken, input: task.input } : {};
-});
+export const getActivityTask = defineAction(
+  z.object({ activityArn: arnSchema, workerName: z.string().max(80).optional() }),
+  async ({ activityArn, workerName }) => {
+    const activity = await findActivity(activityArn);
+    const task = await pollActivity({ name: activity.name, workerName, waitSeconds: pollSeconds() });
+    return task ? { taskToken: task.taskToken, input: task.input } : {};
+  },
+);

@@ -19,15 +19,29 @@ const PAYLOAD_KEYS = new Set(['input', 'output', 'parameters', 'resultSelector']
 
 export const getExecutionHistory = defineAction(input, async (body) => {
   const executionId = await findExecutionId(body.executionArn);
-  const page = await history({ executionId, maxResults: body.maxResults || 100, nextToken: body.nextToken, reverseOrder: body.reverseOrder ?? false }).catch((error: unknown) =>
-    retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued for this execution and order.'),
+  const page = await history({
+    executionId,
+    maxResults: body.maxResults || 100,
+    nextToken: body.nextToken,
+    reverseOrder: body.reverseOrder ?? false,
+  }).catch((error: unknown) =>
+    retypeInvalidInput(
+      error,
+      'InvalidToken',
+      'Invalid Token: the nextToken was not issued for this execution and order.',
+    ),
   );
   const events = page.events.map((event) => toAwsEvent(event, body.includeExecutionData ?? true));
   return page.nextToken ? { events, nextToken: page.nextToken } : { events };
 });
 
-function toAwsEvent({ timestamp, id, previousEventId, type, ...details }: HistoryEventDto, includeData: boolean) {
-  const members = includeData ? details : Object.fromEntries(Object.entries(details).map(([key, value]) => [key, withoutPayload(value)]));
+function toAwsEvent(
+  { timestamp, id, previousEventId, type, ...details }: HistoryEventDto,
+  includeData: boolean,
+) {
+  const members = includeData
+    ? details
+    : Object.fromEntries(Object.entries(details).map(([key, value]) => [key, withoutPayload(value)]));
   return { timestamp: epochSeconds(timestamp), type, id, previousEventId, ...members };
 }
 

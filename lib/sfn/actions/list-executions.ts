@@ -18,7 +18,8 @@ const input = z.object({
 });
 
 export const listExecutions = defineAction(input, async (body) => {
-  if (!body.stateMachineArn) throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
+  if (!body.stateMachineArn)
+    throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
   const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
   const result = await list({
     workflowId: workflow.id,
@@ -27,7 +28,9 @@ export const listExecutions = defineAction(input, async (body) => {
     redriven: body.redriveFilter === undefined ? undefined : body.redriveFilter === 'REDRIVEN',
     maxResults: body.maxResults || 100,
     nextToken: body.nextToken,
-  }).catch((error: unknown) => retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'));
+  }).catch((error: unknown) =>
+    retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'),
+  );
   const executions = result.executions.map(executionListItem);
   return result.nextToken ? { executions, nextToken: result.nextToken } : { executions };
 });

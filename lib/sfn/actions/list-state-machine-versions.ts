@@ -7,12 +7,26 @@ import { resolveStateMachine } from '../lookup';
 import { pageOf } from '../paging';
 import { arnSchema, epochSeconds, maxResultsSchema, nextTokenSchema } from '../shapes';
 
-const input = z.object({ stateMachineArn: arnSchema, maxResults: maxResultsSchema, nextToken: nextTokenSchema });
-
-export const listStateMachineVersions = defineAction(input, async ({ stateMachineArn, maxResults, nextToken }) => {
-  const { workflow } = await resolveStateMachine(stateMachineArn);
-  const rows = await db.workflowVersion.findMany({ where: { workflowId: workflow.id }, orderBy: { version: 'desc' }, select: { version: true, createdAt: true } });
-  const { page, nextToken: next } = pageOf(rows, maxResults, nextToken);
-  const stateMachineVersions = page.map((row) => ({ stateMachineVersionArn: stateMachineVersionArn(workflow.name, row.version), creationDate: epochSeconds(row.createdAt) }));
-  return next ? { stateMachineVersions, nextToken: next } : { stateMachineVersions };
+const input = z.object({
+  stateMachineArn: arnSchema,
+  maxResults: maxResultsSchema,
+  nextToken: nextTokenSchema,
 });
+
+export const listStateMachineVersions = defineAction(
+  input,
+  async ({ stateMachineArn, maxResults, nextToken }) => {
+    const { workflow } = await resolveStateMachine(stateMachineArn);
+    const rows = await db.workflowVersion.findMany({
+      where: { workflowId: workflow.id },
+      orderBy: { version: 'desc' },
+      select: { version: true, createdAt: true },
+    });
+    const { page, nextToken: next } = pageOf(rows, maxResults, nextToken);
+    const stateMachineVersions = page.map((row) => ({
+      stateMachineVersionArn: stateMachineVersionArn(workflow.name, row.version),
+      creationDate: epochSeconds(row.createdAt),
+    }));
+    return next ? { stateMachineVersions, nextToken: next } : { stateMachineVersions };
+  },
+);

@@ -13,18 +13,39 @@ function tokenOf(text: string): string {
   return text;
 }
 
-export const sendTaskSuccess = defineAction(z.object({ taskToken, output: z.string() }), async (body, ctx) => {
-  assertJsonText(body.output, 'InvalidOutput');
-  await completeTask({ taskToken: tokenOf(body.taskToken), result: { type: 'success', output: body.output }, actor: ctx.actor, request: ctx.request });
-  return {};
-});
+export const sendTaskSuccess = defineAction(
+  z.object({ taskToken, output: z.string() }),
+  async (body, ctx) => {
+    assertJsonText(body.output, 'InvalidOutput');
+    await completeTask({
+      taskToken: tokenOf(body.taskToken),
+      result: { type: 'success', output: body.output },
+      actor: ctx.actor,
+      request: ctx.request,
+    });
+    return {};
+  },
+);
 
-export const sendTaskFailure = defineAction(z.object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() }), async (body, ctx) => {
-  await completeTask({ taskToken: tokenOf(body.taskToken), result: { type: 'failure', error: body.error, cause: body.cause }, actor: ctx.actor, request: ctx.request });
-  return {};
-});
+export const sendTaskFailure = defineAction(
+  z.object({ taskToken, error: z.string().max(256).optional(), cause: z.string().max(32768).optional() }),
+  async (body, ctx) => {
+    await completeTask({
+      taskToken: tokenOf(body.taskToken),
+      result: { type: 'failure', error: body.error, cause: body.cause },
+      actor: ctx.actor,
+      request: ctx.request,
+    });
+    return {};
+  },
+);
 
 export const sendTaskHeartbeat = defineAction(z.object({ taskToken }), async (body, ctx) => {
-  await completeTask({ taskToken: tokenOf(body.taskToken), result: { type: 'heartbeat' }, actor: ctx.actor, request: ctx.request });
+  await completeTask({
+    taskToken: tokenOf(body.taskToken),
+    result: { type: 'heartbeat' },
+    actor: ctx.actor,
+    request: ctx.request,
+  });
   return {};
 });

@@ -11,7 +11,11 @@ import { loadVersion } from '../state-machine-shape';
 
 const input = z.object({
   stateMachineArn: arnSchema,
-  definition: z.string().min(1).max(1024 * 1024).optional(),
+  definition: z
+    .string()
+    .min(1)
+    .max(1024 * 1024)
+    .optional(),
   roleArn: z.string().max(256).optional(),
   publish: z.boolean().optional(),
   versionDescription: z.string().max(256).optional(),
@@ -21,18 +25,28 @@ const input = z.object({
 
 export const updateStateMachine = defineAction(input, async (body, ctx) => {
   const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
-  if (version !== undefined) throw sfnError('ValidationException', 'Update the state machine by its ARN, not a version ARN.');
-  if (body.versionDescription !== undefined && !body.publish) throw sfnError('ValidationException', 'versionDescription requires publish = true.');
+  if (version !== undefined)
+    throw sfnError('ValidationException', 'Update the state machine by its ARN, not a version ARN.');
+  if (body.versionDescription !== undefined && !body.publish)
+    throw sfnError('ValidationException', 'versionDescription requires publish = true.');
   if (body.definition === undefined) {
     if (body.publish) throw sfnError('ValidationException', 'Nothing to publish: give a definition.');
     return { updateDate: epochSeconds(workflow.updatedAt) };
   }
   assertDefinition(body.definition);
-  const { workflow: updated } = await createWorkflowVersion({ workflowId: workflow.id, definition: body.definition, description: body.versionDescription, actor: ctx.actor, request: ctx.request });
+  const { workflow: updated } = await createWorkflowVersion({
+    workflowId: workflow.id,
+    definition: body.definition,
+    description: body.versionDescription,
+    actor: ctx.actor,
+    request: ctx.request,
+  });
   const current = await loadVersion(updated.id, updated.currentVersion);
   return compact({
     updateDate: epochSeconds(updated.updatedAt),
     revisionId: current.definitionHash.slice(0, 32),
-    stateMachineVersionArn: body.publish ? stateMachineVersionArn(updated.name, updated.currentVersion) : undefined,
+    stateMachineVersionArn: body.publish
+      ? stateMachineVersionArn(updated.name, updated.currentVersion)
+      : undefined,
   });
 });

@@ -5,7 +5,15 @@ import { apiRoute, readQuery } from '@/lib/http/api-route';
 
 export const GET = apiRoute({ auth: 'apiKey' }, async ({ request }) => {
   const { format = 'json', from, to, ...filters } = exportAuditQuerySchema.parse(readQuery(request));
-  const text = await exportAudit({ format, filters: { ...filters, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined } });
+  const text = await exportAudit({
+    format,
+    filters: { ...filters, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+  });
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json';
-  return new Response(text, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="signoff-audit.${format}"` } });
+  return new Response(text, {
+    headers: {
+      'content-type': type,
+      'content-disposition': `attachment; filename="signoff-audit.${format}"`,
+    },
+  });
 });

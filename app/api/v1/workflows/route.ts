@@ -9,6 +9,11 @@ export const GET = apiRoute({ auth: 'apiKey' }, async () => json({ workflows: aw
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const body = createWorkflowBodySchema.parse(await readJson(request));
-  const workflow = await createWorkflow({ ...body, definition: definitionText(body.definition), actor, request: requestInfo });
+  const workflow = await createWorkflow({
+    ...body,
+    definition: definitionText(body.definition),
+    actor,
+    request: requestInfo,
+  });
   return json(workflow, 201);
 });

@@ -5,5 +5,7 @@ import { apiRoute, json, readJson } from '@/lib/http/api-route';
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const { taskToken, error, cause } = sendTaskFailureBodySchema.parse(await readJson(request));
-  return json(await completeTask({ taskToken, result: { type: 'failure', error, cause }, actor, request: requestInfo }));
+  return json(
+    await completeTask({ taskToken, result: { type: 'failure', error, cause }, actor, request: requestInfo }),
+  );
 });

@@ -5,5 +5,12 @@ import { apiRoute, json, readJson } from '@/lib/http/api-route';
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const { taskToken, output } = sendTaskSuccessBodySchema.parse(await readJson(request));
-  return json(await completeTask({ taskToken, result: { type: 'success', output: payloadText(output) }, actor, request: requestInfo }));
+  return json(
+    await completeTask({
+      taskToken,
+      result: { type: 'success', output: payloadText(output) },
+      actor,
+      request: requestInfo,
+    }),
+  );
 });

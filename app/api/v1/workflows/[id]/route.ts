@@ -5,7 +5,11 @@ import { apiRoute, json, readJson } from '@/lib/http/api-route';
 import { createWorkflowVersion } from '@/lib/workflows/create-workflow-version';
 import { deleteWorkflow } from '@/lib/workflows/delete-workflow';
 import { getWorkflowOrThrow } from '@/lib/workflows/get-workflow-or-throw';
-import { createWorkflowVersionBodySchema, definitionText, workflowParamsSchema } from '@/lib/workflows/schemas';
+import {
+  createWorkflowVersionBodySchema,
+  definitionText,
+  workflowParamsSchema,
+} from '@/lib/workflows/schemas';
 
 type Params = { id: string };
 
@@ -17,7 +21,13 @@ export const GET = apiRoute<Params>({ auth: 'apiKey' }, async ({ params }) => {
 export const PUT = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, request, actor, requestInfo }) => {
   const { id } = workflowParamsSchema.parse(params);
   const body = createWorkflowVersionBodySchema.parse(await readJson(request));
-  const result = await createWorkflowVersion({ workflowId: id, ...body, definition: definitionText(body.definition), actor, request: requestInfo });
+  const result = await createWorkflowVersion({
+    workflowId: id,
+    ...body,
+    definition: definitionText(body.definition),
+    actor,
+    request: requestInfo,
+  });
   return json(result, result.created ? 201 : 200);
 });
 

@@ -6,5 +6,7 @@ import { apiRoute, json, readQuery } from '@/lib/http/api-route';
 export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, request }) => {
   const { id } = executionParamsSchema.parse(params);
   const { reverseOrder, ...query } = executionHistoryQuerySchema.parse(readQuery(request));
-  return json(await getExecutionHistory({ executionId: id, ...query, reverseOrder: reverseOrder === 'true' }));
+  return json(
+    await getExecutionHistory({ executionId: id, ...query, reverseOrder: reverseOrder === 'true' }),
+  );
 });

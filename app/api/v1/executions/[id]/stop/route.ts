@@ -3,8 +3,11 @@ import { executionParamsSchema, stopExecutionBodySchema } from '@/lib/executions
 import { stopExecution } from '@/lib/executions/stop-execution';
 import { apiRoute, json, readJson } from '@/lib/http/api-route';
 
-export const POST = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, request, actor, requestInfo }) => {
-  const { id } = executionParamsSchema.parse(params);
-  const body = stopExecutionBodySchema.parse(await readJson(request));
-  return json(await stopExecution({ id, ...body, actor, request: requestInfo }));
-});
+export const POST = apiRoute<{ id: string }>(
+  { auth: 'apiKey' },
+  async ({ params, request, actor, requestInfo }) => {
+    const { id } = executionParamsSchema.parse(params);
+    const body = stopExecutionBodySchema.parse(await readJson(request));
+    return json(await stopExecution({ id, ...body, actor, request: requestInfo }));
+  },
+);
