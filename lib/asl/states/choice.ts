@@ -12,7 +12,7 @@ import { evaluateJsonataTemplate, evaluateTyped } from '../jsonata/evaluate';
 import { selectPath } from '../paths/io-paths';
 import { exitState, jsonataScope, pathScope, type StateRun } from '../step-run';
 import type { StepResult } from '../types';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 
 export const choiceState: StateHandler = {
   async enter(run) {

@@ -6,7 +6,7 @@ import { isIntrinsic } from '../intrinsics';
 import { selectPath } from '../paths/io-paths';
 import { compileIntrinsic } from '../paths/payload-template';
 import { failState, jsonataScope, pathScope, type StateRun } from '../step-run';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 
 export const failStateHandler: StateHandler = {
   async enter(run) {

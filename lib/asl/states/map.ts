@@ -11,7 +11,7 @@ import { evaluateJsonataTemplate } from '../jsonata/evaluate';
 import { evaluatePayloadTemplate } from '../paths/payload-template';
 import { exitState, jsonataScope, pathScope, pauseState, stillPaused, type StateRun } from '../step-run';
 import type { BranchOutcome } from '../types';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance } from './map-config';
 import { subDefinition } from './sub-definition';
 

@@ -8,7 +8,7 @@ import { StatesErrorName } from '../errors';
 import { handleFailure } from '../failure';
 import { exitState, pauseState, stillPaused } from '../step-run';
 import type { JsonValue } from '../types';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 import { subDefinition } from './sub-definition';
 
 export const parallelState: StateHandler = {

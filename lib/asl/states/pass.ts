@@ -1,7 +1,7 @@
 /** Pass: passes its input (or `Result`, or `Parameters`) to its output, through the dataflow. */
 import { processResult, stateParameters } from '../dataflow';
 import { exitState } from '../step-run';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 
 export const passState: StateHandler = {
   async enter(run) {

@@ -3,7 +3,7 @@ import { effectiveInput } from '../dataflow';
 import { evaluateJsonataTemplate } from '../jsonata/evaluate';
 import { selectPath } from '../paths/io-paths';
 import { exitState, jsonataScope, pathScope } from '../step-run';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 
 export const succeedState: StateHandler = {
   async enter(run) {

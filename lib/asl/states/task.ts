@@ -13,7 +13,7 @@ import { effectiveInput } from '../dataflow';
 import { exitState, pauseState, serializePayload, stillPaused, type StateRun } from '../step-run';
 import type { Effect, JsonObject } from '../types';
 import { uuidFrom } from '../uuid';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 import { resolveSeconds } from './timeouts';
 
 export const taskState: StateHandler = {

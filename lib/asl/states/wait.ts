@@ -9,7 +9,7 @@ import { isJsonataExpression, evaluateJsonataTemplate, expressionText } from '..
 import { resolvePath } from '../paths/resolve';
 import { exitState, jsonataScope, pathScope, pauseState, stillPaused, type StateRun } from '../step-run';
 import { addSeconds, parseTimestamp } from '../timestamps';
-import type { StateHandler } from './index';
+import type { StateHandler } from './state-handler';
 
 export const waitState: StateHandler = {
   async enter(run) {

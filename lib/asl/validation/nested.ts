@@ -6,10 +6,7 @@ import { checkObject } from './fields';
 import { isRecord } from './json-type';
 import { joinPointer } from './pointer';
 import { checkRetryAndCatch } from './retry-catch';
-import type { StateCheckInput } from './state';
-
-/** Validates a nested machine; machine.ts supplies it, so states and machines do not import each other. */
-export type NestedValidator = (machine: unknown, path: string, spec: ObjectSpec, depth: number) => void;
+import type { StateCheckInput } from './state-check';
 
 const namespace = {
   StartAt: { type: 'string', required: true },

@@ -6,20 +6,11 @@ import { type JsonRecord, isRecord, jsonTypeOf, quote } from './json-type';
 import { joinPointer } from './pointer';
 import { stateLanguage } from './query-language';
 import { checkChoiceState } from './choice';
-import { checkMap, checkParallel, type NestedValidator } from './nested';
+import { checkMap, checkParallel } from './nested';
+import type { NestedValidator, StateCheckInput } from './state-check';
 import { type StateType, stateSpecs, stateTypes } from './state-fields';
 import { didYouMean } from './suggest';
 import { checkTask } from './task';
-
-/** Everything a type-specific check receives. */
-export interface StateCheckInput {
-  state: JsonRecord;
-  path: string;
-  ctx: ValidationContext;
-  language: QueryLanguage;
-  depth: number;
-  validateNested: NestedValidator;
-}
 
 type StateCheck = (input: StateCheckInput) => void;
 const noFurtherChecks: StateCheck = () => {};

@@ -12,17 +12,12 @@ import { engineNow } from '../clock';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersion } from '../definitions';
 import { retryTransaction } from '../tx-retry';
+import type { AdvanceResult } from './advance-result';
 import { BatchWrites } from './batch-writes';
 import { advanceDirect } from './direct-advance';
 import { FRAME_SELECT, type FrameRow } from './live-frame';
 import { runSession } from './run-session';
 import { Session, type ExecutionRow } from './session';
-
-export interface AdvanceResult {
-  claimed: boolean;
-  runnable: boolean;
-  invocations: string[];
-}
 
 export const EXECUTION_SELECT = {
   id: true,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
 import { sqlTime } from '../../db/sqlite';
 import { VersionConflict } from '../tx-retry';
-import type { HistoryRow } from './flush-session';
+import type { HistoryRow } from './history-row';
 import type { FrameRow } from './live-frame';
 
 type FrameUpdate = Omit<FrameRow, 'parentFrameId' | 'parentState' | 'index' | 'definitionPath' | 'mapItem'>;

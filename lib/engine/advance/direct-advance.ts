@@ -21,7 +21,7 @@ import { engineNow } from '../clock';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersionSync } from '../definitions';
 import { CLAIMABLE } from '../worker/claim-executions';
-import type { AdvanceResult } from './advance-execution';
+import type { AdvanceResult } from './advance-result';
 import { BatchWrites } from './batch-writes';
 import type { FrameRow } from './live-frame';
 import { runSession } from './run-session';

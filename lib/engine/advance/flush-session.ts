@@ -2,8 +2,8 @@
  * Writes what a session did in one go: new and changed frames, history events, timers, then
  * the execution row under the optimistic lock (its version must still be the one read).
  */
-import type { HistoryEvent } from '../../asl';
 import { BatchWrites, type ExecutionWrite } from './batch-writes';
+import { historyRow } from './history-row';
 import { frameToNewRow, frameToRow } from './live-frame';
 import type { Session } from './session';
 
@@ -20,21 +20,6 @@ export async function flushFrames(session: Session): Promise<void> {
   }
   if (created.length > 0) await tx.executionFrame.createMany({ data: created });
 }
-
-/** Splits an interpreter event into the HistoryEvent row shape (details = the `…EventDetails` fields). */
-export function historyRow(executionId: string, event: HistoryEvent) {
-  const { id, previousEventId, timestamp, type, ...details } = event;
-  return {
-    executionId,
-    seq: id,
-    previousEventId,
-    type,
-    timestamp: new Date(timestamp),
-    details: JSON.stringify(details),
-  };
-}
-
-export type HistoryRow = ReturnType<typeof historyRow>;
 
 /**
  * Flushes everything and moves the execution row on (throws VersionConflict when it moved

@@ -6,7 +6,7 @@
 import { executionEndedEvent } from '../../asl';
 import { MAX_HISTORY_EVENTS, STEP_BUDGET } from '../constants';
 import { abortFrames } from './abort-frames';
-import type { AdvanceResult } from './advance-execution';
+import type { AdvanceResult } from './advance-result';
 import type { BatchWrites } from './batch-writes';
 import { endExecution } from './end-frame';
 import { flushSession } from './flush-session';

@@ -8,7 +8,7 @@ import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
 import { ARN_PREFIX, ROLE_ARN } from '../constants';
 import type { PinnedWorkflow } from '../definitions';
-import type { MockBook } from '../integrations/mock';
+import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
 import { FRAME_SELECT, frameFromRow, type LiveFrame } from './live-frame';
 

@@ -3,14 +3,8 @@
  * MockConfigFile shape, per state name one entry per attempt: `{Return}` or `{Throw}`). The
  * attempt counter lives on the execution row, written in the same transaction.
  */
-import type { JsonValue } from '../../asl';
 import type { Integration } from './integration';
-
-export type MockResponse = { Return: JsonValue } | { Throw: { Error: string; Cause?: string } };
-export interface MockBook {
-  responses: Record<string, MockResponse[]>;
-  calls: Record<string, number>;
-}
+import type { MockBook } from './mock-book';
 
 export const MOCK_RESOURCE = 'arn:aws:states:::mock';
 

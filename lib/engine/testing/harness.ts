@@ -7,7 +7,7 @@ import type { Definition, JsonValue } from '../../asl';
 import { db, type Tx } from '../../db/client';
 import { advanceExecutions } from '../advance/advance-execution';
 import { beginExecution } from '../control/begin-execution';
-import type { MockResponse } from '../integrations/mock';
+import type { MockResponse } from '../integrations/mock-book';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { retryTransaction } from '../tx-retry';

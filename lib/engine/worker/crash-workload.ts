@@ -3,7 +3,7 @@
  * (mock failures with backoff), branch (Parallel) and fan out (Map with MaxConcurrency).
  */
 import type { Definition, JsonValue } from '../../asl';
-import type { MockResponse } from '../integrations/mock';
+import type { MockResponse } from '../integrations/mock-book';
 
 export const crashDefinition: Definition = {
   StartAt: 'Prepare',

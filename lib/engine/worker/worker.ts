@@ -5,7 +5,8 @@
  * and releases this worker's leases.
  */
 import { db } from '../../db/client';
-import { advanceExecution, advanceExecutions, type AdvanceResult } from '../advance/advance-execution';
+import { advanceExecution, advanceExecutions } from '../advance/advance-execution';
+import type { AdvanceResult } from '../advance/advance-result';
 import { failOnEngineError } from '../advance/fail-on-engine-error';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';

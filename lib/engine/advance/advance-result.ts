@@ -1,0 +1,6 @@
+/** What advancing one execution did: whether this worker held it, whether it can run on, and the invocations to run after the commit. */
+export interface AdvanceResult {
+  claimed: boolean;
+  runnable: boolean;
+  invocations: string[];
+}
