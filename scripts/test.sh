@@ -26,6 +26,15 @@ npx tsc --noEmit -p .
 step 'lint'
 npx eslint --max-warnings=0 .
 
+step 'format (prettier --check; npm run format fixes it)'
+npx prettier --check --log-level warn .
+
+step 'import graph: no circles, the layers of DESIGN.md section 2 (dependency-cruiser)'
+npm run -s deps
+
+step 'no dead code: unused files, exports, dependencies (knip)'
+npx knip
+
 step 'unit and integration tests (vitest)'
 npx vitest run
 

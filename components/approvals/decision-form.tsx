@@ -10,10 +10,7 @@ import { FieldError, FormField } from './form-field';
 
 export type DecisionFormState =
   { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
-export type DecisionAction = (
-  prev: DecisionFormState | null,
-  formData: FormData,
-) => Promise<DecisionFormState>;
+type DecisionAction = (prev: DecisionFormState | null, formData: FormData) => Promise<DecisionFormState>;
 
 interface DecisionFormProps {
   action: DecisionAction;

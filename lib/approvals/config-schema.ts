@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** An approver reference: a user's email, `group:NAME`, or an outside address. */
 const approverRef = z.string().trim().min(1).max(320);
 
-export const formFieldSchema = z
+const formFieldSchema = z
   .object({
     Name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'is a letter then letters, digits, - or _'),
     Type: z.enum(['text', 'number', 'choice', 'checkbox']),
@@ -24,7 +24,7 @@ export const formFieldSchema = z
 
 export type FormField = z.infer<typeof formFieldSchema>;
 
-export const approvalConfigSchema = z
+const approvalConfigSchema = z
   .object({
     Title: z.string().trim().min(1).max(500),
     Details: z.unknown().optional(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 
-export const createDelegationSchema = z
+const createDelegationSchema = z
   .object({
     fromUserId: z.string().min(1),
     toUserId: z.string().min(1),

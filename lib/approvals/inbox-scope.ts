@@ -11,7 +11,7 @@ export interface InboxViewer {
   role: string;
 }
 
-export function assignedTo(userId: string): Prisma.ApprovalTaskWhereInput {
+function assignedTo(userId: string): Prisma.ApprovalTaskWhereInput {
   return { assignees: { some: { userId, status: { not: 'CANCELLED' } } } };
 }
 

@@ -16,7 +16,7 @@ export const inboxQuerySchema = z.object({
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
 /** The most rows the list shows. */
-export const INBOX_LIMIT = 200;
+const INBOX_LIMIT = 200;
 
 /** What the inbox list and the task page both show of a task (times as ISO strings). */
 export interface InboxTaskSummary {

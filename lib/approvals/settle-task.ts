@@ -13,7 +13,7 @@ import { renderOutcome } from '../mail/templates/outcome';
 import { decisionRecord, type DecisionRow } from './decision-record';
 import { alreadyDecided } from './task-state-errors';
 
-export const REJECTED_ERROR = 'Approval.Rejected';
+const REJECTED_ERROR = 'Approval.Rejected';
 
 interface SettleArgs {
   task: {

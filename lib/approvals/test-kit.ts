@@ -12,9 +12,7 @@ import { fireDueTimers } from '../engine/timers/fire-due-timers';
 import { startExecution } from '../executions/start-execution';
 import { createWorkflow } from '../workflows/create-workflow';
 
-export const people = ['requester', 'alice', 'bob', 'carol', 'manager', 'dana'].map(
-  (n) => `${n}@example.com`,
-);
+const people = ['requester', 'alice', 'bob', 'carol', 'manager', 'dana'].map((n) => `${n}@example.com`);
 
 export async function seedPeople(): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};

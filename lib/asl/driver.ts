@@ -17,7 +17,6 @@ import type {
   HistoryEvent,
   ResumeEvent,
   StepEnv,
-  StepResult,
   Variables,
 } from './types';
 import { uuidFrom } from './uuid';
@@ -26,7 +25,7 @@ import { uuidFrom } from './uuid';
 export type MockResponse = { Return: JsonValue } | { Throw: { Error: string; Cause?: string } };
 
 /** A task the driver cannot mock is passed to this handler (tests); else the execution fails. */
-export type TaskHandler = (task: {
+type TaskHandler = (task: {
   stateName: string;
   resource: string;
   input: JsonValue;
@@ -279,5 +278,3 @@ class Runner {
     return outcomes;
   }
 }
-
-export type { StepResult };

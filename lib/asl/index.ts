@@ -8,12 +8,10 @@
  * - `runInMemory` drives a whole execution with mocked tasks and a virtual clock.
  */
 import { resumeState } from './interpret';
-import type { BranchOutcome, JsonValue, ResumeRequest, StepResult } from './types';
+import type { JsonValue, ResumeRequest, StepResult } from './types';
 
 export { interpretState, resumeState } from './interpret';
 export { executionEndedEvent, executionStartedEvent, mapIterationEvent } from './execution-events';
-export { runInMemory, type InMemoryOptions, type InMemoryResult, type MockResponse } from './driver';
-export { StatesError, StatesErrorName } from './errors';
 export { activityName } from './history';
 export * from './types';
 
@@ -39,9 +37,4 @@ export function completeTask(
     ...request,
     event: { type: 'TaskFailed', error: outcome.error, cause: outcome.cause },
   });
-}
-
-/** Joins a Parallel state's branches or a Map state's iterations (outcomes in order). */
-export function joinBranches(request: ResumeBase, outcomes: BranchOutcome[]): Promise<StepResult> {
-  return resumeState({ ...request, event: { type: 'BranchesCompleted', outcomes } });
 }

@@ -47,7 +47,7 @@ export function languageOf(state: StateDefinition, definition: Definition): Quer
 }
 
 /** `$$` / `$states.context`: the engine's context plus `State`, built once per step. */
-export function contextObject(run: StateRun): JsonObject {
+function contextObject(run: StateRun): JsonObject {
   if (!run.contextObject) {
     const { Execution, StateMachine, Map, Task } = run.context;
     const object: JsonObject = {

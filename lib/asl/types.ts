@@ -73,7 +73,7 @@ export interface HistoryEvent {
 }
 
 /** A Parallel branch or Map iteration the engine must run before joining. */
-export interface BranchStart {
+interface BranchStart {
   definition: Definition;
   input: JsonValue;
   /** For Map iterations: the item (becomes `$$.Map.Item`). */
@@ -137,7 +137,7 @@ export type BranchOutcome =
   { status: 'SUCCEEDED'; output: JsonValue } | { status: 'FAILED'; error: string | null; cause?: string };
 
 /** What should happen after a step. */
-export type Next =
+type Next =
   | { kind: 'goto'; state: string; output: JsonValue }
   | { kind: 'succeed'; output: JsonValue }
   | { kind: 'fail'; error: string | null; cause?: string }

@@ -9,8 +9,6 @@ import { machineSpec, validateMachine } from './validation/machine';
 import { topLevelLanguage } from './validation/query-language';
 
 export type { Diagnostic } from './validation/diagnostic';
-export { DiagnosticCode } from './validation/diagnostic';
-
 export interface ValidationResult {
   /** True when there are no errors (warnings do not count). */
   ok: boolean;

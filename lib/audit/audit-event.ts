@@ -57,4 +57,3 @@ export const auditEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export type AuditAction = AuditEvent['type'];

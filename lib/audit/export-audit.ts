@@ -2,7 +2,7 @@
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 
-export interface AuditFilters {
+interface AuditFilters {
   action?: string;
   actorId?: string;
   targetType?: string;
@@ -33,7 +33,7 @@ const COLUMNS = [
   'hash',
 ] as const;
 
-export function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
+function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
   const { action, actorId, targetType, targetId, from, to } = filters;
   return { action, actorId, targetType, targetId, at: from || to ? { gte: from, lt: to } : undefined };
 }

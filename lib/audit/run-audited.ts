@@ -15,7 +15,7 @@ type PrismaLikeError = {
 };
 
 /** SQLITE_BUSY, a seq collision or a VersionConflict: safe to run the transaction again. */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (error instanceof Error && error.name === 'VersionConflict') return true;
   const { code, meta } = (error ?? {}) as PrismaLikeError;
   if (meta?.driverAdapterError?.cause?.originalCode?.startsWith('SQLITE_BUSY')) return true;

@@ -16,7 +16,7 @@ import { sendSignInMail } from './sign-in-mail';
 /** How long a magic link works. */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
 /** How long a session lasts without use (renewed daily while used). */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 ensureAuthUrl();
 

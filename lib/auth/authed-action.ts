@@ -11,7 +11,7 @@ export type ActionResult<T = void> =
   | { ok: true; data: T }
   | { ok: false; message: string; code?: AppErrorCode; fieldErrors?: Record<string, string[]> };
 
-export function toActionError(error: unknown): ActionResult<never> {
+function toActionError(error: unknown): ActionResult<never> {
   if (!isAppError(error)) {
     console.error('[action]', error);
     return { ok: false, message: 'Something went wrong on our side. Try again in a moment.' };

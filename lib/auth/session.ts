@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { authOptions } from './auth-options';
 
-export type Role = 'admin' | 'manager' | 'approver';
+type Role = 'admin' | 'manager' | 'approver';
 
 export interface SessionUser {
   id: string;
@@ -35,13 +35,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue.');
-  return user;
-}
-
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role))
-    throw new AppError('FORBIDDEN', `This needs the ${roles.join(' or ')} role.`);
   return user;
 }
 

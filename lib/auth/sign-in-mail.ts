@@ -7,7 +7,7 @@ import { enqueueMail, type RenderedMail } from '../mail/enqueue-mail';
 import { wakeMailSender } from '../mail/mail-sender';
 import { buttonHtml, escapeHtml, layoutHtml } from '../mail/templates/html';
 
-export function renderSignInMail({ url, expires }: { url: string; expires: Date }): RenderedMail {
+function renderSignInMail({ url, expires }: { url: string; expires: Date }): RenderedMail {
   const minutes = Math.max(1, Math.round((expires.getTime() - Date.now()) / 60_000));
   const text = `Sign in to Signoff\n\nOpen this link to sign in (it works once, for ${minutes} minutes):\n${url}\n\nIf you did not ask to sign in, ignore this message.`;
   const html = layoutHtml(

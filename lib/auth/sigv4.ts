@@ -8,9 +8,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** AWS refuses signatures whose X-Amz-Date is further than this from the server clock. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
-export type SigV4Failure = {
+type SigV4Failure = {
   ok: false;
   type:
     | 'MissingAuthenticationTokenException'
@@ -113,7 +113,7 @@ function canonicalHeaderValue(value: string): string {
     .trim();
 }
 
-export function canonicalRequest(request: SignedRequest, signedHeaders: string[]): string {
+function canonicalRequest(request: SignedRequest, signedHeaders: string[]): string {
   const names = [...signedHeaders].sort();
   const headers = names
     .map((name) => `${name}:${canonicalHeaderValue(request.header(name) ?? '')}\n`)
@@ -129,7 +129,7 @@ export function canonicalRequest(request: SignedRequest, signedHeaders: string[]
   ].join('\n');
 }
 
-export function signingKey(secret: string, scopeDate: string, region: string, service: string): Buffer {
+function signingKey(secret: string, scopeDate: string, region: string, service: string): Buffer {
   let key: Buffer | string = `AWS4${secret}`;
   for (const part of [scopeDate, region, service, 'aws4_request'])
     key = createHmac('sha256', key).update(part).digest();
@@ -137,7 +137,7 @@ export function signingKey(secret: string, scopeDate: string, region: string, se
 }
 
 /** The signature a request with these parts should carry. */
-export function computeSignature(
+function computeSignature(
   request: SignedRequest,
   auth: Omit<ParsedAuthorization, 'signature' | 'accessKeyId'>,
   amzDate: string,
@@ -154,7 +154,7 @@ export function computeSignature(
 }
 
 /** `20260101T120000Z` → Date, or null. */
-export function parseAmzDate(text: string): Date | null {
+function parseAmzDate(text: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : null;
 }
@@ -222,7 +222,7 @@ function checkScopeAndDate(
   return amzDate;
 }
 
-export function toAmzDate(date: Date): string {
+function toAmzDate(date: Date): string {
   return date
     .toISOString()
     .replace(/[-:]/g, '')

@@ -18,7 +18,7 @@ import { sqlite } from './sqlite';
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 /** The threshold while the thread runs: only reached if it falls far behind or dies. */
 const SAFETY_NET_PAGES = 20_000;
-export const CHECKPOINT_INTERVAL_MS = 250;
+const CHECKPOINT_INTERVAL_MS = 250;
 
 // Plain JavaScript run by the thread (eval: no file to bundle); better-sqlite3 resolves from the
 // working directory, as the app's own node_modules.

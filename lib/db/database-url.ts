@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 
 /** The default database: one SQLite file under ./data, created on first start. */
-export const DEFAULT_DATABASE_URL = 'file:./data/signoff.db';
+const DEFAULT_DATABASE_URL = 'file:./data/signoff.db';
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;

@@ -17,8 +17,8 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-export const PRISMA_DIR = resolve(process.cwd(), 'prisma');
-export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
+const PRISMA_DIR = resolve(process.cwd(), 'prisma');
+const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 /** What the engine's diff prints when the schema and the migrations agree. */
@@ -44,10 +44,7 @@ async function loadWasm(): Promise<Bg> {
  * Runs `body` with Prisma's schema engine opened on the SQLite database at `url` (`file:...`),
  * then closes the engine's connections so the file is free for the next writer.
  */
-export async function withSchemaEngine<T>(
-  url: string,
-  body: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withSchemaEngine<T>(url: string, body: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   bgPromise ??= loadWasm();
   const bg = await bgPromise;
   const schema = readFileSync(SCHEMA_PATH, 'utf8');

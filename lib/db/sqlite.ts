@@ -38,7 +38,7 @@ export function closeSqlite(): void {
   globalForSqlite.signoffSqlite?.clear();
 }
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

@@ -12,5 +12,5 @@ export { getActivityTask } from './tokens/get-activity-task';
 export { hashToken } from './tokens/hash-token';
 export { notifyEngine } from './worker/notifier';
 export { startEngine } from './worker/start-engine';
-export { registerFunction, type FunctionHandler } from './integrations/function';
+export { registerFunction } from './integrations/function';
 export { setEngineClock, engineNow } from './clock';

@@ -17,7 +17,7 @@ const MAX_ATTEMPTS = 50;
 const LOCK_FIRST = 'UPDATE "Execution" SET "version" = "version" WHERE 0';
 
 /** True for errors a retry can cure. */
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   if (error instanceof VersionConflict) return true;
   const text =
     error instanceof Error

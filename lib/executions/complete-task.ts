@@ -9,7 +9,7 @@ import { runAudited } from '../audit/run-audited';
 import { completeTaskToken, notifyEngine, type TaskTokenOutcome } from '../engine';
 import { parsePayload } from './payload';
 
-export type TaskResult =
+type TaskResult =
   | { type: 'success'; /** JSON text */ output: string }
   | { type: 'failure'; error?: string; cause?: string }
   | { type: 'heartbeat' };

@@ -1,12 +1,8 @@
-export { startExecution, type StartExecutionOptions } from './start-execution';
-export { listExecutions, type ListExecutionsOptions } from './list-executions';
-export { getExecutionOrThrow, getExecutionOrThrow as describeExecution } from './describe-execution';
-export {
-  getExecutionHistory,
-  type GetExecutionHistoryOptions,
-  type HistoryEventDto,
-} from './get-execution-history';
-export { stopExecution, type StopExecutionOptions } from './stop-execution';
-export { redriveExecution, type RedriveExecutionOptions } from './redrive-execution';
-export { completeTask, type CompleteTaskOptions, type TaskResult } from './complete-task';
+export { startExecution } from './start-execution';
+export { listExecutions } from './list-executions';
+export { getExecutionOrThrow } from './describe-execution';
+export { getExecutionHistory, type HistoryEventDto } from './get-execution-history';
+export { stopExecution } from './stop-execution';
+export { redriveExecution } from './redrive-execution';
+export { completeTask } from './complete-task';
 export type { ExecutionDetail, ExecutionSummary } from './execution-dto';

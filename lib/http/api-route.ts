@@ -7,7 +7,7 @@ import { authenticateBearer } from '../auth/api-keys';
 import type { Actor, RequestInfo } from '../auth/actor';
 import { AppError, appErrorStatus, type AppErrorCode } from '../errors';
 
-export interface ApiContext<P> {
+interface ApiContext<P> {
   actor: Actor;
   request: Request;
   requestInfo: RequestInfo;
@@ -80,7 +80,7 @@ function errorBody(
   return { error: { code, message, details: details ?? null } };
 }
 
-export function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -9,12 +9,12 @@ import { db } from '../db/client';
 import type { MailTransport } from './transport';
 
 /** Attempts before a message is FAILED for good. */
-export const MAIL_MAX_ATTEMPTS = 8;
+const MAIL_MAX_ATTEMPTS = 8;
 /** First retry delay; doubles per attempt up to MAIL_MAX_BACKOFF_MS. */
-export const MAIL_BACKOFF_MS = 2_000;
-export const MAIL_MAX_BACKOFF_MS = 15 * 60_000;
+const MAIL_BACKOFF_MS = 2_000;
+const MAIL_MAX_BACKOFF_MS = 15 * 60_000;
 /** A SENDING row older than this belonged to a sender that died: it is due again. */
-export const MAIL_SEND_LEASE_MS = 5 * 60_000;
+const MAIL_SEND_LEASE_MS = 5 * 60_000;
 
 export interface DrainOptions {
   transport: MailTransport;

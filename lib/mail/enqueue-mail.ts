@@ -10,8 +10,7 @@ export interface RenderedMail {
   html?: string;
 }
 
-export type MailKind =
-  'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'notification' | 'sign-in';
+type MailKind = 'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'notification' | 'sign-in';
 
 export interface EnqueueMailOptions extends RenderedMail {
   kind: MailKind;

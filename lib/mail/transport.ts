@@ -7,7 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 export const DEFAULT_FROM = 'Signoff <signoff@localhost>';
 
-export interface OutgoingMail {
+interface OutgoingMail {
   to: string;
   subject: string;
   text: string;

@@ -4,11 +4,11 @@
  */
 import { sfnError } from './sfn-error';
 
-export function awsRegion(): string {
+function awsRegion(): string {
   return process.env.SIGNOFF_AWS_REGION || 'us-east-1';
 }
 
-export function awsAccountId(): string {
+function awsAccountId(): string {
   return process.env.SIGNOFF_AWS_ACCOUNT_ID || '000000000000';
 }
 

@@ -20,9 +20,9 @@ import { testState } from './actions/test-state';
 import { updateStateMachine } from './actions/update-state-machine';
 import { validateStateMachineDefinition } from './actions/validate-state-machine-definition';
 
-export const TARGET_PREFIX = 'AWSStepFunctions.';
+const TARGET_PREFIX = 'AWSStepFunctions.';
 
-export const sfnActions = {
+const sfnActions = {
   CreateStateMachine: createStateMachine,
   UpdateStateMachine: updateStateMachine,
   DescribeStateMachine: describeStateMachine,
@@ -51,7 +51,7 @@ export const sfnActions = {
   ListTagsForResource: listTagsForResource,
 } satisfies Record<string, SfnAction>;
 
-export type SfnActionName = keyof typeof sfnActions;
+type SfnActionName = keyof typeof sfnActions;
 
 /** The action an X-Amz-Target names, or undefined. */
 export function actionFor(target: string | null): SfnAction | undefined {

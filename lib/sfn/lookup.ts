@@ -17,7 +17,7 @@ const workflowSelect = {
 export type StateMachineRow = Awaited<ReturnType<typeof findStateMachine>>;
 
 /** A live state machine by name; StateMachineDoesNotExist otherwise. */
-export async function findStateMachine(name: string) {
+async function findStateMachine(name: string) {
   const row = await db.workflow.findFirst({ where: { name, deletedAt: null }, select: workflowSelect });
   if (!row) throw sfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${name}'`);
   return row;

@@ -2,7 +2,7 @@
 import { sfnError } from './sfn-error';
 
 /** AWS's default page size for list calls when maxResults is 0 or absent. */
-export const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 100;
 
 export function pageOf<T>(
   items: T[],

@@ -36,12 +36,12 @@ export function sfnError(type: string, message: string): AppError {
   return new AppError(code, message, { details: { awsErrorType: type } });
 }
 
-export function awsErrorTypeOf(error: AppError): string {
+function awsErrorTypeOf(error: AppError): string {
   const details = error.details as { awsErrorType?: unknown } | undefined;
   return typeof details?.awsErrorType === 'string' ? details.awsErrorType : typeOfCode[error.code];
 }
 
-export function awsErrorBody(error: unknown): { type: string; message: string; status: number } {
+function awsErrorBody(error: unknown): { type: string; message: string; status: number } {
   if (error instanceof AppError) {
     const type = awsErrorTypeOf(error);
     return { type, message: error.message, status: statusOf[type] ?? 400 };

@@ -14,7 +14,7 @@ import {
 } from '../asl';
 import { sfnError } from './sfn-error';
 
-export type TestMock = { result?: string; errorOutput?: { error?: string; cause?: string } };
+type TestMock = { result?: string; errorOutput?: { error?: string; cause?: string } };
 
 export interface TestStateOutcome {
   status: 'SUCCEEDED' | 'FAILED' | 'CAUGHT_ERROR' | 'RETRIABLE';

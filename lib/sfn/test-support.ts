@@ -21,7 +21,7 @@ export function toFetchRequest(request: HttpRequest): Request {
   });
 }
 
-export const inProcessHandler = {
+const inProcessHandler = {
   async handle(request: HttpRequest) {
     const response = await handleSfnRequest(toFetchRequest(request));
     const headers = Object.fromEntries(response.headers.entries());

@@ -10,7 +10,7 @@ import { db, type Tx } from '../db/client';
 import { AppError } from '../errors';
 
 /** AWS's limit on tags per resource. */
-export const MAX_TAGS = 50;
+const MAX_TAGS = 50;
 
 export type Tags = Record<string, string>;
 export interface TaggedResource {

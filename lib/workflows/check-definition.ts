@@ -4,7 +4,7 @@ import { validateDefinition, type ValidationResult } from '../asl/validate';
 import { AppError } from '../errors';
 
 /** AWS's limit on a definition's size. */
-export const MAX_DEFINITION_BYTES = 1024 * 1024;
+const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 export function checkDefinition(text: string): ValidationResult {
   return validateDefinition(text);

@@ -2,7 +2,7 @@
 import type { Tx } from '../db/client';
 import { AppError } from '../errors';
 
-export interface WorkflowVersionSummary {
+interface WorkflowVersionSummary {
   version: number;
   definitionHash: string;
   description: string | null;
@@ -23,7 +23,7 @@ export interface WorkflowDetail {
   versions: WorkflowVersionSummary[];
 }
 
-export const workflowDetailSelect = {
+const workflowDetailSelect = {
   id: true,
   name: true,
   description: true,

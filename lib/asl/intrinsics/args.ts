@@ -7,7 +7,7 @@ export function intrinsicFailure(cause: string): StatesError {
 }
 
 /** How a value is named in causes: its JSON type. */
-export function jsonTypeOf(value: JsonValue): string {
+function jsonTypeOf(value: JsonValue): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value === 'object' ? 'object' : typeof value;
@@ -57,6 +57,6 @@ export function expectBoolean(fn: string, args: JsonValue[], index: number): boo
 }
 
 /** Java's Math.round: floor(x + 0.5); never returns -0. */
-export function javaRound(value: number): number {
+function javaRound(value: number): number {
   return Math.floor(value + 0.5) + 0;
 }

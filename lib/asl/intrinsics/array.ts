@@ -5,7 +5,7 @@ import { jsonEqual } from './json-equal';
 import type { IntrinsicImpl } from './types';
 
 /** AWS: arrays built by intrinsics hold at most 1000 items. */
-export const MAX_ARRAY_RANGE_ITEMS = 1000;
+const MAX_ARRAY_RANGE_ITEMS = 1000;
 
 function partition(args: JsonValue[]): JsonValue {
   const array = expectArray('States.ArrayPartition', args, 0);

@@ -5,7 +5,7 @@ import { base64ToBytes, bytesToBase64 } from './base64';
 import type { IntrinsicImpl } from './types';
 
 /** AWS: the input of Base64Encode/Base64Decode is limited to 10,000 characters. */
-export const MAX_BASE64_INPUT_CHARS = 10000;
+const MAX_BASE64_INPUT_CHARS = 10000;
 
 function checkLength(fn: string, text: string): void {
   if (text.length > MAX_BASE64_INPUT_CHARS) {

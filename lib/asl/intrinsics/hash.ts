@@ -8,7 +8,7 @@ import { sha384Hex, sha512Hex } from './sha512';
 import type { IntrinsicImpl } from './types';
 
 /** The algorithm names AWS accepts, spelled exactly. */
-export const hashAlgorithms: Record<string, (bytes: Uint8Array) => string> = {
+const hashAlgorithms: Record<string, (bytes: Uint8Array) => string> = {
   MD5: md5Hex,
   'SHA-1': sha1Hex,
   'SHA-256': sha256Hex,

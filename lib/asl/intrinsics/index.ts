@@ -10,7 +10,7 @@ import { parseCall } from './parser';
 import { IntrinsicSyntaxError } from './types';
 import type { IntrinsicCall, IntrinsicScope } from './types';
 
-export { intrinsicArity, MAX_INTRINSIC_NESTING } from './arity';
+export { intrinsicArity } from './arity';
 export { IntrinsicSyntaxError } from './types';
 export type { IntrinsicArg, IntrinsicCall, IntrinsicScope } from './types';
 

@@ -23,7 +23,7 @@ function parseTemplate(text: string, escaped: boolean): TemplatePart[] {
 }
 
 /** How AWS prints a value into a template: strings bare, objects as `{k=v, k2=v2}`. */
-export function renderFormatValue(value: JsonValue): string {
+function renderFormatValue(value: JsonValue): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `[${value.map(renderFormatValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {

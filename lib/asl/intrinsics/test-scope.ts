@@ -13,7 +13,7 @@ function rootOf(path: string, roots: Roots): [JsonValue | undefined, string] {
   return [roots.input, path.slice(1)];
 }
 
-export function resolveSimplePath(path: string, roots: Roots): JsonValue {
+function resolveSimplePath(path: string, roots: Roots): JsonValue {
   let [value, rest] = rootOf(path, roots);
   const segment = /^(?:\.([A-Za-z0-9_-]+)|\[(\d+)\]|\['([^']*)'\])/;
   while (rest && value !== undefined) {

@@ -6,7 +6,7 @@ function randomByte(scope: IntrinsicScope): number {
   return Math.min(255, Math.max(0, Math.floor((Number.isFinite(r) ? r : 0) * 256)));
 }
 
-export function uuidV4(scope: IntrinsicScope): string {
+function uuidV4(scope: IntrinsicScope): string {
   const bytes = Array.from({ length: 16 }, () => randomByte(scope));
   bytes[6] = (bytes[6] & 0x0f) | 0x40;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -5,7 +5,7 @@
 import jsonata from 'jsonata';
 import { queryEvaluationError, StatesError } from '../errors';
 import type { JsonObject, JsonValue } from '../json';
-import { isObject, jsonTypeName, stringify, toJson } from '../json-utils';
+import { jsonTypeName, stringify, toJson } from '../json-utils';
 import type { StepEnv, Variables } from '../types';
 import { stepFunctions } from './functions';
 
@@ -131,4 +131,3 @@ export async function evaluateTyped(
 }
 
 /** Whether a value is a plain object (re-exported for state modules). */
-export { isObject };

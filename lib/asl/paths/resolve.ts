@@ -45,7 +45,7 @@ export function parsePath(source: string): ParsedPath {
 }
 
 /** The value a root points at; undefined for an unknown variable. */
-export function rootValue(root: Root, scope: PathScope): JsonValue | undefined {
+function rootValue(root: Root, scope: PathScope): JsonValue | undefined {
   if (root.kind === 'input') return scope.input;
   if (root.kind === 'context') return scope.context();
   return Object.hasOwn(scope.variables, root.name) ? scope.variables[root.name] : undefined;

@@ -10,7 +10,7 @@ import { handleFailure } from '../failure';
 import { activityName, inputDetails, outputDetails, payloadDetails, resourceParts } from '../history';
 import { addSeconds } from '../timestamps';
 import { effectiveInput } from '../dataflow';
-import { exitState, pauseState, serializePayload, stillPaused, type StateRun } from '../step-run';
+import { exitState, pauseState, serializePayload, stillPaused } from '../step-run';
 import type { Effect, JsonObject } from '../types';
 import { uuidFrom } from '../uuid';
 import type { StateHandler } from './state-handler';
@@ -91,5 +91,3 @@ const ACTIVITY_ENDINGS = {
   TaskFailed: ['ActivityFailed', 'activityFailedEventDetails'],
   TaskTimedOut: ['ActivityTimedOut', 'activityTimedOutEventDetails'],
 } as const;
-
-export type { StateRun };

@@ -9,8 +9,8 @@ import { isJsonataString } from './expressions';
 import { type JsonRecord, hasOwn, isRecord, quote } from './json-type';
 import { joinPointer } from './pointer';
 
-export const approvalModes = ['any', 'all', 'quorum'] as const;
-export const rejectModes = ['fail', 'output'] as const;
+const approvalModes = ['any', 'all', 'quorum'] as const;
+const rejectModes = ['fail', 'output'] as const;
 
 /** The field's static value, or `computed` when an expression produces it, or `absent`. */
 type Field = { kind: 'static'; value: unknown } | { kind: 'computed' } | { kind: 'absent' };

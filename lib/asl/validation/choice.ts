@@ -28,7 +28,7 @@ const operatorOperands: Readonly<Record<string, FieldSpec>> = {
 const typeTests = ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'];
 
 /** Every comparison operator: value operands, `…Path` operands and the Is* type tests. */
-export const comparisonOperators: FieldTable = {
+const comparisonOperators: FieldTable = {
   ...operatorOperands,
   ...Object.fromEntries(
     Object.keys(operatorOperands)

@@ -6,7 +6,7 @@ export type QueryLanguage = 'JSONPath' | 'JSONata';
 export const DEFAULT_QUERY_LANGUAGE: QueryLanguage = 'JSONPath';
 
 /** How deep nested branches, processors and payloads are followed before giving up. */
-export const MAX_NESTING_DEPTH = 64;
+const MAX_NESTING_DEPTH = 64;
 
 /** What every check needs: where to put findings, and the definition-wide settings. */
 export interface ValidationContext {

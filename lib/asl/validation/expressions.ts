@@ -18,7 +18,7 @@ export function isJsonataString(value: unknown): value is string {
 }
 
 /** True when a string is written as an intrinsic call rather than a path. */
-export function looksLikeIntrinsic(value: string): boolean {
+function looksLikeIntrinsic(value: string): boolean {
   return value.trimStart().startsWith('States.');
 }
 
@@ -50,7 +50,7 @@ export function checkPathString(src: string, kind: PathKind, path: string, ctx: 
 }
 
 /** Parses an intrinsic call (name, arity, syntax) and the paths among its arguments. */
-export function checkIntrinsic(src: string, path: string, ctx: ValidationContext): boolean {
+function checkIntrinsic(src: string, path: string, ctx: ValidationContext): boolean {
   let args: IntrinsicArg[];
   try {
     args = parseIntrinsic(src).args;

@@ -11,7 +11,7 @@ import { languageMismatchMessage } from './query-language';
 import { checkFieldValue } from './values';
 
 /** True when a field applies in `language`. */
-export function appliesIn(spec: FieldSpec | undefined, language: QueryLanguage): boolean {
+function appliesIn(spec: FieldSpec | undefined, language: QueryLanguage): boolean {
   return spec !== undefined && (spec.language === undefined || spec.language === language);
 }
 

@@ -12,7 +12,7 @@ import { MAX_SECONDS } from './state-fields';
 import { validateState } from './state';
 
 /** AWS's limit on state name length. */
-export const MAX_STATE_NAME_LENGTH = 80;
+const MAX_STATE_NAME_LENGTH = 80;
 
 export const machineSpec: ObjectSpec = {
   what: 'a state machine',

@@ -14,14 +14,14 @@ const namespace = {
   Comment: { type: 'string' },
 } as const;
 
-export const branchSpec: ObjectSpec = { what: 'a Parallel branch', fields: namespace };
+const branchSpec: ObjectSpec = { what: 'a Parallel branch', fields: namespace };
 
-export const processorSpec: ObjectSpec = {
+const processorSpec: ObjectSpec = {
   what: 'an item processor',
   fields: { ...namespace, ProcessorConfig: { type: 'object' } },
 };
 
-export const processorConfigSpec: ObjectSpec = {
+const processorConfigSpec: ObjectSpec = {
   what: 'a ProcessorConfig',
   fields: {
     Mode: { type: 'string', enum: ['INLINE', 'DISTRIBUTED'] },

@@ -5,7 +5,7 @@
  */
 
 /** What a path looks like, once it parses. */
-export interface PathShape {
+interface PathShape {
   /** `$` the input, `$$` the context object, `variable` a `$name` workflow variable. */
   root: '$' | '$$' | 'variable';
   /** True when the path can only select one node: no wildcard, filter, slice, union or `..`. */

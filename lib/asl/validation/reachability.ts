@@ -6,7 +6,7 @@ import { joinPointer } from './pointer';
 import { transitionsIn } from './references';
 
 /** The names reachable from `startAt` through Next, Default, Choices and Catch. */
-export function reachableStates(startAt: string, states: JsonRecord, statesPath: string): Set<string> {
+function reachableStates(startAt: string, states: JsonRecord, statesPath: string): Set<string> {
   const edges = new Map<string, string[]>();
   for (const edge of transitionsIn(states, statesPath))
     edges.set(edge.from, [...(edges.get(edge.from) ?? []), edge.target]);

@@ -22,7 +22,7 @@ function nextOfEach(list: unknown, from: string, listPath: string): Transition[]
 }
 
 /** Every transition out of one state (only string-valued targets; types are checked elsewhere). */
-export function transitionsOf(name: string, state: unknown, statePath: string): Transition[] {
+function transitionsOf(name: string, state: unknown, statePath: string): Transition[] {
   if (!isRecord(state)) return [];
   const edges: Transition[] = [];
   for (const field of ['Next', 'Default']) {
@@ -42,7 +42,7 @@ export function transitionsIn(states: JsonRecord, statesPath: string): Transitio
 }
 
 /** Reports one UNKNOWN_STATE, with a suggestion when a name is close. */
-export function checkStateReference(
+function checkStateReference(
   target: string,
   path: string,
   names: readonly string[],

@@ -9,10 +9,10 @@ import { MAX_SECONDS } from './state-fields';
 import { didYouMean } from './suggest';
 
 /** AWS's ceiling for MaxDelaySeconds (one year and a second). */
-export const MAX_DELAY_SECONDS = 31_622_401;
+const MAX_DELAY_SECONDS = 31_622_401;
 
 /** The error names the language defines; other `States.*` names are likely typos. */
-export const statesErrorNames = new Set([
+const statesErrorNames = new Set([
   'States.ALL',
   'States.HeartbeatTimeout',
   'States.Timeout',

@@ -1,5 +1,5 @@
 /** One state: its Type, its fields per the table, then the checks particular to its type. */
-import { type QueryLanguage, type ValidationContext, report } from './context';
+import { type ValidationContext, report } from './context';
 import { DiagnosticCode } from './diagnostic';
 import { checkObject } from './fields';
 import { type JsonRecord, isRecord, jsonTypeOf, quote } from './json-type';

@@ -14,12 +14,12 @@ const fixedResources = ['approval', 'http:invoke', 'email:send', 'arn:aws:states
 const WAIT_SUFFIX = '.waitForTaskToken';
 
 /** True when `resource` names one of our integrations. */
-export function isKnownResource(resource: string): boolean {
+function isKnownResource(resource: string): boolean {
   return RESOURCE.test(resource);
 }
 
 /** The integration name without `.waitForTaskToken`. */
-export function baseResource(resource: string): string {
+function baseResource(resource: string): string {
   return resource.endsWith(WAIT_SUFFIX) ? resource.slice(0, -WAIT_SUFFIX.length) : resource;
 }
 

@@ -61,10 +61,7 @@ const FALLBACK_CHUNK = 20;
  * SQLite's only write lock from its first statement: nobody moves an execution between our
  * read and our write (the version check stays as the guard).
  */
-export function advanceInTransaction(
-  executionIds: string[],
-  workerId: string,
-): Promise<Map<string, AdvanceResult>> {
+function advanceInTransaction(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
   return retryTransaction(async (tx) => {
     const results = new Map<string, AdvanceResult>(
       executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]),

@@ -28,7 +28,7 @@ import { runSession } from './run-session';
 import { Session, type ExecutionRow } from './session';
 
 /** Thrown by the direct path's session when a step reaches for the Prisma transaction. */
-export class NeedsTransaction extends Error {
+class NeedsTransaction extends Error {
   constructor() {
     super('This step needs a Prisma transaction.');
     this.name = 'NeedsTransaction';

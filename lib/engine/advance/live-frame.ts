@@ -5,7 +5,7 @@
 import type { Continuation, JsonValue, ResumeEvent, Variables } from '../../asl';
 import type { DefinitionPath } from '../definitions';
 
-export type FrameStatus = 'PENDING' | 'RUNNING' | 'WAITING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+type FrameStatus = 'PENDING' | 'RUNNING' | 'WAITING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
 
 /** Join bookkeeping of a frame paused in a Parallel or Map state (stored in `result`). */
 export interface JoinBook {

@@ -4,7 +4,7 @@
  * states, and what changed is left in a BatchWrites.
  */
 import { executionEndedEvent } from '../../asl';
-import { MAX_HISTORY_EVENTS, STEP_BUDGET } from '../constants';
+import { HISTORY_LIMIT_ERROR, MAX_HISTORY_EVENTS, STEP_BUDGET } from '../constants';
 import { abortFrames } from './abort-frames';
 import type { AdvanceResult } from './advance-result';
 import type { BatchWrites } from './batch-writes';
@@ -55,10 +55,10 @@ async function failForHistoryLimit(session: Session): Promise<void> {
   session.record(
     undefined,
     executionEndedEvent(
-      { status: 'FAILED', error: 'States.Runtime', cause },
+      { status: 'FAILED', error: HISTORY_LIMIT_ERROR, cause },
       session.cursor(undefined),
       session.env,
     ),
   );
-  endExecution(session, { status: 'FAILED', error: 'States.Runtime', cause });
+  endExecution(session, { status: 'FAILED', error: HISTORY_LIMIT_ERROR, cause });
 }

@@ -37,7 +37,7 @@ export function setApprovalHandler(handler: ApprovalHandler | undefined): void {
   holder.signoffApprovalHandler = handler;
 }
 
-export async function onApprovalRequested(tx: Tx, request: ApprovalRequest): Promise<void> {
+async function onApprovalRequested(tx: Tx, request: ApprovalRequest): Promise<void> {
   await holder.signoffApprovalHandler?.requested(tx, request);
 }
 

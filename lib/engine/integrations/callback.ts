@@ -1,7 +1,7 @@
 /** Any `*.waitForTaskToken` resource without an integration of its own: issue the token and wait. */
 import type { Integration } from './integration';
 
-export const WAIT_FOR_TASK_TOKEN = '.waitForTaskToken';
+const WAIT_FOR_TASK_TOKEN = '.waitForTaskToken';
 
 export const callbackIntegration: Integration = {
   name: 'callback',

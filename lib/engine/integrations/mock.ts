@@ -6,7 +6,7 @@
 import type { Integration } from './integration';
 import type { MockBook } from './mock-book';
 
-export const MOCK_RESOURCE = 'arn:aws:states:::mock';
+const MOCK_RESOURCE = 'arn:aws:states:::mock';
 
 export const mockIntegration: Integration = {
   name: 'mock',

@@ -9,7 +9,7 @@ import { mockIntegration } from './mock';
 
 const holder = globalThis as unknown as { signoffIntegrations?: Integration[] };
 
-export const integrations: Integration[] = (holder.signoffIntegrations ??= [
+const integrations: Integration[] = (holder.signoffIntegrations ??= [
   mockIntegration,
   approvalIntegration,
   activityIntegration,

@@ -23,7 +23,7 @@ export interface SeedOptions {
 const versions = new Map<string, string>();
 
 /** A workflow version for `definition` (one per distinct text per process). */
-export async function ensureWorkflowVersion(
+async function ensureWorkflowVersion(
   tx: Tx,
   definition: Definition,
 ): Promise<{ workflowId: string; versionId: string }> {

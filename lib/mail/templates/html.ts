@@ -16,7 +16,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** A value as one readable line: strings as they are, everything else as JSON. */
-export function displayValue(value: unknown): string {
+function displayValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '—';
   return JSON.stringify(value);
