@@ -1,12 +1,14 @@
 'use server';
 /**
  * The POST behind an email link's Approve / Reject buttons: parse, decide through the
- * service (the link token is the capability: no session), then redirect outside the try.
+ * service (the link token is the capability: no session), then redirect outside the try to
+ * the page that reads what happened from the database (only the token goes in its address).
  */
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { decideTaskByToken } from '@/lib/approvals/decide-task-by-token';
+import { requestInfoFrom } from '@/lib/auth/request-info';
 import { isAppError } from '@/lib/errors';
 
 export type ActionResult =
@@ -33,15 +35,11 @@ export async function decideByLink(_prev: ActionResult | null, formData: FormDat
   const values: Record<string, unknown> = {};
   for (const [key, value] of formData.entries())
     if (key.startsWith('field.')) values[key.slice('field.'.length)] = value;
-  const h = await headers();
-  const request = {
-    ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined,
-    userAgent: h.get('user-agent') ?? undefined,
-  };
+  const request = requestInfoFrom(await headers());
   let target: string;
   try {
-    const result = await decideTaskByToken({ ...parsed.data, values, request });
-    target = `/approve/done?t=${encodeURIComponent(parsed.data.token)}&d=${result.decision}`;
+    await decideTaskByToken({ ...parsed.data, values, request });
+    target = `/approve/done?t=${encodeURIComponent(parsed.data.token)}`;
   } catch (error) {
     if (!isAppError(error)) {
       console.error('[approve]', error);

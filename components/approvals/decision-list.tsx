@@ -1,9 +1,17 @@
-/** The decisions recorded on a task: who, what, when, how, and their comment. */
-import type { InboxDecisionView } from '@/lib/approvals/get-inbox-task-or-throw';
+/** The decisions recorded on a task: who ("you" for the viewer), what, when, how, and their comment. */
 import { formatUtc } from '@/components/ui/format-time';
 import { Badge } from '@/components/ui/badge';
 
-export function DecisionList({ decisions }: { decisions: InboxDecisionView[] }) {
+export interface DecisionItem {
+  by: string;
+  decision: string;
+  at: string;
+  comment: string | null;
+  via?: string;
+  you?: boolean;
+}
+
+export function DecisionList({ decisions }: { decisions: DecisionItem[] }) {
   if (decisions.length === 0) return <p className="text-sm text-slate-600">Nobody has decided yet.</p>;
   return (
     <ul
@@ -16,9 +24,13 @@ export function DecisionList({ decisions }: { decisions: InboxDecisionView[] }) 
             <Badge tone={d.decision === 'approved' ? 'green' : 'red'}>
               {d.decision === 'approved' ? 'Approved' : 'Rejected'}
             </Badge>
-            <span className="font-medium break-all">{d.by}</span>
-            <span className="text-slate-500">
-              {formatUtc(d.at)} · via {d.via}
+            <span className="font-medium break-all">
+              {d.by}
+              {d.you ? ' (you)' : ''}
+            </span>
+            <span className="text-slate-600">
+              {formatUtc(d.at)}
+              {d.via ? ` · via ${d.via}` : ''}
             </span>
           </p>
           {d.comment && <p className="break-words whitespace-pre-wrap text-slate-700">“{d.comment}”</p>}

@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import type { InboxTaskRow } from '@/lib/approvals/list-inbox-tasks';
 import { formatAge, formatUtc } from '@/components/ui/format-time';
-import { TaskStatusBadge } from './task-status-badge';
+import { EscalationMark, TaskStatusBadge } from './task-status-badge';
 
 function TitleCell({ task, now }: { task: InboxTaskRow; now: Date }) {
   return (
@@ -20,6 +20,7 @@ function TitleCell({ task, now }: { task: InboxTaskRow; now: Date }) {
         {(task.status !== 'PENDING' || task.overdue) && (
           <TaskStatusBadge status={task.status} overdue={task.overdue} />
         )}
+        {task.status === 'PENDING' && <EscalationMark task={task} />}
         {task.mine === 'not-asked' && <span className="text-xs text-slate-500">not asked of you</span>}
         {task.mine === 'decided' && task.status === 'PENDING' && (
           <span className="text-xs text-slate-500">you decided; waiting for others</span>

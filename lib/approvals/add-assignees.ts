@@ -8,6 +8,7 @@ import type { Tx } from '../db/client';
 import { enqueueMail } from '../mail/enqueue-mail';
 import { appUrl } from '../mail/app-url';
 import { renderApprovalRequest } from '../mail/templates/approval-request';
+import { formatDuration } from './closing-reason';
 import { newLinkToken } from './link-tokens';
 import type { ResolvedApprover } from './resolve-approvers';
 
@@ -23,6 +24,7 @@ async function loadMailContext(tx: Tx, taskId: string) {
       details: true,
       requesterLabel: true,
       dueAt: true,
+      escalateAfterSec: true,
       execution: { select: { workflow: { select: { name: true } } } },
     },
   });
@@ -55,6 +57,7 @@ async function mailLink(
     link: appUrl(`/approve/${token}`),
     expiresAt: ctx.dueAt,
     delegatedFrom,
+    waited: kind === 'escalation' && ctx.escalateAfterSec ? formatDuration(ctx.escalateAfterSec) : null,
   });
   await enqueueMail(tx, { kind, to, ...mail, executionId: ctx.executionId, approvalTaskId: ctx.id });
 }

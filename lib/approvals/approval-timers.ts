@@ -1,8 +1,8 @@
 /**
  * The approval's durable timers (rows with an absolute dueAt, fired by the engine's timer
- * loop through registerTimerHandler): reminders every N seconds up to Max, one escalation
- * that asks more people, and the expiry that marks the task EXPIRED when TimeoutSeconds runs
- * out (the engine's own Timeout timer fails the state with States.Timeout).
+ * loop through registerTimerHandler): reminders every N seconds up to Max, and one
+ * escalation that asks more people. The expiry is the engine's own Timeout timer: it fails the
+ * state with States.Timeout and the task closes EXPIRED with it (close-task.ts).
  */
 import type { Tx } from '../db/client';
 import type { FiredTimer } from '../engine/timers/timer-handlers';
@@ -12,7 +12,6 @@ import { resolveApprovers } from './resolve-approvers';
 
 export const REMINDER = 'ApprovalReminder';
 export const ESCALATION = 'ApprovalEscalation';
-export const EXPIRY = 'ApprovalExpiry';
 
 interface ScheduleArgs {
   taskId: string;
@@ -21,7 +20,6 @@ interface ScheduleArgs {
   taskTokenId: string;
   now: Date;
   config: ApprovalConfig;
-  timeoutAt?: Date;
 }
 
 const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
@@ -47,9 +45,6 @@ export async function scheduleApprovalTimers(tx: Tx, args: ScheduleArgs): Promis
       purpose: ESCALATION,
       dueAt: after(args.now, Escalation.AfterSeconds),
     });
-  // The expiry does not: it must still mark the task when the Timeout timer fired first.
-  if (args.timeoutAt)
-    rows.push({ ...base, key: `${args.taskId}:${EXPIRY}`, purpose: EXPIRY, dueAt: args.timeoutAt });
   if (rows.length > 0) await tx.timer.createMany({ data: rows });
 }
 
@@ -94,18 +89,4 @@ export async function onEscalationDue(tx: Tx, timer: FiredTimer): Promise<void> 
   );
   await addAssignees(tx, { taskId: task.id, people: others, kind: 'escalation' });
   await tx.approvalTask.update({ where: { id: task.id }, data: { escalatedAt: timer.dueAt } });
-}
-
-export async function onExpiryDue(tx: Tx, timer: FiredTimer): Promise<void> {
-  const task = await pendingTask(tx, timer);
-  if (!task) return;
-  const { count } = await tx.approvalTask.updateMany({
-    where: { id: task.id, status: 'PENDING' },
-    data: { status: 'EXPIRED', decidedAt: timer.dueAt },
-  });
-  if (count === 0) return;
-  await tx.timer.updateMany({
-    where: { approvalTaskId: task.id, status: 'PENDING' },
-    data: { status: 'CANCELLED' },
-  });
 }

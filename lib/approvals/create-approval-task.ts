@@ -1,8 +1,9 @@
 /**
  * The approval handler's `requested` half, run in the engine's transaction that paused the
  * state: the ApprovalTask, one ApprovalAssignee per person with their own link (hash only),
- * one outbox mail per approver, and the reminder / escalation / expiry timers. Everything
- * commits with the pause or not at all.
+ * one outbox mail per approver, and the reminder / escalation timers; an earlier task of the
+ * same state (a redrive or Retry re-entered it) is superseded. Everything commits with the
+ * pause or not at all.
  */
 import type { Tx } from '../db/client';
 import type { ApprovalRequest } from '../engine/integrations/approval';
@@ -10,6 +11,7 @@ import { engineNow } from '../engine';
 import { planApproval } from './plan-approval';
 import { addAssignees } from './add-assignees';
 import { scheduleApprovalTimers } from './approval-timers';
+import { supersedeEarlierTasks } from './close-task';
 
 export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Promise<void> {
   const now = engineNow();
@@ -47,6 +49,12 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
     taskTokenId: request.taskTokenId,
     now,
     config,
-    timeoutAt: request.timeoutAt,
+  });
+  await supersedeEarlierTasks(tx, {
+    taskId: task.id,
+    executionId: request.executionId,
+    frameId: request.frameId,
+    stateName: request.stateName,
+    at: now,
   });
 }

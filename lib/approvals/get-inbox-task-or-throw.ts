@@ -1,27 +1,34 @@
 /**
  * One task as the inbox shows it, looked up with the viewer's scope in the `where` (outside
- * it: NOT_FOUND). Says whether the viewer may decide it now, and why not when they may not.
+ * it: NOT_FOUND). Says whether the viewer may decide it now, and why not when they may not,
+ * with the stored facts the page words its note from (describe-outcome.ts).
  */
 import { db } from '../db/client';
 import { engineNow } from '../engine';
 import { AppError } from '../errors';
-import type { FormField } from './config-schema';
+import { commentRequired, type FormField } from './config-schema';
+import type { OutcomeFacts } from './describe-outcome';
 import { inboxScope, type InboxViewer } from './inbox-scope';
 import type { InboxTaskSummary } from './list-inbox-tasks';
+import { approvalsStillNeeded } from './policy';
 
-export interface InboxDecisionView {
+interface InboxDecisionView {
   by: string;
   decision: string;
   at: string;
   comment: string | null;
   via: string;
+  you: boolean;
 }
 
-export interface InboxTaskView extends InboxTaskSummary {
+export interface InboxTaskView extends InboxTaskSummary, OutcomeFacts {
   taskId: string;
   details: unknown;
   form: FormField[];
+  commentRequiredOn: { approve: boolean; reject: boolean };
   decisions: InboxDecisionView[];
+  /** pending past its due time */
+  overdue: boolean;
   canDecide: boolean;
   /** why the viewer cannot decide (null when they can) */
   blockedReason: 'not-asked' | 'already-decided' | 'closed' | null;
@@ -31,20 +38,21 @@ async function loadTask(taskId: string, viewer: InboxViewer) {
   return db.approvalTask.findFirst({
     where: { AND: [{ id: taskId }, inboxScope(viewer)] },
     include: {
-      execution: { select: { status: true, workflow: { select: { name: true } } } },
+      execution: { select: { status: true, error: true, workflow: { select: { name: true } } } },
       taskToken: { select: { status: true } },
       assignees: { where: { userId: viewer.id }, select: { status: true } },
       decisions: {
         orderBy: { at: 'asc' },
-        select: { byEmail: true, decision: true, at: true, comment: true, via: true },
+        select: { byEmail: true, byUserId: true, decision: true, at: true, comment: true, via: true },
       },
+      _count: { select: { assignees: { where: { status: { not: 'CANCELLED' } } } } },
     },
   });
 }
 
-function blockedReason(
-  task: NonNullable<Awaited<ReturnType<typeof loadTask>>>,
-): InboxTaskView['blockedReason'] {
+type LoadedTask = NonNullable<Awaited<ReturnType<typeof loadTask>>>;
+
+function blockedReason(task: LoadedTask): InboxTaskView['blockedReason'] {
   const open =
     task.status === 'PENDING' &&
     task.taskToken.status === 'PENDING' &&
@@ -67,6 +75,7 @@ export async function getInboxTaskOrThrow({
   const task = await loadTask(taskId, viewer);
   if (!task) throw new AppError('NOT_FOUND', 'There is no such request in your inbox.');
   const reason = blockedReason(task);
+  const form = JSON.parse(task.form) as FormField[];
   return {
     taskId: task.id,
     title: task.title,
@@ -77,14 +86,32 @@ export async function getInboxTaskOrThrow({
     createdAt: task.createdAt.toISOString(),
     dueAt: task.dueAt?.toISOString() ?? null,
     decidedAt: task.decidedAt?.toISOString() ?? null,
-    form: JSON.parse(task.form) as FormField[],
+    escalatedAt: task.escalatedAt?.toISOString() ?? null,
+    escalatedTo: task.escalatedAt ? (JSON.parse(task.escalateTo) as string[]) : [],
+    closedReason: task.closedReason,
+    onReject: task.onReject,
+    policy: {
+      mode: task.policyMode,
+      count: task.policyCount,
+      stillNeeded: approvalsStillNeeded({
+        mode: task.policyMode,
+        count: task.policyCount,
+        assignees: task._count.assignees,
+        decisions: task.decisions,
+      }),
+    },
+    execution: { status: task.execution.status, error: task.execution.error },
+    form,
+    commentRequiredOn: { approve: commentRequired(form, 'approve'), reject: commentRequired(form, 'reject') },
     decisions: task.decisions.map((d) => ({
       by: d.byEmail,
       decision: d.decision,
       at: d.at.toISOString(),
       comment: d.comment,
       via: d.via,
+      you: d.byUserId === viewer.id,
     })),
+    overdue: task.status === 'PENDING' && task.dueAt !== null && task.dueAt <= engineNow(),
     canDecide: reason === null,
     blockedReason: reason,
   };

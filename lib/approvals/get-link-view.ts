@@ -1,7 +1,8 @@
 /**
- * What the page behind an email link shows. GET never decides: it reads the task by the
- * link's hash and records LINK_OPENED in the audit trail (a record, not a decision). Garbage
- * and unknown tokens are `invalid` without any write.
+ * What the pages behind an email link show, read from the database by the link's token (never
+ * from query parameters). GET never decides: it reads the task by the link's hash and records
+ * LINK_OPENED in the audit trail (a record, not a decision). Garbage and unknown tokens are
+ * `invalid` without any write.
  */
 import type { RequestInfo } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
@@ -11,6 +12,16 @@ import { engineNow } from '../engine';
 import type { FormField } from './config-schema';
 import { commentRequired } from './config-schema';
 import { hashLinkToken, isWellFormedLinkToken } from './link-tokens';
+import { approvalsStillNeeded } from './policy';
+
+interface LinkDecisionView {
+  by: string;
+  decision: string;
+  at: string;
+  comment: string | null;
+  /** decided through this link's holder: the page says "you" */
+  you: boolean;
+}
 
 export interface LinkTaskView {
   taskId: string;
@@ -18,33 +29,42 @@ export interface LinkTaskView {
   details: unknown;
   workflowName: string;
   requester: string;
+  /** the requester is a person who can be asked to start again (not an API key or the system) */
+  requesterIsPerson: boolean;
   expiresAt: string | null;
   approverEmail: string;
   form: FormField[];
   commentRequiredOnApprove: boolean;
+  commentRequiredOnReject: boolean;
+  /** PENDING | APPROVED | REJECTED | EXPIRED | CANCELLED */
   status: string;
-  outcome: {
-    Decision?: string;
-    DecidedAt?: string;
-    Decisions?: Array<{ By: string; Decision: string; Comment?: string }>;
-  } | null;
+  /** when it was settled, expired or cancelled */
+  closedAt: string | null;
+  closedReason: string | null;
+  superseded: boolean;
+  decisions: LinkDecisionView[];
+  policy: { mode: string; count: number; stillNeeded: number };
+  onReject: string;
+  execution: { status: string; error: string | null };
 }
 
 export type LinkView =
   { kind: 'invalid' } | { kind: 'open' | 'used' | 'decided' | 'expired' | 'cancelled'; task: LinkTaskView };
 
+type LinkKind = Exclude<LinkView['kind'], 'invalid'>;
+
 function classify(
-  assignee: { status: string; linkExpiresAt: Date | null },
+  assignee: { status: string },
   task: { status: string; dueAt: Date | null; taskToken: { status: string }; execution: { status: string } },
   now: Date,
-): Exclude<LinkView['kind'], 'invalid'> {
-  if (task.status === 'APPROVED' || task.status === 'REJECTED')
-    return assignee.status === 'DECIDED' ? 'used' : 'decided';
+): LinkKind {
   if (assignee.status === 'DECIDED') return 'used';
-  if (task.status === 'EXPIRED' || task.taskToken.status === 'TIMED_OUT' || (task.dueAt && task.dueAt <= now))
-    return 'expired';
+  if (task.status === 'APPROVED' || task.status === 'REJECTED') return 'decided';
+  if (task.status === 'EXPIRED') return 'expired';
+  if (task.status === 'CANCELLED') return 'cancelled';
+  // Not yet closed by the engine, but past its deadline or its state already ended.
+  if (task.taskToken.status === 'TIMED_OUT' || (task.dueAt && task.dueAt <= now)) return 'expired';
   if (
-    task.status === 'CANCELLED' ||
     assignee.status === 'CANCELLED' ||
     task.taskToken.status !== 'PENDING' ||
     task.execution.status !== 'RUNNING'
@@ -53,12 +73,8 @@ function classify(
   return 'open';
 }
 
-export async function getLinkView(
-  token: string,
-  options: { request?: RequestInfo; record?: boolean } = {},
-): Promise<LinkView> {
-  if (!isWellFormedLinkToken(token)) return { kind: 'invalid' };
-  const link = await db.approvalLink.findUnique({
+async function loadLink(token: string) {
+  return db.approvalLink.findUnique({
     where: { tokenHash: hashLinkToken(token) },
     include: {
       assignee: {
@@ -66,42 +82,78 @@ export async function getLinkView(
           task: {
             include: {
               taskToken: { select: { status: true } },
-              execution: { select: { status: true, workflow: { select: { name: true } } } },
+              execution: { select: { status: true, error: true, workflow: { select: { name: true } } } },
+              decisions: { orderBy: { at: 'asc' } },
+              _count: { select: { assignees: { where: { status: { not: 'CANCELLED' } } } } },
             },
           },
         },
       },
     },
   });
-  const assignee = link?.assignee;
-  if (!assignee) return { kind: 'invalid' };
+}
+
+type LoadedAssignee = NonNullable<Awaited<ReturnType<typeof loadLink>>>['assignee'];
+
+function toView(assignee: LoadedAssignee): LinkTaskView {
   const { task } = assignee;
+  const form = JSON.parse(task.form) as FormField[];
+  const mine = (email: string) => email.toLowerCase() === assignee.email.toLowerCase();
+  return {
+    taskId: task.id,
+    title: task.title,
+    details: JSON.parse(task.details) as unknown,
+    workflowName: task.execution.workflow.name,
+    requester: task.requesterLabel ?? 'someone',
+    requesterIsPerson: task.requesterUserId !== null,
+    expiresAt: task.dueAt?.toISOString() ?? null,
+    approverEmail: assignee.email,
+    form,
+    commentRequiredOnApprove: commentRequired(form, 'approve'),
+    commentRequiredOnReject: commentRequired(form, 'reject'),
+    status: task.status,
+    closedAt: task.decidedAt?.toISOString() ?? null,
+    closedReason: task.closedReason,
+    superseded: task.supersededById !== null,
+    decisions: task.decisions.map((d) => ({
+      by: d.byEmail,
+      decision: d.decision,
+      at: d.at.toISOString(),
+      comment: d.comment,
+      you: mine(d.byEmail),
+    })),
+    policy: {
+      mode: task.policyMode,
+      count: task.policyCount,
+      stillNeeded: approvalsStillNeeded({
+        mode: task.policyMode,
+        count: task.policyCount,
+        assignees: task._count.assignees,
+        decisions: task.decisions,
+      }),
+    },
+    onReject: task.onReject,
+    execution: { status: task.execution.status, error: task.execution.error },
+  };
+}
+
+export async function getLinkView(
+  token: string,
+  options: { request?: RequestInfo; record?: boolean } = {},
+): Promise<LinkView> {
+  if (!isWellFormedLinkToken(token)) return { kind: 'invalid' };
+  const assignee = (await loadLink(token))?.assignee;
+  if (!assignee) return { kind: 'invalid' };
   if (options.record !== false) {
     await runAudited((tx) =>
       recordAudit(tx, {
         actor: { type: 'link', id: assignee.id, label: assignee.email },
         request: options.request,
         type: 'LINK_OPENED',
-        data: { taskId: task.id },
-        target: { type: 'approvalTask', id: task.id },
+        data: { taskId: assignee.task.id },
+        target: { type: 'approvalTask', id: assignee.task.id },
       }),
     );
   }
-  const form = JSON.parse(task.form) as FormField[];
-  return {
-    kind: classify(assignee, task, engineNow()),
-    task: {
-      taskId: task.id,
-      title: task.title,
-      details: JSON.parse(task.details) as unknown,
-      workflowName: task.execution.workflow.name,
-      requester: task.requesterLabel ?? 'someone',
-      expiresAt: task.dueAt?.toISOString() ?? null,
-      approverEmail: assignee.email,
-      form,
-      commentRequiredOnApprove: commentRequired(form, 'approve'),
-      status: task.status,
-      outcome: task.outcome ? (JSON.parse(task.outcome) as LinkTaskView['outcome']) : null,
-    },
-  };
+  return { kind: classify(assignee, assignee.task, engineNow()), task: toView(assignee) };
 }

@@ -25,13 +25,17 @@ export interface InboxTaskSummary {
   requester: string;
   status: string;
   createdAt: string;
+  /** its state's TimeoutSeconds deadline; overdue only once it has passed */
   dueAt: string | null;
   decidedAt: string | null;
+  /** when Escalation asked more people (its own mark, not "overdue") */
+  escalatedAt: string | null;
+  escalatedTo: string[];
 }
 
 export interface InboxTaskRow extends InboxTaskSummary {
   id: string;
-  /** pending past its due time, or escalated because nobody decided in time */
+  /** pending past its due time (escalation is its own mark) */
   overdue: boolean;
   /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
   mine: 'pending' | 'decided' | 'not-asked';
@@ -66,6 +70,7 @@ export async function listInboxTasks({
       dueAt: true,
       decidedAt: true,
       escalatedAt: true,
+      escalateTo: true,
       execution: { select: { workflow: { select: { name: true } } } },
       assignees: { where: { userId: viewer.id }, select: { status: true } },
     },
@@ -80,8 +85,9 @@ export async function listInboxTasks({
     createdAt: row.createdAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
-    overdue:
-      row.status === 'PENDING' && ((row.dueAt !== null && row.dueAt <= now) || row.escalatedAt !== null),
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    escalatedTo: row.escalatedAt ? (JSON.parse(row.escalateTo) as string[]) : [],
+    overdue: row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now,
     mine:
       row.assignees.length === 0
         ? 'not-asked'

@@ -2,9 +2,11 @@
  * Plugs approvals into the engine (dependency inversion: lib/engine never imports
  * lib/approvals). Import once in every process that runs the engine.
  */
+import { onTokensEnded } from '../engine';
 import { setApprovalHandler } from '../engine/integrations/approval';
 import { registerTimerHandler } from '../engine/timers/timer-handlers';
-import { ESCALATION, EXPIRY, REMINDER, onEscalationDue, onExpiryDue, onReminderDue } from './approval-timers';
+import { ESCALATION, REMINDER, onEscalationDue, onReminderDue } from './approval-timers';
+import { closeTasksForEndedTokens } from './close-task';
 import { INVALID_CONFIGURATION } from './config-schema';
 import { createApprovalTask } from './create-approval-task';
 import { planApproval } from './plan-approval';
@@ -20,5 +22,6 @@ export function registerApprovals(): void {
   });
   registerTimerHandler(REMINDER, onReminderDue);
   registerTimerHandler(ESCALATION, onEscalationDue);
-  registerTimerHandler(EXPIRY, onExpiryDue);
+  // Stop, timeouts, failed siblings, the history limit: the task ends with the state around it.
+  onTokensEnded(closeTasksForEndedTokens);
 }

@@ -10,6 +10,7 @@ export interface TaskStateRow {
   outcome: string | null;
   decidedAt: Date | null;
   dueAt: Date | null;
+  closedReason: string | null;
   taskToken: { status: string };
   execution: { status: string };
 }
@@ -31,24 +32,22 @@ export function alreadyDecided(
   });
 }
 
-/** Throws unless the task still waits for decisions at `now`. */
+/** Throws unless the task still waits for decisions at `now`; the message says why not. */
 export function assertTaskOpen(task: TaskStateRow, now: Date): void {
   if (task.status === 'APPROVED' || task.status === 'REJECTED') throw alreadyDecided(task);
-  const expired =
-    task.status === 'EXPIRED' ||
-    task.taskToken.status === 'TIMED_OUT' ||
-    (task.dueAt !== null && task.dueAt <= now);
-  if (expired)
-    throw new AppError('LINK_EXPIRED', 'This request expired before it was decided.', {
-      details: { taskId: task.id, status: 'EXPIRED' },
-    });
-  if (
-    task.status === 'CANCELLED' ||
-    task.taskToken.status !== 'PENDING' ||
-    task.execution.status !== 'RUNNING'
-  ) {
-    throw new AppError('CONFLICT', 'This request was cancelled: its workflow stopped before a decision.', {
-      details: { taskId: task.id, status: 'CANCELLED' },
-    });
-  }
+  const closed = (code: 'LINK_EXPIRED' | 'CONFLICT', status: string, message: string) =>
+    new AppError(code, message, { details: { taskId: task.id, status } });
+  const because = task.closedReason ? `: ${task.closedReason}` : '';
+  if (task.status === 'EXPIRED')
+    throw closed('LINK_EXPIRED', 'EXPIRED', `This request expired before it was decided${because}.`);
+  if (task.status === 'CANCELLED')
+    throw closed('CONFLICT', 'CANCELLED', `This request was withdrawn${because}.`);
+  if (task.taskToken.status === 'TIMED_OUT' || (task.dueAt !== null && task.dueAt <= now))
+    throw closed('LINK_EXPIRED', 'EXPIRED', 'This request expired before it was decided.');
+  if (task.taskToken.status !== 'PENDING' || task.execution.status !== 'RUNNING')
+    throw closed(
+      'CONFLICT',
+      'CANCELLED',
+      'This request was withdrawn: its workflow stopped before a decision.',
+    );
 }

@@ -53,6 +53,15 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('LINK_OPENED'), data: z.object({ taskId: id }) }),
+  z.object({
+    type: z.literal('TASK_CLOSED'),
+    data: z.object({
+      taskId: id,
+      status: z.enum(['EXPIRED', 'CANCELLED']),
+      reason: z.string(),
+      supersededById: id.optional(),
+    }),
+  }),
   z.object({ type: z.literal('SIGNED_IN'), data: z.object({ userId: id, method: z.string().optional() }) }),
 ]);
 

@@ -14,6 +14,13 @@ export interface RequestInfo {
 
 export const systemActor: Actor = { type: 'system', label: 'system' };
 
+/** The actor in words, for messages people read: an email, "API key deploy-bot", "the system". */
+export function actorName(actor: Actor): string {
+  if (actor.type === 'apiKey') return `API key ${actor.label ?? actor.id ?? ''}`.trim();
+  if (actor.type === 'system') return actor.label && actor.label !== 'system' ? actor.label : 'the system';
+  return actor.label ?? actor.id ?? 'someone';
+}
+
 /** The Execution requester columns for an actor. */
 export function requesterColumns(actor: Actor): {
   requesterUserId: string | null;

@@ -10,6 +10,7 @@ export { redriveExecution } from './control/redrive-execution';
 export { completeTaskToken } from './tokens/complete-task-token';
 export { getActivityTask } from './tokens/get-activity-task';
 export { hashToken } from './tokens/hash-token';
+export { onTokensEnded, type EndedTokens, type TokenEnding } from './tokens/token-endings';
 export { notifyEngine } from './worker/notifier';
 export { startEngine } from './worker/start-engine';
 export { registerFunction } from './integrations/function';

@@ -1,5 +1,5 @@
 /** StopExecution: aborts a RUNNING execution (CONFLICT otherwise), with an audit entry. Own transaction. */
-import type { Actor, RequestInfo } from '../auth/actor';
+import { actorName, type Actor, type RequestInfo } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { stopExecution as engineStopExecution, notifyEngine } from '../engine';
@@ -25,7 +25,7 @@ export async function stopExecution({
 }: StopExecutionOptions): Promise<ExecutionDetail> {
   const execution = await runAudited(async (tx) => {
     await loadExecutionDetail(tx, id); // NOT_FOUND first
-    await engineStopExecution(tx, { executionId: id, error, cause });
+    await engineStopExecution(tx, { executionId: id, error, cause, by: actorName(actor) });
     await recordAudit(tx, {
       actor,
       request,

@@ -10,7 +10,8 @@ export interface RenderedMail {
   html?: string;
 }
 
-type MailKind = 'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'notification' | 'sign-in';
+type MailKind =
+  'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'task-closed' | 'notification' | 'sign-in';
 
 export interface EnqueueMailOptions extends RenderedMail {
   kind: MailKind;

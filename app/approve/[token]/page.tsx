@@ -1,17 +1,23 @@
 /**
  * GET /approve/<token> — the page behind an approver's email link. Looking never decides (link
- * scanners are harmless): it records LINK_OPENED and shows the request with its form. A link
- * that cannot be used goes to the page that says why, with its 4xx status.
+ * scanners are harmless): it records LINK_OPENED and shows the request with its form; the
+ * email's Approve and Reject buttons open it with `?decision=` to confirm that one decision. A
+ * link that can no longer decide goes to the page that says what happened.
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getLinkView } from '@/lib/approvals/get-link-view';
+import { requestInfoFrom } from '@/lib/auth/request-info';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { RequestSummary } from '@/components/approvals/request-summary';
 import { decideByLink } from '../actions';
 
-export const metadata: Metadata = { title: 'Review a request', robots: { index: false } };
+export const metadata: Metadata = {
+  title: 'Review a request',
+  robots: { index: false },
+  referrer: 'no-referrer',
+};
 export const dynamic = 'force-dynamic';
 
 const OUTCOME_PAGE = {
@@ -30,13 +36,7 @@ export default async function ApproveLinkPage({
 }) {
   const { token } = await params;
   const { decision } = await searchParams;
-  const h = await headers();
-  const view = await getLinkView(token, {
-    request: {
-      ip: h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? undefined,
-      userAgent: h.get('user-agent') ?? undefined,
-    },
-  });
+  const view = await getLinkView(token, { request: requestInfoFrom(await headers()) });
   if (view.kind === 'invalid') notFound();
   if (view.kind !== 'open') redirect(`/approve/${OUTCOME_PAGE[view.kind]}?t=${encodeURIComponent(token)}`);
   return (
@@ -46,7 +46,15 @@ export default async function ApproveLinkPage({
         action={decideByLink}
         hidden={{ token }}
         form={view.task.form}
-        suggested={decision === 'approve' || decision === 'reject' ? decision : undefined}
+        commentRequiredOn={{
+          approve: view.task.commentRequiredOnApprove,
+          reject: view.task.commentRequiredOnReject,
+        }}
+        confirm={
+          decision === 'approve' || decision === 'reject'
+            ? { decision, reviewHref: `/approve/${token}` }
+            : undefined
+        }
       />
     </div>
   );

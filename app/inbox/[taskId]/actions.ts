@@ -36,5 +36,6 @@ export async function decideInInbox(_prev: unknown, formData: FormData): Promise
   if (!result.ok && result.code !== 'ALREADY_DECIDED') return result;
   const taskId = encodeURIComponent(String(formData.get('taskId')));
   revalidatePath('/inbox');
-  redirect(result.ok ? `/inbox/${taskId}?decided=${result.data.decision}` : `/inbox/${taskId}`);
+  // `?decided` only asks the page to confirm; what it says comes from the viewer's stored decision.
+  redirect(result.ok ? `/inbox/${taskId}?decided=1` : `/inbox/${taskId}`);
 }

@@ -8,7 +8,7 @@ import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { DecisionList } from '@/components/approvals/decision-list';
 import { RequestSummary } from '@/components/approvals/request-summary';
-import { TaskStatusBadge } from '@/components/approvals/task-status-badge';
+import { EscalationMark, TaskStatusBadge } from '@/components/approvals/task-status-badge';
 import { getInboxTaskOrThrow } from '@/lib/approvals/get-inbox-task-or-throw';
 import { requirePageUser } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
@@ -44,7 +44,7 @@ export default async function InboxTaskPage({
         <Link href="/inbox" className="text-sm text-slate-600 underline-offset-2 hover:underline">
           ← Back to the inbox
         </Link>
-        <TaskStatusBadge status={task.status} />
+        <TaskStatusBadge status={task.status} overdue={task.overdue} />
       </div>
       <RequestSummary
         title={task.title}
@@ -53,12 +53,15 @@ export default async function InboxTaskPage({
         workflowName={task.workflowName}
         expiresAt={task.dueAt}
       />
-      <TaskStatusNote
-        task={task}
-        decided={decided === 'approved' || decided === 'rejected' ? decided : undefined}
-      />
+      <EscalationMark task={task} />
+      <TaskStatusNote task={task} justDecided={decided !== undefined} />
       {task.canDecide && (
-        <DecisionForm action={decideInInbox} hidden={{ taskId: task.taskId }} form={task.form} />
+        <DecisionForm
+          action={decideInInbox}
+          hidden={{ taskId: task.taskId }}
+          form={task.form}
+          commentRequiredOn={task.commentRequiredOn}
+        />
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Decisions</h2>

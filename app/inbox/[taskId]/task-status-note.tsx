@@ -1,38 +1,44 @@
-/** Why the form is not shown (or what just happened): decided, closed, or not asked of this person. */
+/**
+ * Why the form is not shown, or what the viewer just did: every sentence from stored facts (the
+ * viewer's own decision row, the task's status and reason, its workflow's state), never from
+ * the address the page was opened with.
+ */
 import type { InboxTaskView } from '@/lib/approvals/get-inbox-task-or-throw';
+import { workflowEffect } from '@/lib/approvals/describe-outcome';
 import { formatUtc } from '@/components/ui/format-time';
 
-const CLOSED: Record<string, string> = {
-  APPROVED: 'This request was approved',
-  REJECTED: 'This request was rejected',
-  EXPIRED: 'This request expired before anyone decided it',
-  CANCELLED: 'This request was cancelled: its workflow stopped or no longer needs it',
-};
+function closed(task: InboxTaskView): string {
+  const when = task.decidedAt ? ` on ${formatUtc(task.decidedAt)}` : '';
+  if (task.status === 'APPROVED' || task.status === 'REJECTED')
+    return `This request was ${task.status.toLowerCase()}${when}. ${workflowEffect(task)}`;
+  if (task.status === 'EXPIRED')
+    return `This request expired${when}: ${task.closedReason ?? 'its deadline passed'}. ${workflowEffect(task)}`;
+  if (task.status === 'CANCELLED')
+    return `This request was withdrawn${when}: ${task.closedReason ?? 'its workflow stopped before a decision'}.`;
+  return 'This request can no longer be decided: its workflow is no longer waiting for it.';
+}
 
-function message(task: InboxTaskView, decided?: string): string {
-  if (decided) {
-    const settled =
-      task.status === 'PENDING'
-        ? 'The request waits for other approvers.'
-        : 'The request is settled and its workflow continues.';
-    return `You ${decided === 'rejected' ? 'rejected' : 'approved'} this request. ${settled}`;
-  }
+function message(task: InboxTaskView, justDecided: boolean): string {
+  const mine = task.decisions.find((d) => d.you);
+  if (justDecided && mine) return `You ${mine.decision} this request. ${workflowEffect(task)}`.trim();
+  if (task.blockedReason === 'closed') return closed(task).trim();
   if (task.blockedReason === 'not-asked')
     return 'You can read this request, but you are not among the people asked to decide it, so only they can approve or reject it.';
   if (task.blockedReason === 'already-decided')
-    return 'You already decided this request. It waits for other approvers.';
-  const closed = CLOSED[task.status] ?? 'This request can no longer be decided';
-  return `${closed}${task.decidedAt ? ` on ${formatUtc(task.decidedAt)}` : ''}.`;
+    return `You already decided this request. ${workflowEffect(task)}`;
+  return '';
 }
 
-export function TaskStatusNote({ task, decided }: { task: InboxTaskView; decided?: string }) {
-  if (task.canDecide && !decided) return null;
-  const tone = decided
-    ? 'border-green-200 bg-green-50 text-green-900'
-    : 'border-slate-200 bg-slate-50 text-slate-800';
+export function TaskStatusNote({ task, justDecided }: { task: InboxTaskView; justDecided: boolean }) {
+  const text = message(task, justDecided);
+  if (!text) return null;
+  const tone =
+    justDecided && task.decisions.some((d) => d.you)
+      ? 'border-green-200 bg-green-50 text-green-900'
+      : 'border-slate-200 bg-slate-50 text-slate-800';
   return (
     <p role="status" className={`rounded-md border p-3 text-sm ${tone}`}>
-      {message(task, decided)}
+      {text}
     </p>
   );
 }

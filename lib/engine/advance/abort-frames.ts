@@ -1,16 +1,23 @@
 /**
  * Aborts frames and everything under them: Parallel siblings after a branch failed, every
  * frame of a stopped or timed-out execution. Their timers are cancelled and their tokens
- * CANCELLED, so a late SendTaskSuccess gets TaskTimedOut.
+ * CANCELLED, so a late SendTaskSuccess gets TaskTimedOut; the token-end listeners (approvals)
+ * hear why in the same transaction.
  */
 import { mapIterationEvent } from '../../asl';
+import { tokensEnded, type TokenEnding } from '../tokens/token-endings';
 import { flushFrames } from './flush-session';
 import type { Session } from './session';
 
 const ACTIVE = ['PENDING', 'RUNNING', 'WAITING'];
 
 /** Aborts the active descendants of `parentIds` (and, with `includeSelf`, those frames too). */
-export async function abortFrames(session: Session, parentIds: string[], includeSelf = false): Promise<void> {
+export async function abortFrames(
+  session: Session,
+  parentIds: string[],
+  ending: TokenEnding,
+  includeSelf = false,
+): Promise<void> {
   const { tx, execution, now } = session;
   await flushFrames(session);
   const ids: string[] = includeSelf ? [...parentIds] : [];
@@ -52,10 +59,18 @@ export async function abortFrames(session: Session, parentIds: string[], include
     where: { frameId: { in: ids }, status: 'PENDING' },
     data: { status: 'CANCELLED' },
   });
-  await tx.taskToken.updateMany({
+  const tokens = await tx.taskToken.findMany({
     where: { frameId: { in: ids }, status: 'PENDING' },
-    data: { status: 'CANCELLED', completedAt: now },
+    select: { id: true },
   });
+  if (tokens.length > 0) {
+    const tokenIds = tokens.map((t) => t.id);
+    await tx.taskToken.updateMany({
+      where: { id: { in: tokenIds }, status: 'PENDING' },
+      data: { status: 'CANCELLED', completedAt: now },
+    });
+    await tokensEnded(tx, { tokenIds, ending, at: now });
+  }
   for (const id of ids) {
     const known = session.frames.get(id);
     if (known && ACTIVE.includes(known.status)) {

@@ -95,7 +95,10 @@ export async function childEnded(session: Session, child: LiveFrame): Promise<vo
   book.done += 1;
   parent.dirty = true;
   if (child.status === 'FAILED' && !book.tolerant) {
-    await abortFrames(session, [parent.id]);
+    await abortFrames(session, [parent.id], {
+      kind: book.kind === 'Map' ? 'map-item-failed' : 'branch-failed',
+      stateName: parent.stateName,
+    });
     const failure: BranchOutcome = {
       status: 'FAILED',
       error: child.error ?? null,

@@ -26,7 +26,7 @@ export async function failOnEngineError(executionId: string, error: unknown): Pr
       workflowName: '',
       subDefinitions: new Map(),
     });
-    await abortFrames(session, await rootFrameIds(session), true);
+    await abortFrames(session, await rootFrameIds(session), { kind: 'engine-error' }, true);
     session.record(
       undefined,
       executionEndedEvent(

@@ -49,6 +49,7 @@ async function failForHistoryLimit(session: Session): Promise<void> {
   await abortFrames(
     session,
     root.map((r) => r.id),
+    { kind: 'history-limit' },
     true,
   );
   const cause = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;

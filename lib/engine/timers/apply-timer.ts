@@ -4,9 +4,11 @@
  * ExecutionTimeout ends the execution TIMED_OUT.
  */
 import type { Tx } from '../../db/client';
+import { engineNow } from '../clock';
 import { openSession } from '../advance/open-session';
 import { endWith } from '../control/stop-execution';
 import { deliverEvent } from '../tokens/deliver-event';
+import { tokensEnded } from '../tokens/token-endings';
 import { timerHandlerFor } from './timer-handlers';
 
 export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
@@ -21,28 +23,41 @@ export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
     return;
   }
   if (!timer.taskTokenId || (timer.purpose !== 'Timeout' && timer.purpose !== 'Heartbeat')) return;
+  const at = engineNow();
   const { count } = await tx.taskToken.updateMany({
     where: { id: timer.taskTokenId, status: 'PENDING' },
-    data: { status: 'TIMED_OUT', completedAt: new Date() },
+    data: { status: 'TIMED_OUT', completedAt: at },
   });
   if (count === 0) return;
   await tx.timer.updateMany({
     where: { taskTokenId: timer.taskTokenId, status: 'PENDING' },
     data: { status: 'CANCELLED' },
   });
-  const error = timer.purpose === 'Heartbeat' ? 'States.HeartbeatTimeout' : 'States.Timeout';
+  const heartbeat = timer.purpose === 'Heartbeat';
+  const token = await tx.taskToken.findUniqueOrThrow({
+    where: { id: timer.taskTokenId },
+    select: { heartbeatSeconds: true },
+  });
+  await tokensEnded(tx, {
+    tokenIds: [timer.taskTokenId],
+    ending: heartbeat
+      ? { kind: 'heartbeat-timed-out', heartbeatSeconds: token.heartbeatSeconds }
+      : { kind: 'state-timed-out' },
+    at: timer.dueAt,
+  });
+  const error = heartbeat ? 'States.HeartbeatTimeout' : 'States.Timeout';
   await deliverEvent(tx, { executionId, frameId, event: { type: 'TaskTimedOut', error } });
 }
 
 async function timeOutExecution(tx: Tx, executionId: string): Promise<void> {
   const session = await openSession(tx, executionId);
   if (session.execution.status !== 'RUNNING') return;
-  await endWith(
-    session,
-    'TIMED_OUT',
-    'ExecutionTimedOut',
-    'executionTimedOutEventDetails',
-    'States.Timeout',
-    'The execution timed out.',
-  );
+  await endWith(session, {
+    status: 'TIMED_OUT',
+    type: 'ExecutionTimedOut',
+    key: 'executionTimedOutEventDetails',
+    error: 'States.Timeout',
+    cause: 'The execution timed out.',
+    ending: { kind: 'execution-timed-out' },
+  });
 }

@@ -14,16 +14,21 @@ export interface ApprovalRequestMail {
   link: string;
   expiresAt?: Date | null;
   delegatedFrom?: string | null;
+  /** escalation: how long the request waited without a decision ("2 days") */
+  waited?: string | null;
 }
 
 const LEAD: Record<ApprovalRequestMail['kind'], string> = {
   'approval-request': 'Your approval is requested',
   reminder: 'Reminder: your approval is still requested',
-  escalation: 'Escalated to you: an approval is overdue',
+  escalation: 'Escalated to you: this request needs a decision',
 };
 
 export function renderApprovalRequest(mail: ApprovalRequestMail): RenderedMail {
-  const lead = LEAD[mail.kind];
+  const lead =
+    mail.kind === 'escalation' && mail.waited
+      ? `Escalated to you: this request waited ${mail.waited} without a decision`
+      : LEAD[mail.kind];
   const subjectPrefix =
     mail.kind === 'approval-request'
       ? 'Approval requested'

@@ -1,0 +1,7 @@
+// GET /approve/cancelled?t=<token> — what the link's request came to, read from the database.
+import { OutcomePage, outcomeMetadata } from '../outcome-page';
+
+export const metadata = outcomeMetadata('Request withdrawn');
+export const dynamic = 'force-dynamic';
+
+export default OutcomePage;
