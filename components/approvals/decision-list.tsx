@@ -11,8 +11,9 @@ export interface DecisionItem {
   you?: boolean;
 }
 
-export function DecisionList({ decisions }: { decisions: DecisionItem[] }) {
-  if (decisions.length === 0) return <p className="text-sm text-slate-600">Nobody has decided yet.</p>;
+export function DecisionList({ decisions, closed = false }: { decisions: DecisionItem[]; closed?: boolean }) {
+  if (decisions.length === 0)
+    return <p className="text-sm text-slate-600">{closed ? 'Nobody decided.' : 'Nobody has decided yet.'}</p>;
   return (
     <ul
       aria-label="Decisions"

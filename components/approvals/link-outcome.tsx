@@ -106,7 +106,7 @@ export function LinkOutcome({ kind, task, token }: { kind: OutcomeKind; task: Li
         <h2 id="decisions-heading" className="text-lg font-semibold">
           Decisions
         </h2>
-        <DecisionList decisions={task.decisions} />
+        <DecisionList decisions={task.decisions} closed={task.status !== 'PENDING'} />
       </section>
       <p className="text-sm text-slate-600">
         Workflow {task.workflowName} · requested by {task.requester} · asked of {task.approverEmail}

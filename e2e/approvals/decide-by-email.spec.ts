@@ -37,27 +37,35 @@ test('[APPROVALS]: an approver approves from the email link and the execution re
   expect(await executionStatus(executionId)).toBe('RUNNING');
   await page.getByLabel('Comment').fill('Within budget');
   await page.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByRole('heading', { name: 'Approved' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You approved this request' })).toBeVisible();
+  await expect(page.getByText('with the comment “Within budget”')).toBeVisible();
   await expect.poll(() => executionStatus(executionId), { timeout: 15_000 }).toBe('SUCCEEDED');
 
-  const again = await page.goto(link); // used: its own page and a 4xx
-  expect(again?.status()).toBe(409);
-  await expect(page.getByRole('heading', { name: 'Already decided' })).toBeVisible();
-  const other = extractLink(await waitForEmail('manager@example.com', orderId));
-  expect((await page.goto(other))?.status()).toBe(409);
+  await page.goto(link); // used: the page says what the holder did
+  await expect(page.getByRole('heading', { name: 'You approved this request' })).toBeVisible();
+  await expect(page.getByText('The workflow has ended: it succeeded.')).toBeVisible();
+  await page.goto(extractLink(await waitForEmail('manager@example.com', orderId)));
+  await expect(page.getByRole('heading', { name: 'Already approved' })).toBeVisible();
+  await expect(page.getByText('by alice@example.com')).toBeVisible();
   expect((await page.goto(`/approve/${'x'.repeat(43)}`))?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
   expect((await page.goto('/approve/garbage'))?.status()).toBe(404);
 });
 
-test('[APPROVALS]: rejecting needs a comment, shown beside the field', async ({ page }) => {
+test('[APPROVALS]: rejecting needs a comment, said beforehand and marked on the field', async ({ page }) => {
   const orderId = `E2E-R-${Date.now()}`;
   const executionId = await startOrder(orderId);
   await page.goto(extractLink(await waitForEmail('carol@example.com', orderId)));
+  const comment = page.getByLabel('Comment — required to reject');
+  await expect(comment).toBeVisible();
+  await comment.fill('   ');
   await page.getByRole('button', { name: 'Reject' }).click();
   await expect(page.getByText('Say why you reject the request.')).toBeVisible();
-  await page.getByLabel('Comment').fill('Too expensive');
+  await expect(comment).toHaveAttribute('aria-invalid', 'true');
+  await expect(comment).toHaveValue('   '); // what was typed stays
+  await comment.fill('Too expensive');
   await page.getByRole('button', { name: 'Reject' }).click();
-  await expect(page.getByRole('heading', { name: 'Rejected' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You rejected this request' })).toBeVisible();
+  await expect(page.getByText('The step failed with Approval.Rejected')).toBeVisible();
   await expect.poll(() => executionStatus(executionId), { timeout: 15_000 }).toBe('FAILED');
 });

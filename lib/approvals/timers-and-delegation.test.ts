@@ -3,6 +3,7 @@ import { db } from '../db/client';
 import { createDelegation } from './create-delegation';
 import { decideTaskByToken } from './decide-task-by-token';
 import { getLinkView } from './get-link-view';
+import { inboxQuerySchema, listInboxTasks } from './list-inbox-tasks';
 import {
   advanceClock,
   approvalDefinition,
@@ -128,5 +129,66 @@ describe('delegation', () => {
       where: { approvalTaskId: task.id, to: 'dana@example.com' },
     });
     expect(mail.text).toContain('on behalf of alice@example.com');
+  });
+});
+
+describe('due, overdue and escalated', () => {
+  it('an escalated task is marked escalated, not overdue, while its due time is ahead; its mail says escalated', async () => {
+    const executionId = await startWorkflow(
+      approvalDefinition(
+        {
+          Title: 'Escalate me',
+          Approvers: ['alice@example.com'],
+          Escalation: { AfterSeconds: 60, To: ['group:managers'] },
+        },
+        { TimeoutSeconds: 3600 },
+      ),
+    );
+    const task = await taskOf(executionId);
+    advanceClock(61);
+    await driveEngine();
+    const rows = await listInboxTasks({
+      viewer: { id: ids.manager, role: 'approver' },
+      query: inboxQuerySchema.parse({}),
+    });
+    const row = rows.find((r) => r.id === task.id);
+    expect(row).toMatchObject({
+      overdue: false,
+      escalatedTo: ['group:managers'],
+      dueAt: task.dueAt?.toISOString(),
+    });
+    expect(row?.escalatedAt).not.toBeNull();
+    const [mail] = await mails(task.id, 'escalation');
+    expect(`${mail.subject} ${mail.text}`).not.toMatch(/overdue/i);
+    expect(mail.text).toContain('Escalated to you: this request waited 1 minute without a decision');
+  });
+
+  it('a quorum link page says the holder decided, and how many approvals are still needed', async () => {
+    const executionId = await startWorkflow(
+      approvalDefinition({
+        Title: 'Quorum',
+        Approvers: ['carol@example.com', 'bob@example.com', 'manager@example.com'], // alice delegated to dana above
+        Policy: { Mode: 'quorum', Count: 2 },
+      }),
+    );
+    const task = await taskOf(executionId);
+    const link = async (who: string) =>
+      (await db.outboxMessage.findFirstOrThrow({ where: { approvalTaskId: task.id, to: who } })).text.match(
+        /\/approve\/([A-Za-z0-9_-]{43})/,
+      )![1];
+    const carol = await link('carol@example.com');
+    await decideTaskByToken({ token: carol, decision: 'approve', comment: 'Fine' });
+    const mine = await getLinkView(carol, { record: false });
+    expect(mine.kind).toBe('used');
+    if (mine.kind === 'invalid') return;
+    expect(mine.task).toMatchObject({
+      status: 'PENDING',
+      policy: { mode: 'quorum', count: 2, stillNeeded: 1 },
+    });
+    expect(mine.task.decisions).toEqual([
+      expect.objectContaining({ by: 'carol@example.com', you: true, comment: 'Fine' }),
+    ]);
+    const bobs = await getLinkView(await link('bob@example.com'), { record: false });
+    expect(bobs.kind === 'open' && bobs.task.decisions.map((d) => d.you)).toEqual([false]);
   });
 });
