@@ -1,7 +1,8 @@
 /**
  * Registers the integrations that live above the engine (approval, email:send) on import.
- * Import it in every process that runs the engine: instrumentation.ts, scripts/worker.ts,
- * tests and benchmarks.
+ * Import it in every process that runs the engine or calls its control functions (a stop
+ * closes approval tasks through them): instrumentation.ts, scripts/worker.ts, tests and
+ * benchmarks.
  */
 import { registerApprovals } from './approvals/register';
 import { registerMail } from './mail/register';

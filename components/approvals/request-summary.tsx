@@ -10,6 +10,8 @@ export interface RequestSummaryProps {
   /** the approver the link was sent to (email-link page) */
   askedOf?: string;
   expiresAt: string | null;
+  /** still waiting for decisions (a closed request says nothing of expiring) */
+  open?: boolean;
 }
 
 export function RequestSummary({
@@ -19,6 +21,7 @@ export function RequestSummary({
   workflowName,
   askedOf,
   expiresAt,
+  open = true,
 }: RequestSummaryProps) {
   const rows = detailRows(details);
   return (
@@ -43,9 +46,11 @@ export function RequestSummary({
           </tbody>
         </table>
       )}
-      <p className="text-sm text-slate-600">
-        {expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}
-      </p>
+      {open && (
+        <p className="text-sm text-slate-600">
+          {expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}
+        </p>
+      )}
     </section>
   );
 }

@@ -65,3 +65,32 @@ test('[INBOX]: carol signs in by magic link, approves from the inbox, and the ex
   await expect(page.getByText('This page is for admins')).toBeVisible();
   await expect(page.getByText('The admin console is being built')).toHaveCount(0);
 });
+
+test('[INBOX]: a stopped request leaves To do and its page says it was withdrawn, by whom', async ({
+  page,
+}) => {
+  const orderId = `E2E-STOP-${Date.now()}`;
+  const title = `Approve order ${orderId} (2500 EUR)`;
+  const executionId = await startOrder(orderId);
+  await waitForEmail('carol@example.com', orderId);
+  await import('../../lib/register-integrations'); // this process calls the engine: approvals hear the stop
+  const { stopExecution } = await import('../../lib/executions/stop-execution');
+  await stopExecution({ id: executionId, actor: { type: 'apiKey', id: 'k', label: 'my-script' } });
+
+  await page.goto('/inbox');
+  await signInAs(page, 'carol@example.com');
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Decided' }).click();
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
+  await expect(page.getByText('Pending', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText(
+    /This request was withdrawn: the workflow was stopped by API key my-script at 20.* UTC\./,
+  );
+  await expect(page.getByText(/This request expires/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: test.info().outputPath('inbox-withdrawn-390.png'), fullPage: true });
+});

@@ -52,6 +52,7 @@ export default async function InboxTaskPage({
         requester={task.requester}
         workflowName={task.workflowName}
         expiresAt={task.dueAt}
+        open={task.status === 'PENDING'}
       />
       <EscalationMark task={task} />
       <TaskStatusNote task={task} justDecided={decided !== undefined} />
@@ -65,7 +66,7 @@ export default async function InboxTaskPage({
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Decisions</h2>
-        <DecisionList decisions={task.decisions} />
+        <DecisionList decisions={task.decisions} closed={task.status !== 'PENDING'} />
       </section>
     </div>
   );

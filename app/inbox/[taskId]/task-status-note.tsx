@@ -14,7 +14,9 @@ function closed(task: InboxTaskView): string {
   if (task.status === 'EXPIRED')
     return `This request expired${when}: ${task.closedReason ?? 'its deadline passed'}. ${workflowEffect(task)}`;
   if (task.status === 'CANCELLED')
-    return `This request was withdrawn${when}: ${task.closedReason ?? 'its workflow stopped before a decision'}.`;
+    return task.closedReason // a stop's reason carries its own time
+      ? `This request was withdrawn: ${task.closedReason}.`
+      : `This request was withdrawn${when}: its workflow stopped before a decision.`;
   return 'This request can no longer be decided: its workflow is no longer waiting for it.';
 }
 
