@@ -32,7 +32,7 @@ describe('approval_links', () => {
     `);
     old.close();
 
-    expect(await applyMigrations(`file:${file}`)).toEqual([target]);
+    expect(await applyMigrations(`file:${file}`, { upTo: target })).toEqual([target]);
     const migrated = new Database(file, { readonly: true });
     expect(migrated.prepare('SELECT "tokenHash", "assigneeId", "kind" FROM "ApprovalLink"').all()).toEqual([
       { tokenHash: 'hash-a1', assigneeId: 'a1', kind: 'approval-request' },
