@@ -3,29 +3,21 @@
 //   api-key list          one JSON line per key (no secrets)
 //   api-key revoke ID
 //   audit verify          {"ok":true,"entries":N} or the first broken seq (exit code 1)
-import { createApiKey, listApiKeys, revokeApiKey } from '../lib/auth/api-keys';
 import type { Actor } from '../lib/auth/actor';
 import { verifyAuditChain } from '../lib/audit/verify-audit-chain';
 import { prepareDatabase } from '../lib/db/prepare-database';
 import { isAppError } from '../lib/errors';
+import { apiKeyUsage, runApiKeyCommand } from './cli/api-key';
 
 const cliActor: Actor = { type: 'system', label: `cli:${process.env.USER ?? 'unknown'}` };
 
-const USAGE = `usage: npm run cli -- api-key create NAME | api-key list | api-key revoke ID | audit verify`;
+const USAGE = `usage: npm run cli -- ${apiKeyUsage} | audit verify`;
 
 async function run(args: string[]): Promise<number> {
-  const [group, command, arg] = args;
-  if (group === 'api-key' && command === 'create' && arg) {
-    console.log(JSON.stringify(await createApiKey({ name: args.slice(2).join(' '), actor: cliActor })));
-    return 0;
-  }
-  if (group === 'api-key' && command === 'list') {
-    for (const key of await listApiKeys()) console.log(JSON.stringify(key));
-    return 0;
-  }
-  if (group === 'api-key' && command === 'revoke' && arg) {
-    console.log(JSON.stringify(await revokeApiKey({ id: arg, actor: cliActor })));
-    return 0;
+  const [group, command] = args;
+  if (group === 'api-key') {
+    const code = await runApiKeyCommand(args.slice(1), cliActor);
+    if (code !== undefined) return code;
   }
   if (group === 'audit' && command === 'verify') {
     const result = await verifyAuditChain();
