@@ -11,6 +11,24 @@ const nextConfig = {
     'jsonata',
   ],
   poweredByHeader: false,
+  // Every response: no framing, no MIME sniffing. Pages that carry a token in their address
+  // (email links, the setup link, the sign-in confirm page) send no Referer at all.
+  async headers() {
+    const tokenPage = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+      { source: '/approve/:path*', headers: tokenPage },
+      { source: '/setup/:path*', headers: tokenPage },
+      { source: '/sign-in/confirm', headers: tokenPage },
+    ];
+  },
   // `npm test` type-checks the whole tree (tests included) with tsc before it builds; checking
   // again inside `next build` would only double the build time.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { UserMenu } from '@/components/auth/user-menu';
+import { isDemoMode } from '@/lib/auth/install-mode';
+import { getSessionUser } from '@/lib/auth/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,10 +12,20 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await getSessionUser();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        {isDemoMode() && (
+          <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+            <strong>Demo</strong>: sample people and workflows. The built-in{' '}
+            <Link href="/dev/mailbox" className="font-medium underline">
+              mailbox
+            </Link>{' '}
+            shows everyone&rsquo;s mail, sign-in links included.
+          </p>
+        )}
         <header className="border-b border-slate-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3 sm:gap-6">
             <Link href="/" className="text-lg font-semibold text-slate-900">
@@ -22,9 +34,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/inbox" className="text-sm text-slate-600 hover:text-slate-900">
               Inbox
             </Link>
-            <Link href="/admin" className="text-sm text-slate-600 hover:text-slate-900">
-              Admin
-            </Link>
+            {user?.role === 'admin' && (
+              <Link href="/admin" className="text-sm text-slate-600 hover:text-slate-900">
+                Admin
+              </Link>
+            )}
             <div className="ml-auto">
               <UserMenu />
             </div>

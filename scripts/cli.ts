@@ -2,21 +2,29 @@
 //   api-key create NAME   prints {"id":…,"secret":…} once (the secret cannot be shown again)
 //   api-key list          one JSON line per key (no secrets)
 //   api-key revoke ID
+//   user create EMAIL --role admin|manager|approver [--name NAME] [--group G]…   prints the person
+//   user list             one JSON line per person
+//   user deactivate EMAIL ends their sessions; prints their undecided tasks to reassign
 //   audit verify          {"ok":true,"entries":N} or the first broken seq (exit code 1)
 import type { Actor } from '../lib/auth/actor';
 import { verifyAuditChain } from '../lib/audit/verify-audit-chain';
 import { prepareDatabase } from '../lib/db/prepare-database';
 import { isAppError } from '../lib/errors';
 import { apiKeyUsage, runApiKeyCommand } from './cli/api-key';
+import { runUserCommand, userUsage } from './cli/user';
 
 const cliActor: Actor = { type: 'system', label: `cli:${process.env.USER ?? 'unknown'}` };
 
-const USAGE = `usage: npm run cli -- ${apiKeyUsage} | audit verify`;
+const USAGE = `usage: npm run cli -- ${apiKeyUsage} | ${userUsage} | audit verify`;
 
 async function run(args: string[]): Promise<number> {
   const [group, command] = args;
   if (group === 'api-key') {
     const code = await runApiKeyCommand(args.slice(1), cliActor);
+    if (code !== undefined) return code;
+  }
+  if (group === 'user') {
+    const code = await runUserCommand(args.slice(1), cliActor);
     if (code !== undefined) return code;
   }
   if (group === 'audit' && command === 'verify') {

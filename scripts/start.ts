@@ -1,5 +1,6 @@
-// npm start — migrate the SQLite database, seed the demo on an empty one, build when the
-// sources changed since the last build, then serve on PORT (3000) with the engine running.
+// npm start — migrate the SQLite database, seed the demo on an empty one (SIGNOFF_DEMO=off: print
+// the one-time link that creates the first admin instead), build when the sources changed since
+// the last build, then serve on PORT (3000) with the engine running.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { databaseUrl } from '../lib/db/database-url';
@@ -22,9 +23,19 @@ async function prepare() {
     fail(error instanceof DatabaseSetupError ? error.message : `database setup failed: ${String(error)}`);
   }
   const { db } = await import('../lib/db/client');
-  const { seedDemo } = await import('../prisma/seed/seed-demo');
-  if (await seedDemo(db))
-    console.log('signoff: seeded the demo (admin@example.com, manager@example.com, alice, bob, carol)');
+  const { isDemoMode } = await import('../lib/auth/install-mode');
+  if (isDemoMode()) {
+    const { seedDemo } = await import('../prisma/seed/seed-demo');
+    if (await seedDemo(db))
+      console.log('signoff: seeded the demo (admin@example.com, manager@example.com, alice, bob, carol)');
+  } else {
+    const { issueSetupLink } = await import('../lib/auth/setup-link');
+    const link = await issueSetupLink();
+    if (link)
+      console.log(
+        `signoff: no admin yet. Open this one-time link to create the first admin (valid 24 h):\n  ${link}`,
+      );
+  }
   await db.$disconnect();
 }
 

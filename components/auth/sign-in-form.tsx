@@ -1,7 +1,8 @@
 'use client';
 /**
  * The email field that asks for a magic link. next-auth's client posts it with its CSRF
- * token; an address without an account is refused here, in words, instead of a mail.
+ * token. Every address gets the same answer (only accounts get mail), unless too many links
+ * were asked for.
  */
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
@@ -9,7 +10,7 @@ import { useActionState } from 'react';
 
 type State = { message: string; email: string } | null;
 
-const REFUSED = 'There is no account for that address. Ask an admin to add you, then try again.';
+const RATE_LIMITED = 'Too many sign-in links were asked for. Wait a few minutes, then try again.';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -20,8 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (result?.error)
       return {
         message:
-          result.error === 'AccessDenied'
-            ? REFUSED
+          result.error === 'RateLimited'
+            ? RATE_LIMITED
             : 'The sign-in link could not be sent. Try again in a moment.',
         email,
       };

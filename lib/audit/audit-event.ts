@@ -40,7 +40,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       error: z.string().optional(),
     }),
   }),
-  z.object({ type: z.literal('API_KEY_CREATED'), data: z.object({ apiKeyId: id, name: z.string() }) }),
+  z.object({
+    type: z.literal('API_KEY_CREATED'),
+    data: z.object({
+      apiKeyId: id,
+      name: z.string(),
+      scopes: z.array(z.string()).optional(),
+      /** ISO 8601; absent: the key never expires */
+      expiresAt: z.string().optional(),
+    }),
+  }),
   z.object({ type: z.literal('API_KEY_REVOKED'), data: z.object({ apiKeyId: id }) }),
   // Used by later issues (approvals, links, sign-in).
   z.object({
@@ -63,6 +72,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('SIGNED_IN'), data: z.object({ userId: id, method: z.string().optional() }) }),
+  z.object({
+    type: z.literal('USER_CREATED'),
+    data: z.object({ userId: id, email: z.string(), role: z.string(), groups: z.array(z.string()).optional() }),
+  }),
+  z.object({
+    type: z.literal('USER_DEACTIVATED'),
+    data: z.object({ userId: id, email: z.string(), sessionsEnded: z.number().int().optional() }),
+  }),
+  z.object({ type: z.literal('SETUP_COMPLETED'), data: z.object({ userId: id, email: z.string() }) }),
+  z.object({ type: z.literal('SIGNED_OUT_EVERYWHERE'), data: z.object({ userId: id, sessionsEnded: z.number().int() }) }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

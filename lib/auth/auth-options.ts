@@ -1,6 +1,7 @@
 /**
  * next-auth 4: sign-in by email magic link only, for people who already have an account
- * (no sign-up by strangers), database sessions through the Prisma adapter. The session
+ * (no sign-up by strangers; an unknown address gets the same answer and no mail), database
+ * sessions through the Prisma adapter. The session
  * carries the user's id, email and role. Each sign-in is audited (SIGNED_IN).
  */
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
@@ -11,12 +12,11 @@ import { runAudited } from '../audit/run-audited';
 import { db } from '../db/client';
 import { DEFAULT_FROM } from '../mail/transport';
 import { authSecret, ensureAuthUrl } from './auth-secret';
+import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 import { sendSignInMail } from './sign-in-mail';
 
 /** How long a magic link works. */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
-/** How long a session lasts without use (renewed daily while used). */
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 ensureAuthUrl();
 
@@ -47,7 +47,9 @@ export const authOptions: NextAuthOptions = {
   ],
   pages: { signIn: '/sign-in', verifyRequest: '/check-email', error: '/sign-in' },
   callbacks: {
-    signIn: ({ user }) => mayUserSignIn(user.email),
+    // Asking for a link always "succeeds", so the answer never tells whether an account exists;
+    // sendSignInMail mails only active users. Using a link checks the account again.
+    signIn: ({ user, email }) => (email?.verificationRequest ? true : mayUserSignIn(user.email)),
     session: ({ session, user }) => {
       const role = (user as { role?: string }).role ?? 'approver';
       return { ...session, user: { id: user.id, email: user.email, name: user.name ?? null, role } };

@@ -18,6 +18,17 @@ function renderSignInMail({ url, expires }: { url: string; expires: Date }): Ren
   return { subject: 'Sign in to Signoff', text, html };
 }
 
+/**
+ * The mail links to the confirm page, whose button POSTs to next-auth's callback: a scanner that
+ * fetches links cannot spend it.
+ */
+function confirmUrl(callbackUrl: string): string {
+  const url = new URL(callbackUrl);
+  url.pathname = url.pathname.replace(/\/api\/auth\/callback\/email$/, '/sign-in/confirm');
+  return url.toString();
+}
+
+/** Mails the link to an active user; for any other address nothing is sent (and nothing says so). */
 export async function sendSignInMail({
   identifier,
   url,
@@ -27,7 +38,12 @@ export async function sendSignInMail({
   url: string;
   expires: Date;
 }): Promise<void> {
-  const mail = renderSignInMail({ url, expires });
+  const user = await db.user.findUnique({
+    where: { email: identifier.trim().toLowerCase() },
+    select: { disabledAt: true },
+  });
+  if (!user || user.disabledAt) return;
+  const mail = renderSignInMail({ url: confirmUrl(url), expires });
   await db.$transaction((tx) => enqueueMail(tx, { kind: 'sign-in', to: identifier, ...mail }));
   wakeMailSender();
 }

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from '@/lib/auth/auth-options';
+import { isDemoMode } from '@/lib/auth/install-mode';
 
 export const metadata: Metadata = { title: 'Check your email' };
 export const dynamic = 'force-dynamic';
@@ -16,10 +17,10 @@ export default async function CheckEmailPage({
     <div className="mx-auto max-w-sm space-y-4">
       <h1 className="text-2xl font-bold">Check your email</h1>
       <p className="text-slate-700">
-        We sent a sign-in link to {email ? <strong className="break-all">{email}</strong> : 'your address'}.
-        It works once, for {SIGN_IN_LINK_MAX_AGE_SECONDS / 60} minutes.
+        If {email ? <strong className="break-all">{email}</strong> : 'your address'} has an account, a sign-in
+        link is on its way. It works once, for {SIGN_IN_LINK_MAX_AGE_SECONDS / 60} minutes.
       </p>
-      {!process.env.SMTP_URL && (
+      {isDemoMode() && !process.env.SMTP_URL && (
         <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
           No mail server is configured, so the message waits in the{' '}
           <Link href="/dev/mailbox" className="font-medium underline">

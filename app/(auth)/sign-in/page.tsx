@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
 const ERRORS: Record<string, string> = {
-  AccessDenied: 'There is no account for that address. Ask an admin to add you, then try again.',
+  AccessDenied: 'That account cannot sign in. Ask an admin to add or reactivate you.',
+  RateLimited: 'Too many sign-in links were asked for. Wait a few minutes, then try again.',
   Verification: 'That sign-in link expired or was used already. Ask for a new one below.',
 };
 

@@ -1,12 +1,13 @@
 /**
  * The built-in mailbox: with no SMTP_URL the app keeps its mail here, so every link can be
  * clicked without a mail server. A message's HTML is shown in a sandboxed iframe (no scripts,
- * links open in a new tab); failed messages show their last error. Open to anyone while no
- * SMTP_URL is set (the demo, where sign-in links land here); with SMTP, admins only.
+ * links open in a new tab); failed messages show their last error. Open to anyone in the demo
+ * (where sign-in links land here); in a real install (SIGNOFF_DEMO=off), admins only.
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getMailboxMessage, listMailbox } from '@/lib/mail/list-mailbox';
+import { isDemoMode } from '@/lib/auth/install-mode';
 import { requirePageUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Mailbox' };
@@ -14,8 +15,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   const { id } = await searchParams;
-  if (process.env.SMTP_URL && (await requirePageUser('/dev/mailbox')).role !== 'admin') {
-    return <p className="text-slate-700">Only admins can read the outbox while mail goes over SMTP.</p>;
+  if (!isDemoMode() && (await requirePageUser('/dev/mailbox')).role !== 'admin') {
+    return <p className="text-slate-700">The mailbox is for admins: it holds everyone&rsquo;s mail.</p>;
   }
   const [messages, open] = await Promise.all([listMailbox(), id ? getMailboxMessage(id) : null]);
   return (
