@@ -4,6 +4,8 @@ export interface Actor {
   id?: string;
   /** a human-readable name (email, key name) kept in the audit trail */
   label?: string;
+  /** an API key's scopes (lib/auth/scopes.ts), filled in when the key authenticates */
+  scopes?: string[];
 }
 
 /** Where a request came from, for the audit trail. */
