@@ -1,7 +1,8 @@
 /**
  * API keys for scripts: Bearer `<id>.<secret>` on /api/v1, access key id + secret for SigV4 on
  * /api/sfn. The secret is shown once; we keep its SHA-256 (Bearer) and a copy sealed with the
- * server key (SigV4 must recompute signatures with the secret itself).
+ * server key (SigV4 must recompute signatures with the secret itself). A key carries scopes
+ * (lib/auth/scopes.ts) and may expire; an expired key is refused exactly like a revoked one.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { db } from '../db/client';
@@ -9,6 +10,7 @@ import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import type { Actor, RequestInfo } from './actor';
+import { API_SCOPES, parseScopes, scopesFromColumn, type ApiScope } from './scopes';
 import { seal, unseal } from './server-key';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -17,11 +19,26 @@ const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 export interface ApiKeySummary {
   id: string;
   name: string;
+  scopes: ApiScope[];
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** refused from then on, as if revoked; null: never */
+  expiresAt: Date | null;
 }
-const summarySelect = { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const summarySelect = {
+  id: true,
+  name: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  expiresAt: true,
+} as const;
+
+function toSummary(row: Omit<ApiKeySummary, 'scopes'> & { scopes: string }): ApiKeySummary {
+  return { ...row, scopes: scopesFromColumn(row.scopes) };
+}
 
 /** 'SO' + 20 uppercase letters/digits, like an AWS access key id. */
 function newKeyId(): string {
@@ -44,31 +61,43 @@ function sha256(text: string): string {
 
 export interface CreateApiKeyOptions {
   name: string;
+  /** what the key may do (lib/auth/scopes.ts); every scope when omitted, as keys made before scopes */
+  scopes?: readonly string[];
+  /** when the key stops working; never when omitted */
+  expiresAt?: Date;
   createdById?: string;
   actor?: Actor;
   request?: RequestInfo;
 }
 
-/** Returns the secret once; it cannot be read back through the API. */
-export async function createApiKey({
-  name,
-  createdById,
-  actor,
-  request,
-}: CreateApiKeyOptions): Promise<{ id: string; secret: string }> {
-  const trimmed = name.trim();
-  if (!trimmed || trimmed.length > 100)
+export interface CreatedApiKey {
+  id: string;
+  /** shown once: it cannot be read back through the API */
+  secret: string;
+  scopes: ApiScope[];
+  expiresAt: Date | null;
+}
+
+/** Own transaction, audited (API_KEY_CREATED with the scopes and expiry). */
+export async function createApiKey(options: CreateApiKeyOptions): Promise<CreatedApiKey> {
+  const { createdById, actor, request } = options;
+  const name = options.name.trim();
+  if (!name || name.length > 100)
     throw new AppError('INVALID_INPUT', 'An API key name is 1 to 100 characters.');
+  const scopes = options.scopes === undefined ? [...API_SCOPES] : parseScopes(options.scopes);
+  const expiresAt = checkExpiry(options.expiresAt);
   const id = newKeyId();
   const secret = newSecret();
   await runAudited(async (tx) => {
     await tx.apiKey.create({
       data: {
         id,
-        name: trimmed,
+        name,
         createdById,
         secretHash: sha256(secret),
         secretCiphertext: seal(secret, id),
+        scopes: JSON.stringify(scopes),
+        expiresAt,
       },
     });
     const who =
@@ -77,15 +106,29 @@ export async function createApiKey({
       actor: who,
       request,
       type: 'API_KEY_CREATED',
-      data: { apiKeyId: id, name: trimmed },
+      data: { apiKeyId: id, name, scopes, expiresAt: expiresAt?.toISOString() },
       target: { type: 'apiKey', id },
     });
   });
-  return { id, secret };
+  return { id, secret, scopes, expiresAt };
+}
+
+function checkExpiry(expiresAt: Date | undefined): Date | null {
+  if (expiresAt === undefined) return null;
+  if (Number.isNaN(expiresAt.getTime()))
+    throw new AppError('INVALID_INPUT', 'The expiry is not a date.', {
+      details: [{ path: 'expiresAt', message: 'not a date' }],
+    });
+  if (expiresAt.getTime() <= Date.now())
+    throw new AppError('INVALID_INPUT', `The expiry ${expiresAt.toISOString()} is in the past.`, {
+      details: [{ path: 'expiresAt', message: 'in the past' }],
+    });
+  return expiresAt;
 }
 
 export async function listApiKeys(): Promise<ApiKeySummary[]> {
-  return db.apiKey.findMany({ orderBy: { createdAt: 'desc' }, select: summarySelect });
+  const rows = await db.apiKey.findMany({ orderBy: { createdAt: 'desc' }, select: summarySelect });
+  return rows.map(toSummary);
 }
 
 export async function revokeApiKey({
@@ -113,41 +156,69 @@ export async function revokeApiKey({
         target: { type: 'apiKey', id },
       });
     }
-    return key;
+    return toSummary(key);
   });
 }
 
-/** The authenticated key for `Authorization: Bearer <id>.<secret>`, or UNAUTHORIZED. */
-export async function authenticateBearer(header: string | null | undefined): Promise<Actor> {
+/** A key that may be used now: it exists, is not revoked and has not expired; null otherwise. */
+async function findUsableKey(id: string, now: Date) {
+  const key = await db.apiKey.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      secretHash: true,
+      secretCiphertext: true,
+      scopes: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+    },
+  });
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  return key;
+}
+
+/** lastUsedAt is written at most this often per key, so reads stay (nearly) reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The actor of a key that has just proved itself (Bearer or SigV4), with its scopes; stamps lastUsedAt. */
+async function actorOf(
+  key: { id: string; name: string; scopes: string; lastUsedAt: Date | null },
+  now: Date,
+): Promise<Actor> {
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } }).catch(() => {});
+  }
+  return { type: 'apiKey', id: key.id, label: key.name, scopes: scopesFromColumn(key.scopes) };
+}
+
+/** The authenticated key for `Authorization: Bearer <id>.<secret>`, or UNAUTHORIZED (also when revoked or expired). */
+export async function authenticateBearer(
+  header: string | null | undefined,
+  now = new Date(),
+): Promise<Actor> {
   const match = /^Bearer\s+(SO[A-Z0-9]{20})\.(\S{1,200})$/i.exec(header?.trim() ?? '');
   if (!match) throw new AppError('UNAUTHORIZED', 'Send an API key as "Authorization: Bearer <id>.<secret>".');
   const [, id, secret] = match;
-  const key = await db.apiKey.findUnique({
-    where: { id },
-    select: { id: true, name: true, secretHash: true, revokedAt: true, lastUsedAt: true },
-  });
+  const key = await findUsableKey(id, now);
   const given = Buffer.from(sha256(secret), 'hex');
   const stored = Buffer.from(key?.secretHash ?? sha256(''), 'hex');
-  if (!key || !timingSafeEqual(given, stored) || key.revokedAt)
-    throw new AppError('UNAUTHORIZED', 'The API key is unknown, wrong or revoked.');
-  await touchLastUsed(key.id, key.lastUsedAt);
-  return { type: 'apiKey', id: key.id, label: key.name };
+  if (!timingSafeEqual(given, stored) || !key)
+    throw new AppError('UNAUTHORIZED', 'The API key is unknown, wrong, revoked or expired.');
+  return actorOf(key, now);
 }
 
-/** Writes lastUsedAt at most once a minute per key, so reads stay reads. */
-async function touchLastUsed(id: string, lastUsedAt: Date | null) {
-  const now = new Date();
-  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() < 60_000) return;
-  await db.apiKey.update({ where: { id }, data: { lastUsedAt: now } }).catch(() => {});
+/** The actor of a key whose SigV4 signature verified (with getApiKeySecret's secret); null if it is no longer usable. */
+export async function apiKeyActor(id: string, now = new Date()): Promise<Actor | null> {
+  const key = await findUsableKey(id, now);
+  return key ? actorOf(key, now) : null;
 }
 
-/** The plaintext secret of an active key (for the SigV4 verifier), or null. */
-export async function getApiKeySecret(id: string): Promise<string | null> {
-  const key = await db.apiKey.findUnique({
-    where: { id },
-    select: { secretCiphertext: true, revokedAt: true },
-  });
-  if (!key || key.revokedAt) return null;
+/** The plaintext secret of a usable key (for the SigV4 verifier), or null: unknown, revoked, expired or unreadable. */
+export async function getApiKeySecret(id: string, now = new Date()): Promise<string | null> {
+  const key = await findUsableKey(id, now);
+  if (!key) return null;
   try {
     return unseal(key.secretCiphertext, id);
   } catch (error) {

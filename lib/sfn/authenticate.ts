@@ -1,12 +1,11 @@
-/** SigV4 on /api/sfn: the access key id is an API key id, its secret verifies the signature. */
+/**
+ * SigV4 on /api/sfn: the access key id is an API key id, its secret verifies the signature. An
+ * unknown, revoked or expired key is UnrecognizedClientException; the actor carries its scopes.
+ */
 import type { Actor } from '../auth/actor';
-import { getApiKeySecret } from '../auth/api-keys';
+import { apiKeyActor, getApiKeySecret } from '../auth/api-keys';
 import { verifySigV4 } from '../auth/sigv4';
-import { db } from '../db/client';
 import { sfnError } from './sfn-error';
-
-/** lastUsedAt is written at most this often per key, so reads stay (nearly) reads. */
-const TOUCH_EVERY_MS = 60_000;
 
 export async function authenticateSigV4(request: Request, body: string, now = new Date()): Promise<Actor> {
   const url = new URL(request.url);
@@ -18,21 +17,18 @@ export async function authenticateSigV4(request: Request, body: string, now = ne
       header: (name) => request.headers.get(name),
       body,
     },
-    { service: 'states', now, secretFor: secretOf },
+    { service: 'states', now, secretFor: (accessKeyId) => secretOf(accessKeyId, now) },
   );
   if (!result.ok) throw sfnError(result.type, result.message);
-  const key = await db.apiKey.findUnique({
-    where: { id: result.accessKeyId },
-    select: { name: true, lastUsedAt: true },
-  });
-  if (!key?.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.apiKey.update({ where: { id: result.accessKeyId }, data: { lastUsedAt: now } }).catch(() => {});
-  }
-  return { type: 'apiKey', id: result.accessKeyId, label: key?.name };
+  // Revoked or expired between the signature check and now: refused the same way.
+  const actor = await apiKeyActor(result.accessKeyId, now);
+  if (!actor)
+    throw sfnError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  return actor;
 }
 
-/** Unknown, revoked or unreadable (sealed under another server key) secrets all mean "unknown key". */
-async function secretOf(accessKeyId: string): Promise<string | null> {
+/** Unknown, revoked, expired or unreadable (sealed under another server key) secrets all mean "unknown key". */
+async function secretOf(accessKeyId: string, now: Date): Promise<string | null> {
   if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) return null;
-  return getApiKeySecret(accessKeyId).catch(() => null);
+  return getApiKeySecret(accessKeyId, now).catch(() => null);
 }
