@@ -17,16 +17,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        {isDemoMode() && (
-          <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
-            <strong>Demo</strong>: sample people and workflows. The built-in{' '}
-            <Link href="/dev/mailbox" className="font-medium underline">
-              mailbox
-            </Link>{' '}
-            shows everyone&rsquo;s mail, sign-in links included.
-          </p>
-        )}
         <header className="border-b border-slate-200 bg-white">
+          {isDemoMode() && (
+            <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-950">
+              <strong>Demo</strong>: sample people and workflows. The built-in{' '}
+              <Link href="/dev/mailbox" className="font-medium underline">
+                mailbox
+              </Link>{' '}
+              shows everyone&rsquo;s mail, sign-in links included.
+            </p>
+          )}
           <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3 sm:gap-6">
             <Link href="/" className="text-lg font-semibold text-slate-900">
               Signoff

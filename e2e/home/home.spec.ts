@@ -33,3 +33,21 @@ test('[HOME]: signed in, an approver sees the workflows but no Admin link; an ad
   await admin.goto('/');
   await expect(admin.getByRole('link', { name: 'Admin', exact: true })).toBeVisible();
 });
+
+test('[HOME]: pages send a nonce CSP, no framing, no sniffing; token pages no Referer; unknown API paths JSON', async ({
+  request,
+}) => {
+  const home = await request.get('/');
+  const csp = home.headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(home.headers()['x-content-type-options']).toBe('nosniff');
+  expect(home.headers()['x-frame-options']).toBe('DENY');
+  const again = (await request.get('/')).headers()['content-security-policy'];
+  expect(again).not.toBe(csp); // a fresh nonce per request
+  const link = await request.get(`/approve/${'x'.repeat(43)}`);
+  expect(link.headers()['referrer-policy']).toBe('no-referrer');
+  const unknown = await request.get('/api/v1/no-such-thing');
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
+});

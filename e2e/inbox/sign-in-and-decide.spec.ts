@@ -101,7 +101,10 @@ test('[INBOX]: a stopped request leaves To do and its page says it was withdrawn
   await waitForEmail('carol@example.com', orderId);
   await import('../../lib/register-integrations'); // this process calls the engine: approvals hear the stop
   const { stopExecution } = await import('../../lib/executions/stop-execution');
-  await stopExecution({ id: executionId, actor: { type: 'apiKey', id: 'k', label: 'my-script' } });
+  await stopExecution({
+    id: executionId,
+    actor: { type: 'apiKey', id: 'k', label: 'my-script', scopes: ['executions:write'] },
+  });
 
   await page.goto('/inbox');
   await signInAs(page, 'carol@example.com');

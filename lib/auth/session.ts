@@ -5,6 +5,7 @@
  */
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
@@ -19,8 +20,8 @@ export interface SessionUser {
   role: Role;
 }
 
-/** The signed-in, active user, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in, active user, or null; read once per request however many components ask. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
@@ -30,7 +31,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
-}
+});
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
