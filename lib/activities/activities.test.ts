@@ -17,10 +17,10 @@ describe('activities', () => {
     const first = await createActivity({ name: 'render', tags: { tier: 'gpu' }, actor });
     expect(first).toMatchObject({ created: true, activity: { name: 'render', tags: { tier: 'gpu' } } });
     expect((await createActivity({ name: 'render', actor })).created).toBe(false);
-    expect(await getActivityOrThrow({ name: first.activity.id })).toEqual(first.activity);
-    expect((await listActivities()).map((a) => a.name)).toEqual(['render']);
+    expect(await getActivityOrThrow({ name: first.activity.id, actor })).toEqual(first.activity);
+    expect((await listActivities({ actor })).map((a) => a.name)).toEqual(['render']);
     await deleteActivity({ name: 'render', actor });
-    await expect(getActivityOrThrow({ name: 'render' })).rejects.toMatchObject({
+    await expect(getActivityOrThrow({ name: 'render', actor })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       details: { awsErrorType: 'ActivityDoesNotExist' },
     });
@@ -34,24 +34,24 @@ describe('activities', () => {
 
   it('polls through the engine and 404s an unknown activity', async () => {
     await createActivity({ name: 'poll-me', actor });
-    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
+    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0, actor })).toBeNull();
     const workflow = await createTestWorkflow('uses-poll-me', activityDefinition('poll-me'));
     const { execution } = await startExecution({ workflowId: workflow.id, input: '{"n":4}', actor });
     await runEngineUntilIdle();
-    const task = await pollActivity({ name: 'poll-me', workerName: 'w1', waitSeconds: 0 });
+    const task = await pollActivity({ name: 'poll-me', workerName: 'w1', waitSeconds: 0, actor });
     expect(task).toEqual({ taskToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), input: '{"n":4}' });
-    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0 })).toBeNull();
+    expect(await pollActivity({ name: 'poll-me', waitSeconds: 0, actor })).toBeNull();
     await completeTask({
       taskToken: task!.taskToken,
       result: { type: 'success', output: '{"done":4}' },
       actor,
     });
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+    expect(await getExecutionOrThrow({ id: execution.id, actor })).toMatchObject({
       status: 'SUCCEEDED',
       output: { done: 4 },
     });
-    await expect(pollActivity({ name: 'ghost', waitSeconds: 0 })).rejects.toMatchObject({
+    await expect(pollActivity({ name: 'ghost', waitSeconds: 0, actor })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

@@ -1,9 +1,23 @@
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { activitySelect, toActivitySummary, type ActivitySummary } from './activity-dto';
 
-/** An activity by name or id; NOT_FOUND (AWS: ActivityDoesNotExist) otherwise. */
-export async function getActivityOrThrow({ name }: { name: string }): Promise<ActivitySummary> {
+/** An activity by name or id; NOT_FOUND (AWS: ActivityDoesNotExist) otherwise. An API key needs workflows:read. */
+export async function getActivityOrThrow({
+  name,
+  actor,
+}: {
+  name: string;
+  actor: Actor;
+}): Promise<ActivitySummary> {
+  requireScope(actor, 'workflows:read');
+  return findActivityOrThrow(name);
+}
+
+/** The lookup itself, for services that checked their own scope (a worker's poll). */
+export async function findActivityOrThrow(name: string): Promise<ActivitySummary> {
   const row = await db.activity.findFirst({
     where: { OR: [{ name }, { id: name }] },
     select: activitySelect,

@@ -72,12 +72,12 @@ describe('audit trail', () => {
   it('exports CSV and JSON with filters', async () => {
     await db.auditEntry.deleteMany();
     await appendThree();
-    const csv = await exportAudit({ format: 'csv', filters: { targetId: 'wf-b' } });
+    const csv = await exportAudit({ format: 'csv', filters: { targetId: 'wf-b' }, actor });
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^seq,at,actorType/);
     expect(lines[1]).toContain('"{""workflowId"":""wf-b"",""name"":""b"",');
-    const json = JSON.parse(await exportAudit({ format: 'json' })) as { data: { name: string } }[];
+    const json = JSON.parse(await exportAudit({ format: 'json', actor })) as { data: { name: string } }[];
     expect(json.map((e) => e.data.name)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,4 +1,6 @@
-/** Exports the audit trail (optionally filtered) as CSV or JSON text, oldest first. */
+/** Exports the audit trail (optionally filtered) as CSV or JSON text, oldest first. An API key needs audit:read. */
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 
@@ -14,6 +16,7 @@ interface AuditFilters {
 export interface ExportAuditOptions {
   format: 'csv' | 'json';
   filters?: AuditFilters;
+  actor: Actor;
 }
 
 const COLUMNS = [
@@ -38,7 +41,8 @@ function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
   return { action, actorId, targetType, targetId, at: from || to ? { gte: from, lt: to } : undefined };
 }
 
-export async function exportAudit({ format, filters }: ExportAuditOptions): Promise<string> {
+export async function exportAudit({ format, filters, actor }: ExportAuditOptions): Promise<string> {
+  requireScope(actor, 'audit:read');
   const rows = await db.auditEntry.findMany({ where: auditWhere(filters), orderBy: { seq: 'asc' } });
   if (format === 'json') {
     return JSON.stringify(

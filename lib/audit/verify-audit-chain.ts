@@ -1,7 +1,10 @@
 /**
  * Walks the audit trail in seq order and recomputes every hash. An edited row breaks its own
- * hash; a deleted row breaks the next row's prevHash (and leaves a gap in seq).
+ * hash; a deleted row breaks the next row's prevHash (and leaves a gap in seq). An API key needs
+ * audit:read; the CLI (`audit verify`, run on the server) passes no actor.
  */
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
 
@@ -12,7 +15,8 @@ export type AuditChainResult =
 
 const PAGE = 1000;
 
-export async function verifyAuditChain(): Promise<AuditChainResult> {
+export async function verifyAuditChain({ actor }: { actor?: Actor } = {}): Promise<AuditChainResult> {
+  if (actor) requireScope(actor, 'audit:read');
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   let entries = 0;

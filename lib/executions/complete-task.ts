@@ -1,9 +1,10 @@
 /**
  * SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat through the engine's one door
  * (completeTaskToken). Success and failure are audited in the same transaction; heartbeats
- * are not (a worker may send one every few seconds). Own transaction.
+ * are not (a worker may send one every few seconds). Own transaction. An API key needs tasks:write.
  */
 import type { Actor, RequestInfo } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { completeTaskToken, notifyEngine, type TaskTokenOutcome } from '../engine';
@@ -27,6 +28,7 @@ export async function completeTask({
   actor,
   request,
 }: CompleteTaskOptions): Promise<{ executionId: string; stateName: string }> {
+  requireScope(actor, 'tasks:write');
   const outcome: TaskTokenOutcome =
     result.type === 'success' ? { type: 'success', output: parsePayload(result.output, 'output') } : result;
   const done = await runAudited(async (tx) => {

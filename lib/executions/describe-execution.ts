@@ -1,7 +1,16 @@
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import { loadExecutionDetail, type ExecutionDetail } from './execution-dto';
 
-/** DescribeExecution: status, payloads and who started it; NOT_FOUND for an unknown id. */
-export async function getExecutionOrThrow({ id }: { id: string }): Promise<ExecutionDetail> {
+/** DescribeExecution: status, payloads and who started it; NOT_FOUND for an unknown id. An API key needs executions:read. */
+export async function getExecutionOrThrow({
+  id,
+  actor,
+}: {
+  id: string;
+  actor: Actor;
+}): Promise<ExecutionDetail> {
+  requireScope(actor, 'executions:read');
   return loadExecutionDetail(db, id);
 }

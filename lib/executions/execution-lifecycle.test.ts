@@ -40,14 +40,18 @@ async function startWaiting(name: string, input?: string) {
     actor: testActor,
   });
   await runEngineUntilIdle();
-  const { events } = await getExecutionHistory({ executionId: execution.id, maxResults: 1000 });
+  const { events } = await getExecutionHistory({
+    executionId: execution.id,
+    maxResults: 1000,
+    actor: testActor,
+  });
   return { execution, token: taskTokenFromHistory(events) };
 }
 
 describe('execution lifecycle', () => {
   it('describes, stops (once) and redrives, auditing each', async () => {
     const { execution, token: before } = await startWaiting('stop-me');
-    expect(await getExecutionOrThrow({ id: execution.id })).toEqual(execution);
+    expect(await getExecutionOrThrow({ id: execution.id, actor: testActor })).toEqual(execution);
     const stopped = await stopExecution({
       id: execution.id,
       error: 'Manual',
@@ -71,6 +75,7 @@ describe('execution lifecycle', () => {
       executionId: execution.id,
       reverseOrder: true,
       maxResults: 1000,
+      actor: testActor,
     });
     await completeTask({
       taskToken: taskTokenFromHistory(events),
@@ -78,7 +83,7 @@ describe('execution lifecycle', () => {
       actor: testActor,
     });
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+    expect(await getExecutionOrThrow({ id: execution.id, actor: testActor })).toMatchObject({
       status: 'SUCCEEDED',
       output: { again: true },
       redriveCount: 1,
@@ -94,7 +99,9 @@ describe('execution lifecycle', () => {
       'EXECUTION_REDRIVEN',
       'TASK_TOKEN_COMPLETED',
     ]);
-    await expect(getExecutionOrThrow({ id: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getExecutionOrThrow({ id: 'nope', actor: testActor })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(stopExecution({ id: 'nope', actor: testActor })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -108,7 +115,7 @@ describe('execution lifecycle', () => {
       actor: testActor,
     });
     await runEngineUntilIdle();
-    const first = await getExecutionHistory({ executionId: execution.id, maxResults: 3 });
+    const first = await getExecutionHistory({ executionId: execution.id, maxResults: 3, actor: testActor });
     expect(first.events[0]).toMatchObject({
       id: 1,
       previousEventId: 0,
@@ -124,11 +131,13 @@ describe('execution lifecycle', () => {
       executionId: execution.id,
       maxResults: 3,
       nextToken: first.nextToken,
+      actor: testActor,
     });
     const third = await getExecutionHistory({
       executionId: execution.id,
       maxResults: 3,
       nextToken: second.nextToken,
+      actor: testActor,
     });
     const all = [...first.events, ...second.events, ...third.events];
     expect(all.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -138,12 +147,15 @@ describe('execution lifecycle', () => {
       executionId: execution.id,
       reverseOrder: true,
       maxResults: 2,
+      actor: testActor,
     });
     expect(reversed.events.map((e) => e.id)).toEqual([8, 7]);
     await expect(
-      getExecutionHistory({ executionId: execution.id, nextToken: reversed.nextToken }),
+      getExecutionHistory({ executionId: execution.id, nextToken: reversed.nextToken, actor: testActor }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(getExecutionHistory({ executionId: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getExecutionHistory({ executionId: 'nope', actor: testActor })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('completes a task token once, audited; heartbeats are not audited', async () => {
@@ -175,7 +187,7 @@ describe('execution lifecycle', () => {
       await db.auditEntry.count({ where: { action: 'TASK_TOKEN_COMPLETED', targetId: execution.id } }),
     ).toBe(1);
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+    expect(await getExecutionOrThrow({ id: execution.id, actor: testActor })).toMatchObject({
       status: 'SUCCEEDED',
       output: { ok: true },
     });
@@ -189,7 +201,7 @@ describe('execution lifecycle', () => {
       actor: testActor,
     });
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+    expect(await getExecutionOrThrow({ id: execution.id, actor: testActor })).toMatchObject({
       status: 'FAILED',
       error: 'Rejected',
       cause: 'no stock',

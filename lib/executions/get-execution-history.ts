@@ -1,5 +1,7 @@
 /** GetExecutionHistory: AWS-shaped events, paged by nextToken, oldest first unless reversed. */
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { decodePageToken, encodePageToken } from './page-token';
@@ -18,6 +20,8 @@ export interface GetExecutionHistoryOptions {
   maxResults?: number;
   nextToken?: string;
   reverseOrder?: boolean;
+  /** an API key needs executions:read */
+  actor: Actor;
 }
 
 const positionSchema = z.object({ e: z.string(), s: z.number().int(), r: z.boolean() });
@@ -26,6 +30,7 @@ export async function getExecutionHistory(
   options: GetExecutionHistoryOptions,
 ): Promise<{ events: HistoryEventDto[]; nextToken?: string }> {
   const { executionId, maxResults = 100, reverseOrder = false } = options;
+  requireScope(options.actor, 'executions:read');
   const exists = await db.execution.findUnique({ where: { id: executionId }, select: { id: true } });
   if (!exists)
     throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, {

@@ -32,14 +32,14 @@ describe('listExecutions', () => {
     let nextToken: string | undefined;
     let pages = 0;
     do {
-      const page = await listExecutions({ maxResults: 4, nextToken });
+      const page = await listExecutions({ maxResults: 4, nextToken, actor: testActor });
       seen.push(...page.executions.map((e) => e.id));
       nextToken = page.nextToken;
       pages += 1;
     } while (nextToken);
     expect(pages).toBe(7);
     expect(new Set(seen).size).toBe(25);
-    const all = await listExecutions({ maxResults: 1000 });
+    const all = await listExecutions({ maxResults: 1000, actor: testActor });
     expect(all.nextToken).toBeUndefined();
     expect(all.executions.map((e) => e.id)).toEqual(seen);
     const times = all.executions.map((e) => e.startedAt.getTime());
@@ -47,24 +47,33 @@ describe('listExecutions', () => {
   });
 
   it('filters by workflow (id or name), status and start time', async () => {
-    expect((await listExecutions({ workflowId: 'beta' })).executions).toHaveLength(5);
-    expect((await listExecutions({ status: 'ABORTED' })).executions.map((e) => e.name).sort()).toEqual([
-      'run-1',
-      'run-2',
-    ]);
-    expect((await listExecutions({ status: 'RUNNING', maxResults: 100 })).executions).toHaveLength(23);
+    expect((await listExecutions({ workflowId: 'beta', actor: testActor })).executions).toHaveLength(5);
     expect(
-      (await listExecutions({ startedBefore: new Date('2026-01-02T00:00:00Z') })).executions,
+      (await listExecutions({ status: 'ABORTED', actor: testActor })).executions.map((e) => e.name).sort(),
+    ).toEqual(['run-1', 'run-2']);
+    expect(
+      (await listExecutions({ status: 'RUNNING', maxResults: 100, actor: testActor })).executions,
+    ).toHaveLength(23);
+    expect(
+      (await listExecutions({ startedBefore: new Date('2026-01-02T00:00:00Z'), actor: testActor }))
+        .executions,
     ).toHaveLength(10);
     expect(
-      (await listExecutions({ startedAfter: new Date('2026-01-02T00:00:00Z') })).executions,
+      (await listExecutions({ startedAfter: new Date('2026-01-02T00:00:00Z'), actor: testActor })).executions,
     ).toHaveLength(15);
-    const page = await listExecutions({ workflowId: 'alpha', maxResults: 3 });
-    const next = await listExecutions({ workflowId: 'alpha', maxResults: 100, nextToken: page.nextToken });
+    const page = await listExecutions({ workflowId: 'alpha', maxResults: 3, actor: testActor });
+    const next = await listExecutions({
+      workflowId: 'alpha',
+      maxResults: 100,
+      nextToken: page.nextToken,
+      actor: testActor,
+    });
     expect(page.executions.length + next.executions.length).toBe(20);
   });
 
   it('refuses a token it did not issue', async () => {
-    await expect(listExecutions({ nextToken: 'garbage' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(listExecutions({ nextToken: 'garbage', actor: testActor })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

@@ -4,6 +4,8 @@
  * repeat nor shift the pages.
  */
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { executionSummarySelect, toExecutionSummary, type ExecutionSummary } from './execution-dto';
@@ -21,13 +23,16 @@ export interface ListExecutionsOptions {
   startedBefore?: Date;
   maxResults?: number;
   nextToken?: string;
+  /** an API key needs executions:read */
+  actor: Actor;
 }
 
 const positionSchema = z.object({ t: z.number().int(), i: z.string() });
 
 export async function listExecutions(
-  options: ListExecutionsOptions = {},
+  options: ListExecutionsOptions,
 ): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
+  requireScope(options.actor, 'executions:read');
   const take = options.maxResults ?? 100;
   const where: Prisma.ExecutionWhereInput[] = [];
   if (options.workflowId)

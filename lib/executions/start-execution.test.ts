@@ -47,7 +47,7 @@ describe('startExecution', () => {
     });
     expect(wakes).toBe(1);
     await runEngineUntilIdle();
-    expect(await getExecutionOrThrow({ id: execution.id })).toMatchObject({
+    expect(await getExecutionOrThrow({ id: execution.id, actor: testActor })).toMatchObject({
       status: 'SUCCEEDED',
       output: 'done',
     });

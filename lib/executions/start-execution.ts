@@ -2,13 +2,15 @@
  * StartExecution. Idempotent by name, as on AWS: the same name with the same input returns
  * the existing execution (`created: false`); a different input is a CONFLICT
  * (ExecutionAlreadyExists). The execution pins the workflow's current version (or the one
- * asked for). Row + engine start + audit commit together; then the engine is woken.
+ * asked for). Row + engine start + audit commit together; then the engine is woken. An API key
+ * needs executions:write.
  */
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../audit/canonical-json';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { requesterColumns, type Actor, type RequestInfo } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import type { Tx } from '../db/client';
 import { beginExecution, notifyEngine } from '../engine';
 import { AppError } from '../errors';
@@ -30,6 +32,7 @@ export interface StartExecutionOptions {
 export async function startExecution(
   options: StartExecutionOptions,
 ): Promise<{ execution: ExecutionDetail; created: boolean }> {
+  requireScope(options.actor, 'executions:write');
   const name = options.name ?? randomUUID();
   if (!AWS_NAME_PATTERN.test(name))
     throw new AppError(

@@ -1,4 +1,5 @@
-/** The actions of /api/sfn by their X-Amz-Target name (`AWSStepFunctions.<Action>`). */
+/** The actions of /api/sfn by their X-Amz-Target name (`AWSStepFunctions.<Action>`), each with the scope it needs. */
+import type { ApiScope } from '../auth/scopes';
 import type { SfnAction } from './action';
 import { createActivity, deleteActivity, describeActivity, listActivities } from './actions/activities';
 import { createStateMachine } from './actions/create-state-machine';
@@ -53,9 +54,46 @@ const sfnActions = {
 
 type SfnActionName = keyof typeof sfnActions;
 
-/** The action an X-Amz-Target names, or undefined. */
-export function actionFor(target: string | null): SfnAction | undefined {
+/**
+ * The scope an API key needs for each action (DESIGN §6), checked before the input is read. The
+ * services behind the actions check theirs too; this also covers the actions that read directly.
+ */
+const actionScopes: Record<SfnActionName, ApiScope> = {
+  CreateStateMachine: 'workflows:write',
+  UpdateStateMachine: 'workflows:write',
+  DescribeStateMachine: 'workflows:read',
+  ListStateMachines: 'workflows:read',
+  DeleteStateMachine: 'workflows:write',
+  ValidateStateMachineDefinition: 'workflows:read',
+  ListStateMachineVersions: 'workflows:read',
+  StartExecution: 'executions:write',
+  DescribeExecution: 'executions:read',
+  ListExecutions: 'executions:read',
+  GetExecutionHistory: 'executions:read',
+  StopExecution: 'executions:write',
+  RedriveExecution: 'executions:write',
+  DescribeStateMachineForExecution: 'executions:read',
+  SendTaskSuccess: 'tasks:write',
+  SendTaskFailure: 'tasks:write',
+  SendTaskHeartbeat: 'tasks:write',
+  CreateActivity: 'workflows:write',
+  DescribeActivity: 'workflows:read',
+  ListActivities: 'workflows:read',
+  DeleteActivity: 'workflows:write',
+  GetActivityTask: 'activities:poll',
+  TestState: 'workflows:read',
+  TagResource: 'workflows:write',
+  UntagResource: 'workflows:write',
+  ListTagsForResource: 'workflows:read',
+};
+
+/** The action an X-Amz-Target names with its scope, or undefined. */
+export function actionFor(target: string | null): { action: SfnAction; scope: ApiScope } | undefined {
   if (!target?.startsWith(TARGET_PREFIX)) return undefined;
   const name = target.slice(TARGET_PREFIX.length);
-  return Object.hasOwn(sfnActions, name) ? (sfnActions[name as SfnActionName] as SfnAction) : undefined;
+  if (!Object.hasOwn(sfnActions, name)) return undefined;
+  return {
+    action: sfnActions[name as SfnActionName] as SfnAction,
+    scope: actionScopes[name as SfnActionName],
+  };
 }

@@ -6,13 +6,15 @@
 import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../errors';
 
-/** Errors AWS answers with something other than 400. */
+/**
+ * Errors AWS answers with something other than 400. AccessDeniedException (a key without the
+ * scope, DESIGN §6) is not among them: Step Functions' common errors answer it with 400.
+ */
 const statusOf: Record<string, number> = {
   MissingAuthenticationTokenException: 403,
   UnrecognizedClientException: 403,
   InvalidSignatureException: 403,
   IncompleteSignatureException: 403,
-  AccessDeniedException: 403,
   InternalFailure: 500,
   ServiceUnavailable: 503,
 };

@@ -1,9 +1,11 @@
 /**
  * Tags of a workflow (state machine) or an activity: read them, or add and remove some in one
  * audited transaction (TAGS_CHANGED, with the keys that changed). AWS's limit of 50 tags a
- * resource holds; a tag key or value is a string.
+ * resource holds; a tag key or value is a string. An API key needs workflows:read to read them
+ * and workflows:write to change them.
  */
 import type { Actor, RequestInfo } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { db, type Tx } from '../db/client';
@@ -39,7 +41,14 @@ async function findTagged(
   return { id: row.id, tags: JSON.parse(row.tags) as Tags };
 }
 
-export async function getTags(resource: TaggedResource): Promise<Tags> {
+export async function getTags({
+  resource,
+  actor,
+}: {
+  resource: TaggedResource;
+  actor: Actor;
+}): Promise<Tags> {
+  requireScope(actor, 'workflows:read');
   return (await findTagged(db, resource)).tags;
 }
 
@@ -51,6 +60,7 @@ export async function changeTags(options: {
   request?: RequestInfo;
 }): Promise<Tags> {
   const { resource, add = {}, remove = [], actor, request } = options;
+  requireScope(actor, 'workflows:write');
   return runAudited(async (tx) => {
     const current = await findTagged(tx, resource);
     const tags: Tags = { ...current.tags, ...add };

@@ -1,13 +1,23 @@
 /** Validates a definition before it is stored; invalid ones never become a version. */
 import { createHash } from 'node:crypto';
 import { validateDefinition, type ValidationResult } from '../asl/validate';
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { AppError } from '../errors';
 
 /** AWS's limit on a definition's size. */
 const MAX_DEFINITION_BYTES = 1024 * 1024;
 
-export function checkDefinition(text: string): ValidationResult {
-  return validateDefinition(text);
+/** Validate without storing: every diagnostic with its JSON pointer. An API key needs workflows:read. */
+export function checkDefinition({
+  definition,
+  actor,
+}: {
+  definition: string;
+  actor: Actor;
+}): ValidationResult {
+  requireScope(actor, 'workflows:read');
+  return validateDefinition(definition);
 }
 
 /** Throws INVALID_INPUT with the diagnostics as details, or LIMIT_EXCEEDED for an oversized text. */
@@ -15,7 +25,7 @@ export function assertValidDefinition(text: string): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
     throw new AppError('LIMIT_EXCEEDED', `A definition is at most ${MAX_DEFINITION_BYTES} bytes.`);
   }
-  const result = checkDefinition(text);
+  const result = validateDefinition(text);
   if (!result.ok) {
     const count = result.errors.length;
     throw new AppError('INVALID_INPUT', `The definition has ${count} problem${count === 1 ? '' : 's'}.`, {

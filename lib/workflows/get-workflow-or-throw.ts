@@ -1,9 +1,18 @@
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { loadWorkflowDetail, type WorkflowDetail } from './workflow-dto';
 
-/** A live workflow by id or name, with its versions; NOT_FOUND otherwise. */
-export async function getWorkflowOrThrow({ id }: { id: string }): Promise<WorkflowDetail> {
+/** A live workflow by id or name, with its versions; NOT_FOUND otherwise. An API key needs workflows:read. */
+export async function getWorkflowOrThrow({
+  id,
+  actor,
+}: {
+  id: string;
+  actor: Actor;
+}): Promise<WorkflowDetail> {
+  requireScope(actor, 'workflows:read');
   return loadWorkflowDetail(db, id);
 }
 
@@ -16,14 +25,17 @@ export interface WorkflowVersionDetail {
   createdAt: Date;
 }
 
-/** One version's definition (versions of a deleted workflow stay readable for its executions). */
+/** One version's definition (versions of a deleted workflow stay readable for its executions). An API key needs workflows:read. */
 export async function getWorkflowVersionOrThrow({
   workflowId,
   version,
+  actor,
 }: {
   workflowId: string;
   version: number;
+  actor: Actor;
 }): Promise<WorkflowVersionDetail> {
+  requireScope(actor, 'workflows:read');
   const row = await db.workflowVersion.findFirst({
     where: { version, workflow: { OR: [{ id: workflowId }, { name: workflowId }] } },
     select: {

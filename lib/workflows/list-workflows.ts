@@ -1,3 +1,5 @@
+import type { Actor } from '../auth/actor';
+import { requireScope } from '../auth/scopes';
 import { db } from '../db/client';
 
 export interface WorkflowSummary {
@@ -8,8 +10,12 @@ export interface WorkflowSummary {
   updatedAt: Date;
 }
 
-/** The workflows that are not deleted, by name. Anyone signed in, and the home page, may list them. */
-export async function listWorkflows(): Promise<WorkflowSummary[]> {
+/**
+ * The workflows that are not deleted, by name. Anyone signed in may list them (the home page
+ * passes no actor); an API key needs workflows:read.
+ */
+export async function listWorkflows({ actor }: { actor?: Actor } = {}): Promise<WorkflowSummary[]> {
+  if (actor) requireScope(actor, 'workflows:read');
   return db.workflow.findMany({
     where: { deletedAt: null },
     orderBy: { name: 'asc' },

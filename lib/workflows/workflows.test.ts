@@ -58,7 +58,9 @@ describe('workflows', () => {
     const v2 = await createWorkflowVersion({ workflowId: 'wf-versions', definition: pass('2'), actor });
     expect(v2).toMatchObject({ created: true, workflow: { currentVersion: 2, definition: pass('2') } });
     expect(v2.workflow.versions.map((v) => v.version)).toEqual([2, 1]);
-    expect((await getWorkflowVersionOrThrow({ workflowId: id, version: 1 })).definition).toBe(pass('1'));
+    expect((await getWorkflowVersionOrThrow({ workflowId: id, version: 1, actor })).definition).toBe(
+      pass('1'),
+    );
     expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_VERSION_CREATED', targetId: id } })).toBe(
       1,
     );
@@ -70,10 +72,10 @@ describe('workflows', () => {
   it('lists, gets and soft-deletes (the name becomes free again)', async () => {
     const { id } = await createWorkflow({ name: 'wf-delete', definition: pass('1'), actor });
     expect((await listWorkflows()).map((w) => w.name)).toContain('wf-delete');
-    expect((await getWorkflowOrThrow({ id: 'wf-delete' })).id).toBe(id);
+    expect((await getWorkflowOrThrow({ id: 'wf-delete', actor })).id).toBe(id);
     expect(await deleteWorkflow({ id, actor })).toEqual({ id, name: 'wf-delete' });
     expect((await listWorkflows()).map((w) => w.name)).not.toContain('wf-delete');
-    await expect(getWorkflowOrThrow({ id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getWorkflowOrThrow({ id, actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(deleteWorkflow({ id, actor })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await createWorkflow({ name: 'wf-delete', definition: pass('again'), actor })).id).not.toBe(id);
     expect(await db.auditEntry.count({ where: { action: 'WORKFLOW_DELETED', targetId: id } })).toBe(1);

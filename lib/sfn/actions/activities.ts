@@ -45,8 +45,8 @@ export const describeActivity = defineAction(
 
 export const listActivities = defineAction(
   z.object({ maxResults: maxResultsSchema, nextToken: nextTokenSchema }),
-  async ({ maxResults, nextToken }) => {
-    const { page, nextToken: next } = pageOf(await list(), maxResults, nextToken);
+  async ({ maxResults, nextToken }, ctx) => {
+    const { page, nextToken: next } = pageOf(await list({ actor: ctx.actor }), maxResults, nextToken);
     const activities = page.map(listItem);
     return next ? { activities, nextToken: next } : { activities };
   },

@@ -8,7 +8,8 @@ import { arnSchema } from '../shapes';
 
 export const describeExecution = defineAction(
   z.object({ executionArn: arnSchema, includedData: z.string().optional() }),
-  async ({ executionArn }) => {
-    return describeExecutionShape(await getExecutionOrThrow({ id: await findExecutionId(executionArn) }));
+  async ({ executionArn }, ctx) => {
+    const id = await findExecutionId(executionArn);
+    return describeExecutionShape(await getExecutionOrThrow({ id, actor: ctx.actor }));
   },
 );

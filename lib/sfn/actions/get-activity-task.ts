@@ -13,9 +13,14 @@ function pollSeconds(): number {
 
 export const getActivityTask = defineAction(
   z.object({ activityArn: arnSchema, workerName: z.string().max(80).optional() }),
-  async ({ activityArn, workerName }) => {
+  async ({ activityArn, workerName }, ctx) => {
     const activity = await findActivity(activityArn);
-    const task = await pollActivity({ name: activity.name, workerName, waitSeconds: pollSeconds() });
+    const task = await pollActivity({
+      name: activity.name,
+      workerName,
+      waitSeconds: pollSeconds(),
+      actor: ctx.actor,
+    });
     return task ? { taskToken: task.taskToken, input: task.input } : {};
   },
 );

@@ -17,13 +17,14 @@ const input = z.object({
 /** The payload members AWS leaves out when includeExecutionData is false. */
 const PAYLOAD_KEYS = new Set(['input', 'output', 'parameters', 'resultSelector']);
 
-export const getExecutionHistory = defineAction(input, async (body) => {
+export const getExecutionHistory = defineAction(input, async (body, ctx) => {
   const executionId = await findExecutionId(body.executionArn);
   const page = await history({
     executionId,
     maxResults: body.maxResults || 100,
     nextToken: body.nextToken,
     reverseOrder: body.reverseOrder ?? false,
+    actor: ctx.actor,
   }).catch((error: unknown) =>
     retypeInvalidInput(
       error,

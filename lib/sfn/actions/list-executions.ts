@@ -17,7 +17,7 @@ const input = z.object({
   redriveFilter: z.enum(['REDRIVEN', 'NOT_REDRIVEN']).optional(),
 });
 
-export const listExecutions = defineAction(input, async (body) => {
+export const listExecutions = defineAction(input, async (body, ctx) => {
   if (!body.stateMachineArn)
     throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
   const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
@@ -28,6 +28,7 @@ export const listExecutions = defineAction(input, async (body) => {
     redriven: body.redriveFilter === undefined ? undefined : body.redriveFilter === 'REDRIVEN',
     maxResults: body.maxResults || 100,
     nextToken: body.nextToken,
+    actor: ctx.actor,
   }).catch((error: unknown) =>
     retypeInvalidInput(error, 'InvalidToken', 'Invalid Token: the nextToken was not issued by this list.'),
   );

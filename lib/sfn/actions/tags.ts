@@ -42,7 +42,7 @@ export const untagResource = defineAction(
 
 export const listTagsForResource = defineAction(
   z.object({ resourceArn: arnSchema }),
-  async ({ resourceArn }) => {
-    return { tags: recordToTags(await getTags(taggedResource(resourceArn))) };
+  async ({ resourceArn }, ctx) => {
+    return { tags: recordToTags(await getTags({ resource: taggedResource(resourceArn), actor: ctx.actor })) };
   },
 );

@@ -5,7 +5,9 @@ import { listActivities } from '@/lib/activities/list-activities';
 import { createActivityBodySchema } from '@/lib/activities/schemas';
 import { apiRoute, json, readJson } from '@/lib/http/api-route';
 
-export const GET = apiRoute({ auth: 'apiKey' }, async () => json({ activities: await listActivities() }));
+export const GET = apiRoute({ auth: 'apiKey' }, async ({ actor }) =>
+  json({ activities: await listActivities({ actor }) }),
+);
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const body = createActivityBodySchema.parse(await readJson(request));

@@ -3,11 +3,12 @@ import { exportAudit } from '@/lib/audit/export-audit';
 import { exportAuditQuerySchema } from '@/lib/audit/schemas';
 import { apiRoute, readQuery } from '@/lib/http/api-route';
 
-export const GET = apiRoute({ auth: 'apiKey' }, async ({ request }) => {
+export const GET = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   const { format = 'json', from, to, ...filters } = exportAuditQuerySchema.parse(readQuery(request));
   const text = await exportAudit({
     format,
     filters: { ...filters, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+    actor,
   });
   const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json';
   return new Response(text, {

@@ -18,12 +18,13 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
   return json(execution, created ? 201 : 200);
 });
 
-export const GET = apiRoute({ auth: 'apiKey' }, async ({ request }) => {
+export const GET = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   const query = listExecutionsQuerySchema.parse(readQuery(request));
   const page = await listExecutions({
     ...query,
     startedAfter: query.startedAfter ? new Date(query.startedAfter) : undefined,
     startedBefore: query.startedBefore ? new Date(query.startedBefore) : undefined,
+    actor,
   });
   return json(page);
 });

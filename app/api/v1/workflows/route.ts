@@ -5,7 +5,9 @@ import { createWorkflow } from '@/lib/workflows/create-workflow';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
 import { createWorkflowBodySchema, definitionText } from '@/lib/workflows/schemas';
 
-export const GET = apiRoute({ auth: 'apiKey' }, async () => json({ workflows: await listWorkflows() }));
+export const GET = apiRoute({ auth: 'apiKey' }, async ({ actor }) =>
+  json({ workflows: await listWorkflows({ actor }) }),
+);
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const body = createWorkflowBodySchema.parse(await readJson(request));

@@ -7,9 +7,9 @@ import { apiRoute, json } from '@/lib/http/api-route';
 
 type Params = { name: string };
 
-export const GET = apiRoute<Params>({ auth: 'apiKey' }, async ({ params }) => {
+export const GET = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, actor }) => {
   const { name } = activityParamsSchema.parse(params);
-  return json(await getActivityOrThrow({ name }));
+  return json(await getActivityOrThrow({ name, actor }));
 });
 
 export const DELETE = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, actor, requestInfo }) => {

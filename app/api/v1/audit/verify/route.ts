@@ -2,4 +2,4 @@
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { apiRoute, json } from '@/lib/http/api-route';
 
-export const GET = apiRoute({ auth: 'apiKey' }, async () => json(await verifyAuditChain()));
+export const GET = apiRoute({ auth: 'apiKey' }, async ({ actor }) => json(await verifyAuditChain({ actor })));

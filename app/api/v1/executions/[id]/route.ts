@@ -3,7 +3,7 @@ import { getExecutionOrThrow } from '@/lib/executions/describe-execution';
 import { executionParamsSchema } from '@/lib/executions/schemas';
 import { apiRoute, json } from '@/lib/http/api-route';
 
-export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params }) => {
+export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, actor }) => {
   const { id } = executionParamsSchema.parse(params);
-  return json(await getExecutionOrThrow({ id }));
+  return json(await getExecutionOrThrow({ id, actor }));
 });

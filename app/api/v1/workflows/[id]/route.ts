@@ -13,9 +13,9 @@ import {
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>({ auth: 'apiKey' }, async ({ params }) => {
+export const GET = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, actor }) => {
   const { id } = workflowParamsSchema.parse(params);
-  return json(await getWorkflowOrThrow({ id }));
+  return json(await getWorkflowOrThrow({ id, actor }));
 });
 
 export const PUT = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, request, actor, requestInfo }) => {

@@ -3,7 +3,7 @@ import { apiRoute, json, readJson } from '@/lib/http/api-route';
 import { checkDefinition } from '@/lib/workflows/check-definition';
 import { definitionText, validateDefinitionBodySchema } from '@/lib/workflows/schemas';
 
-export const POST = apiRoute({ auth: 'apiKey' }, async ({ request }) => {
+export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   const { definition } = validateDefinitionBodySchema.parse(await readJson(request));
-  return json(checkDefinition(definitionText(definition)));
+  return json(checkDefinition({ definition: definitionText(definition), actor }));
 });

@@ -5,9 +5,9 @@ import { apiRoute, json, readJson } from '@/lib/http/api-route';
 
 export const maxDuration = 70;
 
-export const POST = apiRoute<{ name: string }>({ auth: 'apiKey' }, async ({ params, request }) => {
+export const POST = apiRoute<{ name: string }>({ auth: 'apiKey' }, async ({ params, request, actor }) => {
   const { name } = activityParamsSchema.parse(params);
   const body = pollActivityBodySchema.parse(await readJson(request));
-  const task = await pollActivity({ name, ...body });
+  const task = await pollActivity({ name, ...body, actor });
   return task ? json(task) : new Response(null, { status: 204 });
 });

@@ -3,10 +3,10 @@ import { getExecutionHistory } from '@/lib/executions/get-execution-history';
 import { executionHistoryQuerySchema, executionParamsSchema } from '@/lib/executions/schemas';
 import { apiRoute, json, readQuery } from '@/lib/http/api-route';
 
-export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, request }) => {
+export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, request, actor }) => {
   const { id } = executionParamsSchema.parse(params);
   const { reverseOrder, ...query } = executionHistoryQuerySchema.parse(readQuery(request));
   return json(
-    await getExecutionHistory({ executionId: id, ...query, reverseOrder: reverseOrder === 'true' }),
+    await getExecutionHistory({ executionId: id, ...query, reverseOrder: reverseOrder === 'true', actor }),
   );
 });

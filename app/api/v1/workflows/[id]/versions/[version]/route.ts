@@ -3,7 +3,10 @@ import { apiRoute, json } from '@/lib/http/api-route';
 import { getWorkflowVersionOrThrow } from '@/lib/workflows/get-workflow-or-throw';
 import { workflowVersionParamsSchema } from '@/lib/workflows/schemas';
 
-export const GET = apiRoute<{ id: string; version: string }>({ auth: 'apiKey' }, async ({ params }) => {
-  const { id, version } = workflowVersionParamsSchema.parse(params);
-  return json(await getWorkflowVersionOrThrow({ workflowId: id, version }));
-});
+export const GET = apiRoute<{ id: string; version: string }>(
+  { auth: 'apiKey' },
+  async ({ params, actor }) => {
+    const { id, version } = workflowVersionParamsSchema.parse(params);
+    return json(await getWorkflowVersionOrThrow({ workflowId: id, version, actor }));
+  },
+);
