@@ -4,6 +4,7 @@
  * that every route file's method, path and schemas appear here.
  */
 import type { z } from 'zod';
+import type { ApiScope } from '../auth/scopes';
 import * as activitySchemas from '../activities/schemas';
 import * as auditSchemas from '../audit/schemas';
 import * as executionSchemas from '../executions/schemas';
@@ -15,6 +16,8 @@ export interface ApiOperation {
   summary: string;
   tag: string;
   auth?: 'apiKey' | 'none';
+  /** the API-key scope the operation's service requires (DESIGN §6) */
+  scope?: ApiScope;
   params?: string;
   query?: string;
   body?: string;
@@ -39,10 +42,18 @@ const A = '/api/v1/activities';
 const ok = (what: string) => ({ 200: what });
 
 export const apiOperations: ApiOperation[] = [
-  { method: 'get', path: W, tag: 'workflows', summary: 'List the workflows', responses: ok('{ workflows }') },
+  {
+    method: 'get',
+    path: W,
+    scope: 'workflows:read',
+    tag: 'workflows',
+    summary: 'List the workflows',
+    responses: ok('{ workflows }'),
+  },
   {
     method: 'post',
     path: W,
+    scope: 'workflows:write',
     tag: 'workflows',
     summary: 'Create a workflow (version 1)',
     body: 'CreateWorkflowBody',
@@ -51,6 +62,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: `${W}/validate`,
+    scope: 'workflows:read',
     tag: 'workflows',
     summary: 'Validate a definition',
     body: 'ValidateDefinitionBody',
@@ -59,6 +71,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: `${W}/{id}`,
+    scope: 'workflows:read',
     tag: 'workflows',
     summary: 'Get a workflow with its versions',
     params: 'WorkflowParams',
@@ -67,6 +80,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'put',
     path: `${W}/{id}`,
+    scope: 'workflows:write',
     tag: 'workflows',
     summary: 'Publish a new version',
     params: 'WorkflowParams',
@@ -76,6 +90,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'delete',
     path: `${W}/{id}`,
+    scope: 'workflows:write',
     tag: 'workflows',
     summary: 'Delete a workflow',
     params: 'WorkflowParams',
@@ -84,6 +99,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: `${W}/{id}/versions`,
+    scope: 'workflows:write',
     tag: 'workflows',
     summary: 'Publish a new version',
     params: 'WorkflowParams',
@@ -93,6 +109,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: `${W}/{id}/versions/{version}`,
+    scope: 'workflows:read',
     tag: 'workflows',
     summary: 'Get one version',
     params: 'WorkflowVersionParams',
@@ -101,6 +118,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: E,
+    scope: 'executions:write',
     tag: 'executions',
     summary: 'Start an execution (idempotent by name)',
     body: 'StartExecutionBody',
@@ -109,6 +127,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: E,
+    scope: 'executions:read',
     tag: 'executions',
     summary: 'List executions',
     query: 'ListExecutionsQuery',
@@ -117,6 +136,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: `${E}/{id}`,
+    scope: 'executions:read',
     tag: 'executions',
     summary: 'Describe an execution',
     params: 'ExecutionParams',
@@ -125,6 +145,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: `${E}/{id}/history`,
+    scope: 'executions:read',
     tag: 'executions',
     summary: 'Get the execution history',
     params: 'ExecutionParams',
@@ -134,6 +155,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: `${E}/{id}/stop`,
+    scope: 'executions:write',
     tag: 'executions',
     summary: 'Stop an execution',
     params: 'ExecutionParams',
@@ -143,6 +165,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: `${E}/{id}/redrive`,
+    scope: 'executions:write',
     tag: 'executions',
     summary: 'Redrive an execution',
     params: 'ExecutionParams',
@@ -151,6 +174,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: '/api/v1/tasks/success',
+    scope: 'tasks:write',
     tag: 'tasks',
     summary: 'Complete a task token',
     body: 'SendTaskSuccessBody',
@@ -159,6 +183,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: '/api/v1/tasks/failure',
+    scope: 'tasks:write',
     tag: 'tasks',
     summary: 'Fail a task token',
     body: 'SendTaskFailureBody',
@@ -167,15 +192,24 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: '/api/v1/tasks/heartbeat',
+    scope: 'tasks:write',
     tag: 'tasks',
     summary: 'Heartbeat a task token',
     body: 'SendTaskHeartbeatBody',
     responses: ok('{ executionId, stateName }'),
   },
-  { method: 'get', path: A, tag: 'activities', summary: 'List activities', responses: ok('{ activities }') },
+  {
+    method: 'get',
+    path: A,
+    scope: 'workflows:read',
+    tag: 'activities',
+    summary: 'List activities',
+    responses: ok('{ activities }'),
+  },
   {
     method: 'post',
     path: A,
+    scope: 'workflows:write',
     tag: 'activities',
     summary: 'Create an activity',
     body: 'CreateActivityBody',
@@ -184,6 +218,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: `${A}/{name}`,
+    scope: 'workflows:read',
     tag: 'activities',
     summary: 'Describe an activity',
     params: 'ActivityParams',
@@ -192,6 +227,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'delete',
     path: `${A}/{name}`,
+    scope: 'workflows:write',
     tag: 'activities',
     summary: 'Delete an activity',
     params: 'ActivityParams',
@@ -200,6 +236,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'post',
     path: `${A}/{name}/poll`,
+    scope: 'activities:poll',
     tag: 'activities',
     summary: 'Long-poll for an activity task',
     params: 'ActivityParams',
@@ -209,6 +246,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/audit',
+    scope: 'audit:read',
     tag: 'audit',
     summary: 'Export the audit trail',
     query: 'ExportAuditQuery',
@@ -217,6 +255,7 @@ export const apiOperations: ApiOperation[] = [
   {
     method: 'get',
     path: '/api/v1/audit/verify',
+    scope: 'audit:read',
     tag: 'audit',
     summary: 'Verify the audit hash chain',
     responses: ok('{ ok, entries } or { ok: false, brokenSeq, reason }'),

@@ -1,5 +1,6 @@
 /** Builds the OpenAPI 3.1 document of /api/v1 from the operations table and its zod schemas. */
 import { z } from 'zod';
+import { API_SCOPES } from '../auth/scopes';
 import { appErrorStatus } from '../errors';
 import { apiOperations, requestSchemas, type ApiOperation } from './api-operations';
 
@@ -52,8 +53,14 @@ function operationObject(op: ApiOperation, components: Record<string, JsonSchema
   };
   return {
     summary: op.summary,
+    ...(op.scope
+      ? {
+          description: `Needs an API key with the scope \`${op.scope}\` (or \`admin\`); without it: 403 FORBIDDEN.`,
+        }
+      : {}),
     tags: [op.tag],
-    security: op.auth === 'none' ? [] : [{ apiKey: [] }],
+    // OpenAPI 3.1 lets a non-OAuth requirement list the roles it needs: here, the key's scope.
+    security: op.auth === 'none' ? [] : [{ apiKey: op.scope ? [op.scope] : [] }],
     parameters: [...parameters(components, op.params, 'path'), ...parameters(components, op.query, 'query')],
     ...(op.body
       ? {
@@ -93,7 +100,9 @@ export function buildOpenApiDocument() {
         apiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'Authorization: Bearer <id>.<secret> (npm run cli -- api-key create NAME)',
+          description:
+            'Authorization: Bearer <id>.<secret> (npm run cli -- api-key create NAME [--scopes a,b] [--expires DATE]). ' +
+            `A key holds scopes (${API_SCOPES.join(', ')}; admin implies every other); each operation names the one it needs.`,
         },
       },
     },
