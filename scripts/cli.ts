@@ -1,6 +1,8 @@
 // npm run cli -- <command>: administrative commands against DATABASE_URL (default ./data/signoff.db).
-//   api-key create NAME   prints {"id":…,"secret":…} once (the secret cannot be shown again)
-//   api-key list          one JSON line per key (no secrets)
+//   api-key create NAME [--scopes a,b] [--expires YYYY-MM-DD]
+//                         prints {"id":…,"secret":…,"scopes":[…],"expiresAt":…} once (the secret cannot
+//                         be shown again); every scope when --scopes is left out, no expiry without --expires
+//   api-key list          one JSON line per key with its scopes and expiry (no secrets)
 //   api-key revoke ID
 //   user create EMAIL --role admin|manager|approver [--name NAME] [--group G]…   prints the person
 //   user list             one JSON line per person
