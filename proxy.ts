@@ -2,7 +2,7 @@
  * Runs before every page. Two jobs:
  * - a Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own
  *   scripts; no other script may run), sent with the response and handed to the renderer;
- * - signed-out visitors of /inbox and /admin go to /sign-in and come back afterwards. That only
+ * - signed-out visitors of /inbox, /admin and /profile go to /sign-in and come back afterwards. That only
  *   looks for next-auth's session cookie (user experience); pages and services still check the
  *   session in the database and authorize.
  * Other security headers for every response are in next.config.js.
@@ -10,7 +10,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-const SIGNED_IN_ONLY = /^\/(inbox|admin)(\/|$)/;
+const SIGNED_IN_ONLY = /^\/(inbox|admin|profile)(\/|$)/;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';

@@ -22,6 +22,7 @@ function heading(kind: OutcomeKind, task: LinkTaskView): string {
     return mine.decision === 'approved' ? 'You approved this request' : 'You rejected this request';
   if (kind === 'decided') return task.status === 'APPROVED' ? 'Already approved' : 'Already rejected';
   if (kind === 'expired') return 'This request expired';
+  if (kind === 'cancelled' && task.handedOver) return 'This request is no longer yours to decide';
   if (kind === 'cancelled') return 'This request was withdrawn';
   return 'This request waits for your decision';
 }
@@ -52,6 +53,13 @@ function Lead({ kind, task }: { kind: OutcomeKind; task: LinkTaskView }) {
     return (
       <p>
         {title} was not decided in time: {task.closedReason ?? 'its deadline passed'}. Nothing was decided
+        with your link.
+      </p>
+    );
+  if (kind === 'cancelled' && task.handedOver)
+    return (
+      <p>
+        {title} was handed to someone else to decide (a delegation or a reassignment). Nothing was decided
         with your link.
       </p>
     );

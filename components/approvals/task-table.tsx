@@ -22,6 +22,7 @@ function TitleCell({ task, now }: { task: InboxTaskRow; now: Date }) {
         )}
         {task.status === 'PENDING' && <EscalationMark task={task} />}
         {task.mine === 'not-asked' && <span className="text-xs text-slate-500">not asked of you</span>}
+        {task.onBehalfOf && <span className="text-xs text-slate-600">on behalf of {task.onBehalfOf}</span>}
         {task.mine === 'decided' && task.status === 'PENDING' && (
           <span className="text-xs text-slate-500">you decided; waiting for others</span>
         )}

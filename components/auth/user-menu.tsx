@@ -14,9 +14,16 @@ export async function UserMenu() {
   }
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <span className="hidden truncate text-sm text-slate-700 sm:inline" title={user.email}>
-        {user.email} <span className="text-slate-500">({user.role})</span>
-      </span>
+      <Link
+        href="/profile"
+        className="hidden truncate text-sm text-slate-700 underline-offset-2 hover:underline sm:inline"
+        title="Your profile"
+      >
+        {user.email} <span className="text-slate-600">({user.role})</span>
+      </Link>
+      <Link href="/profile" className="text-sm text-slate-700 underline-offset-2 hover:underline sm:hidden">
+        Profile
+      </Link>
       <SignOutButton />
     </div>
   );

@@ -94,11 +94,16 @@ async function decideInTx(
   assertMayDecide(task, assignee, actor, input.decision);
   const checked = checkFormValues(JSON.parse(task.form) as FormField[], input.decision, input);
   const decision = input.decision === 'approve' ? 'approved' : 'rejected';
+  const onBehalfOf = assignee.delegatedFromUserId
+    ? ((await tx.user.findUnique({ where: { id: assignee.delegatedFromUserId }, select: { email: true } }))
+        ?.email ?? null)
+    : null;
   await tx.decision.create({
     data: {
       taskId,
       byUserId: assignee.userId,
       byEmail: assignee.email,
+      onBehalfOf,
       decision,
       comment: checked.comment ?? null,
       form: JSON.stringify(checked.values),

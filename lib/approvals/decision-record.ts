@@ -3,6 +3,7 @@ import type { JsonObject } from '../asl';
 
 export interface DecisionRow {
   byEmail: string;
+  onBehalfOf?: string | null;
   decision: string;
   at: Date;
   comment: string | null;
@@ -20,6 +21,7 @@ export function decisionRecord(
     DecidedAt: decidedAt.toISOString(),
     Decisions: decisions.map((d) => ({
       By: d.byEmail,
+      ...(d.onBehalfOf ? { OnBehalfOf: d.onBehalfOf } : {}),
       Decision: d.decision,
       At: d.at.toISOString(),
       ...(d.comment ? { Comment: d.comment } : {}),

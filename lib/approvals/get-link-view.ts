@@ -33,6 +33,8 @@ export interface LinkTaskView {
   requesterIsPerson: boolean;
   expiresAt: string | null;
   approverEmail: string;
+  /** the person the holder was asked for (a delegation) */
+  onBehalfOf: string | null;
   form: FormField[];
   commentRequiredOnApprove: boolean;
   commentRequiredOnReject: boolean;
@@ -42,6 +44,8 @@ export interface LinkTaskView {
   closedAt: string | null;
   closedReason: string | null;
   superseded: boolean;
+  /** the holder is no longer asked (handed to a delegate, or reassigned) while others still are */
+  handedOver: boolean;
   decisions: LinkDecisionView[];
   policy: { mode: string; count: number; stillNeeded: number };
   onReject: string;
@@ -95,7 +99,7 @@ async function loadLink(token: string) {
 
 type LoadedAssignee = NonNullable<Awaited<ReturnType<typeof loadLink>>>['assignee'];
 
-function toView(assignee: LoadedAssignee): LinkTaskView {
+function toView(assignee: LoadedAssignee, onBehalfOf: string | null): LinkTaskView {
   const { task } = assignee;
   const form = JSON.parse(task.form) as FormField[];
   const mine = (email: string) => email.toLowerCase() === assignee.email.toLowerCase();
@@ -108,6 +112,7 @@ function toView(assignee: LoadedAssignee): LinkTaskView {
     requesterIsPerson: task.requesterUserId !== null,
     expiresAt: task.dueAt?.toISOString() ?? null,
     approverEmail: assignee.email,
+    onBehalfOf,
     form,
     commentRequiredOnApprove: commentRequired(form, 'approve'),
     commentRequiredOnReject: commentRequired(form, 'reject'),
@@ -115,6 +120,7 @@ function toView(assignee: LoadedAssignee): LinkTaskView {
     closedAt: task.decidedAt?.toISOString() ?? null,
     closedReason: task.closedReason,
     superseded: task.supersededById !== null,
+    handedOver: assignee.status === 'CANCELLED' && task.status === 'PENDING',
     decisions: task.decisions.map((d) => ({
       by: d.byEmail,
       decision: d.decision,
@@ -155,5 +161,11 @@ export async function getLinkView(
       }),
     );
   }
-  return { kind: classify(assignee, assignee.task, engineNow()), task: toView(assignee) };
+  const delegator = assignee.delegatedFromUserId
+    ? await db.user.findUnique({ where: { id: assignee.delegatedFromUserId }, select: { email: true } })
+    : null;
+  return {
+    kind: classify(assignee, assignee.task, engineNow()),
+    task: toView(assignee, delegator?.email ?? null),
+  };
 }

@@ -37,6 +37,7 @@ beforeAll(async () => {
     toUserId: ids.alice,
     startsAt: new Date(Date.now() - 60_000),
     endsAt: new Date(Date.now() + 3_600_000),
+    actor: { type: 'system', label: 'test' },
   });
   tasks.direct = await startApproval(['alice@example.com']);
   tasks.group = await startApproval(['group:operations']);

@@ -39,6 +39,8 @@ export interface InboxTaskRow extends InboxTaskSummary {
   overdue: boolean;
   /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
   mine: 'pending' | 'decided' | 'not-asked';
+  /** the person the viewer was asked for (a delegation) */
+  onBehalfOf: string | null;
 }
 
 function orderBy(sort: InboxQuery['sort']): Prisma.ApprovalTaskOrderByWithRelationInput[] {
@@ -72,10 +74,11 @@ export async function listInboxTasks({
       escalatedAt: true,
       escalateTo: true,
       execution: { select: { workflow: { select: { name: true } } } },
-      assignees: { where: { userId: viewer.id }, select: { status: true } },
+      assignees: { where: { userId: viewer.id }, select: { status: true, delegatedFromUserId: true } },
     },
   });
   const now = engineNow();
+  const delegators = await emailsOf(rows.flatMap((r) => r.assignees.map((a) => a.delegatedFromUserId)));
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -88,6 +91,8 @@ export async function listInboxTasks({
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     escalatedTo: row.escalatedAt ? (JSON.parse(row.escalateTo) as string[]) : [],
     overdue: row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now,
+    onBehalfOf:
+      delegators.get(row.assignees.find((a) => a.delegatedFromUserId)?.delegatedFromUserId ?? '') ?? null,
     mine:
       row.assignees.length === 0
         ? 'not-asked'
@@ -95,4 +100,12 @@ export async function listInboxTasks({
           ? 'pending'
           : 'decided',
   }));
+}
+
+/** The emails of these users, by id (one query). */
+async function emailsOf(ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, email: true } });
+  return new Map(users.map((u) => [u.id, u.email]));
 }

@@ -109,6 +109,7 @@ describe('delegation', () => {
       startsAt: new Date(now - 60_000),
       endsAt: new Date(now + 3_600_000),
       reason: 'holiday',
+      actor: { type: 'user', id: ids.alice },
     });
     await expect(
       createDelegation({
@@ -116,6 +117,7 @@ describe('delegation', () => {
         toUserId: ids.alice,
         startsAt: new Date(now),
         endsAt: new Date(now + 1000),
+        actor: { type: 'user', id: ids.alice },
       }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const executionId = await startWorkflow(

@@ -74,14 +74,37 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SIGNED_IN'), data: z.object({ userId: id, method: z.string().optional() }) }),
   z.object({
     type: z.literal('USER_CREATED'),
-    data: z.object({ userId: id, email: z.string(), role: z.string(), groups: z.array(z.string()).optional() }),
+    data: z.object({
+      userId: id,
+      email: z.string(),
+      role: z.string(),
+      groups: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     type: z.literal('USER_DEACTIVATED'),
     data: z.object({ userId: id, email: z.string(), sessionsEnded: z.number().int().optional() }),
   }),
   z.object({ type: z.literal('SETUP_COMPLETED'), data: z.object({ userId: id, email: z.string() }) }),
-  z.object({ type: z.literal('SIGNED_OUT_EVERYWHERE'), data: z.object({ userId: id, sessionsEnded: z.number().int() }) }),
+  z.object({
+    type: z.literal('DELEGATION_CREATED'),
+    data: z.object({
+      delegationId: id,
+      fromUserId: id,
+      toUserId: id,
+      startsAt: z.string(),
+      endsAt: z.string(),
+      movedTasks: z.number().int().optional(),
+    }),
+  }),
+  z.object({
+    type: z.literal('DELEGATION_ENDED'),
+    data: z.object({ delegationId: id, fromUserId: id, toUserId: id }),
+  }),
+  z.object({
+    type: z.literal('SIGNED_OUT_EVERYWHERE'),
+    data: z.object({ userId: id, sessionsEnded: z.number().int() }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

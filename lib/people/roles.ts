@@ -1,7 +1,7 @@
 /** The three roles (DESIGN.md section 6): admins see and manage everything, managers their groups' tasks, approvers their own. */
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'manager', 'approver'] as const;
+const ROLES = ['admin', 'manager', 'approver'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleSchema = z.enum(ROLES, { message: 'A role is admin, manager or approver.' });

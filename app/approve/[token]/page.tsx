@@ -41,7 +41,14 @@ export default async function ApproveLinkPage({
   if (view.kind !== 'open') redirect(`/approve/${OUTCOME_PAGE[view.kind]}?t=${encodeURIComponent(token)}`);
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <RequestSummary {...view.task} askedOf={view.task.approverEmail} />
+      <RequestSummary
+        {...view.task}
+        askedOf={
+          view.task.onBehalfOf
+            ? `${view.task.approverEmail} on behalf of ${view.task.onBehalfOf}`
+            : view.task.approverEmail
+        }
+      />
       <DecisionForm
         action={decideByLink}
         hidden={{ token }}
