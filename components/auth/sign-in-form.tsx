@@ -12,7 +12,7 @@ type State = { message: string; email: string } | null;
 
 const RATE_LIMITED = 'Too many sign-in links were asked for. Wait a few minutes, then try again.';
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, formData) => {
     const email = String(formData.get('email') ?? '').trim();
@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="email"
           required
-          defaultValue={state?.email}
+          defaultValue={state?.email ?? defaultEmail}
           aria-describedby="email-error"
           className="w-full rounded-md border border-slate-300 px-3 py-2 text-base"
         />

@@ -79,6 +79,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
       email: z.string(),
       role: z.string(),
       groups: z.array(z.string()).optional(),
+      invited: z.boolean().optional(),
     }),
   }),
   z.object({
@@ -86,6 +87,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     data: z.object({ userId: id, email: z.string(), sessionsEnded: z.number().int().optional() }),
   }),
   z.object({ type: z.literal('SETUP_COMPLETED'), data: z.object({ userId: id, email: z.string() }) }),
+  z.object({
+    type: z.literal('USER_ROLE_CHANGED'),
+    data: z.object({ userId: id, from: z.string(), to: z.string() }),
+  }),
+  z.object({ type: z.literal('USER_REACTIVATED'), data: z.object({ userId: id, email: z.string() }) }),
+  z.object({ type: z.literal('GROUP_CREATED'), data: z.object({ groupId: id, name: z.string() }) }),
+  z.object({
+    type: z.literal('GROUP_MEMBERSHIP_CHANGED'),
+    data: z.object({ groupId: id, userId: id, from: z.string(), to: z.string() }),
+  }),
   z.object({
     type: z.literal('DELEGATION_CREATED'),
     data: z.object({

@@ -11,7 +11,14 @@ export interface RenderedMail {
 }
 
 type MailKind =
-  'approval-request' | 'reminder' | 'escalation' | 'outcome' | 'task-closed' | 'notification' | 'sign-in';
+  | 'approval-request'
+  | 'reminder'
+  | 'escalation'
+  | 'outcome'
+  | 'task-closed'
+  | 'invitation'
+  | 'notification'
+  | 'sign-in';
 
 export interface EnqueueMailOptions extends RenderedMail {
   kind: MailKind;

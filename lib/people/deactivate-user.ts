@@ -7,6 +7,7 @@ import type { Actor, RequestInfo } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
+import { assertAdmin } from './assert-admin';
 
 export interface DeactivateUserOptions {
   /** the user's id or email address */
@@ -31,6 +32,7 @@ export async function deactivateUser({
   reason,
 }: DeactivateUserOptions): Promise<DeactivatedUser> {
   return runAudited(async (tx) => {
+    await assertAdmin(tx, actor);
     const found = await tx.user.findFirst({
       where: { OR: [{ id: user }, { email: user.trim().toLowerCase() }] },
       select: { id: true, email: true, role: true, disabledAt: true },

@@ -12,6 +12,7 @@ export async function listUsers(): Promise<UserSummary[]> {
       name: true,
       role: true,
       disabledAt: true,
+      emailVerified: true,
       memberships: { select: { role: true, group: { select: { name: true } } } },
     },
   });
@@ -21,6 +22,7 @@ export async function listUsers(): Promise<UserSummary[]> {
     name: u.name,
     role: u.role as Role,
     active: u.disabledAt === null,
+    status: u.disabledAt ? 'deactivated' : u.emailVerified ? 'active' : 'invited',
     groups: u.memberships.map((m) => (m.role === 'manager' ? `${m.group.name}:manager` : m.group.name)),
   }));
 }

@@ -17,9 +17,9 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; email?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, email } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await getSessionUser()) redirect(target);
   return (
@@ -33,7 +33,10 @@ export default async function SignInPage({
           {ERRORS[error] ?? 'Signing in did not work. Try again.'}
         </p>
       )}
-      <SignInForm callbackUrl={target} />
+      <SignInForm
+        callbackUrl={target}
+        defaultEmail={typeof email === 'string' ? email.slice(0, 254) : undefined}
+      />
     </div>
   );
 }
