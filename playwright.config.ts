@@ -11,6 +11,19 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 // The app mails over a real SMTP server the e2e run starts on loopback (e2e/fixtures/global-setup.ts).
 process.env.E2E_SMTP_PORT ??= String(Number(process.env.E2E_PORT) + 15);
 process.env.E2E_MAIL_DIR ??= mkdtempSync(join(tmpdir(), 'signoff-e2e-mail-'));
+// A second server for the real-install tests (SIGNOFF_DEMO=off): nothing seeded, a setup link
+// printed on its console (and, for the tests, written to E2E_SETUP_LINK_FILE).
+process.env.E2E_REAL_PORT ??= String(Number(process.env.E2E_PORT) + 16);
+const realDir = mkdtempSync(join(tmpdir(), 'signoff-e2e-real-'));
+process.env.E2E_REAL_DATABASE_URL ??= `file:${join(realDir, 'real.db')}`;
+process.env.E2E_SETUP_LINK_FILE ??= join(realDir, 'setup-link.txt');
+const realURL = `http://127.0.0.1:${process.env.E2E_REAL_PORT}`;
+const serverEnv = (port: string, url: string) => ({
+  PORT: port,
+  NEXT_TELEMETRY_DISABLED: '1',
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+  APP_URL: url,
+});
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,20 +49,37 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
-    url: `${baseURL}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
-      PORT: process.env.E2E_PORT,
-      NEXT_TELEMETRY_DISABLED: '1',
-      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
-      APP_URL: baseURL,
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /real-install\// },
+    {
+      name: 'real-install',
+      use: { browserName: 'chromium', baseURL: realURL },
+      testMatch: /real-install\/.*\.spec\.ts/,
     },
-  },
+  ],
+  webServer: [
+    {
+      command: 'npx tsx scripts/e2e-server.ts',
+      url: `${baseURL}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { ...serverEnv(process.env.E2E_PORT, baseURL), DATABASE_URL: process.env.E2E_DATABASE_URL! },
+    },
+    {
+      command: 'npx tsx scripts/e2e-server.ts',
+      url: `${realURL}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        ...serverEnv(process.env.E2E_REAL_PORT, realURL),
+        DATABASE_URL: process.env.E2E_REAL_DATABASE_URL!,
+        SIGNOFF_DEMO: 'off',
+        E2E_SETUP_LINK_FILE: process.env.E2E_SETUP_LINK_FILE!,
+      },
+    },
+  ],
 });

@@ -1,15 +1,24 @@
 // Serves the built app for Playwright: a temporary database (DATABASE_URL from the config),
-// migrated and seeded, on PORT. `npm test` builds once before; this only builds if it must.
+// migrated and seeded (with SIGNOFF_DEMO=off: a setup link instead), on PORT. `npm test` builds once before; this only builds if it must.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { prepareDatabase } from '../lib/db/prepare-database';
 import { buildIsCurrent } from './build-stamp';
 
 async function main() {
   await prepareDatabase();
   const { db } = await import('../lib/db/client');
-  const { seedDemo } = await import('../prisma/seed/seed-demo');
-  await seedDemo(db);
+  const { isDemoMode } = await import('../lib/auth/install-mode');
+  if (isDemoMode()) {
+    const { seedDemo } = await import('../prisma/seed/seed-demo');
+    await seedDemo(db);
+  } else {
+    // A real install, as `npm start` runs one: the setup link on the console (and in a file for the tests).
+    const { issueSetupLink } = await import('../lib/auth/setup-link');
+    const link = await issueSetupLink();
+    console.log(`e2e-server: setup link ${link}`);
+    if (link && process.env.E2E_SETUP_LINK_FILE) writeFileSync(process.env.E2E_SETUP_LINK_FILE, link);
+  }
   await db.$disconnect();
   if (!existsSync('.next/BUILD_ID')) {
     console.error('e2e-server: there is no build; run `npm run build` first (npm test does it)');
