@@ -10,6 +10,8 @@ export const appErrorStatus = {
   FORBIDDEN: 403,
   /** The thing does not exist, or is outside the caller's scope: do not retry. */
   NOT_FOUND: 404,
+  /** The endpoint exists but not with this HTTP method (the Allow header lists those it has). */
+  METHOD_NOT_ALLOWED: 405,
   /** The request is malformed or fails validation: fix the input (details list the problems). */
   INVALID_INPUT: 400,
   /** The task was decided already: show the recorded outcome, do not retry. */

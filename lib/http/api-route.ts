@@ -96,3 +96,28 @@ function errorResponse(error: unknown): Response {
   console.error('[api] unexpected error', error);
   return json(errorBody('INTERNAL', 'Something went wrong on our side. Try again later.'), 500);
 }
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: 405 in the API's error shape, with `Allow`
+ * (Next.js would answer an empty 405). Export them from the route: `export const { PUT } = …`.
+ */
+export function otherMethods(allowed: Method[]): Record<Method, (request: Request) => Response> {
+  const allow = [...allowed, 'OPTIONS'].join(', ');
+  const refuse = (request: Request) => {
+    const body = errorBody(
+      'METHOD_NOT_ALLOWED',
+      `${request.method} is not served here; use ${allowed.join(' or ')}.`,
+      {
+        allow: allowed,
+      },
+    );
+    return Response.json(body, { status: 405, headers: { allow } });
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<
+    Method,
+    (request: Request) => Response
+  >;
+}

@@ -24,6 +24,7 @@ const typeOfCode: Record<AppErrorCode, string> = {
   UNAUTHORIZED: 'UnrecognizedClientException',
   FORBIDDEN: 'AccessDeniedException',
   NOT_FOUND: 'ResourceNotFound',
+  METHOD_NOT_ALLOWED: 'UnknownOperationException',
   INVALID_INPUT: 'ValidationException',
   ALREADY_DECIDED: 'ConflictException',
   CONFLICT: 'ConflictException',

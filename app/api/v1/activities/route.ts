@@ -3,7 +3,7 @@
 import { createActivity } from '@/lib/activities/create-activity';
 import { listActivities } from '@/lib/activities/list-activities';
 import { createActivityBodySchema } from '@/lib/activities/schemas';
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 
 export const GET = apiRoute({ auth: 'apiKey' }, async ({ actor }) =>
   json({ activities: await listActivities({ actor }) }),
@@ -14,3 +14,5 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
   const { activity, created } = await createActivity({ ...body, actor, request: requestInfo });
   return json(activity, created ? 201 : 200);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);

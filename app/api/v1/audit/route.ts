@@ -1,7 +1,7 @@
 // GET /api/v1/audit — export the audit trail (JSON or CSV), optionally filtered
 import { exportAudit } from '@/lib/audit/export-audit';
 import { exportAuditQuerySchema } from '@/lib/audit/schemas';
-import { apiRoute, readQuery } from '@/lib/http/api-route';
+import { apiRoute, readQuery, otherMethods } from '@/lib/http/api-route';
 
 export const GET = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   const { format = 'json', from, to, ...filters } = exportAuditQuerySchema.parse(readQuery(request));
@@ -18,3 +18,5 @@ export const GET = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

@@ -3,7 +3,7 @@
 import { listExecutions } from '@/lib/executions/list-executions';
 import { listExecutionsQuerySchema, payloadText, startExecutionBodySchema } from '@/lib/executions/schemas';
 import { startExecution } from '@/lib/executions/start-execution';
-import { apiRoute, json, readJson, readQuery } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, readQuery, otherMethods } from '@/lib/http/api-route';
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const body = startExecutionBodySchema.parse(await readJson(request));
@@ -28,3 +28,5 @@ export const GET = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   });
   return json(page);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);

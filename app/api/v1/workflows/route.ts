@@ -1,6 +1,6 @@
 // GET /api/v1/workflows — list the workflows
 // POST /api/v1/workflows — create a workflow (version 1) from a validated definition
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 import { createWorkflow } from '@/lib/workflows/create-workflow';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
 import { createWorkflowBodySchema, definitionText } from '@/lib/workflows/schemas';
@@ -19,3 +19,5 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
   });
   return json(workflow, 201);
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods(['GET', 'POST']);

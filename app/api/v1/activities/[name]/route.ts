@@ -3,7 +3,7 @@
 import { deleteActivity } from '@/lib/activities/delete-activity';
 import { getActivityOrThrow } from '@/lib/activities/describe-activity';
 import { activityParamsSchema } from '@/lib/activities/schemas';
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json, otherMethods } from '@/lib/http/api-route';
 
 type Params = { name: string };
 
@@ -17,3 +17,5 @@ export const DELETE = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, acto
   await deleteActivity({ name, actor, request: requestInfo });
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, PATCH } = otherMethods(['GET', 'DELETE']);

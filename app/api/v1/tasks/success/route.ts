@@ -1,7 +1,7 @@
 // POST /api/v1/tasks/success — SendTaskSuccess: complete a task token with its output
 import { completeTask } from '@/lib/executions/complete-task';
 import { payloadText, sendTaskSuccessBodySchema } from '@/lib/executions/schemas';
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, requestInfo }) => {
   const { taskToken, output } = sendTaskSuccessBodySchema.parse(await readJson(request));
@@ -14,3 +14,5 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
     }),
   );
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

@@ -1,7 +1,7 @@
 // GET /api/v1/workflows/{id} — one workflow (id or name) with its current definition and versions
 // PUT /api/v1/workflows/{id} — publish a new version (the same text again changes nothing)
 // DELETE /api/v1/workflows/{id} — delete a workflow (running executions continue)
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 import { createWorkflowVersion } from '@/lib/workflows/create-workflow-version';
 import { deleteWorkflow } from '@/lib/workflows/delete-workflow';
 import { getWorkflowOrThrow } from '@/lib/workflows/get-workflow-or-throw';
@@ -35,3 +35,5 @@ export const DELETE = apiRoute<Params>({ auth: 'apiKey' }, async ({ params, acto
   const { id } = workflowParamsSchema.parse(params);
   return json(await deleteWorkflow({ id, actor, request: requestInfo }));
 });
+
+export const { POST, PATCH } = otherMethods(['GET', 'PUT', 'DELETE']);

@@ -1,7 +1,7 @@
 // POST /api/v1/activities/{name}/poll — long-poll for a task: 200 { taskToken, input } or 204 when none came
 import { pollActivity } from '@/lib/activities/poll-activity';
 import { activityParamsSchema, pollActivityBodySchema } from '@/lib/activities/schemas';
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 
 export const maxDuration = 70;
 
@@ -11,3 +11,5 @@ export const POST = apiRoute<{ name: string }>({ auth: 'apiKey' }, async ({ para
   const task = await pollActivity({ name, ...body, actor });
   return task ? json(task) : new Response(null, { status: 204 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

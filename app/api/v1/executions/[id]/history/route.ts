@@ -1,7 +1,7 @@
 // GET /api/v1/executions/{id}/history — the execution's history events (AWS names), paged
 import { getExecutionHistory } from '@/lib/executions/get-execution-history';
 import { executionHistoryQuerySchema, executionParamsSchema } from '@/lib/executions/schemas';
-import { apiRoute, json, readQuery } from '@/lib/http/api-route';
+import { apiRoute, json, readQuery, otherMethods } from '@/lib/http/api-route';
 
 export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params, request, actor }) => {
   const { id } = executionParamsSchema.parse(params);
@@ -10,3 +10,5 @@ export const GET = apiRoute<{ id: string }>({ auth: 'apiKey' }, async ({ params,
     await getExecutionHistory({ executionId: id, ...query, reverseOrder: reverseOrder === 'true', actor }),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);

@@ -1,5 +1,5 @@
 // POST /api/v1/workflows/{id}/versions — publish a new version (same as PUT /api/v1/workflows/{id})
-import { apiRoute, json, readJson } from '@/lib/http/api-route';
+import { apiRoute, json, readJson, otherMethods } from '@/lib/http/api-route';
 import { createWorkflowVersion } from '@/lib/workflows/create-workflow-version';
 import {
   createWorkflowVersionBodySchema,
@@ -22,3 +22,5 @@ export const POST = apiRoute<{ id: string }>(
     return json(result, result.created ? 201 : 200);
   },
 );
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

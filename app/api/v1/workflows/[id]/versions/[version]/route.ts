@@ -1,5 +1,5 @@
 // GET /api/v1/workflows/{id}/versions/{version} — one immutable version with its definition text
-import { apiRoute, json } from '@/lib/http/api-route';
+import { apiRoute, json, otherMethods } from '@/lib/http/api-route';
 import { getWorkflowVersionOrThrow } from '@/lib/workflows/get-workflow-or-throw';
 import { workflowVersionParamsSchema } from '@/lib/workflows/schemas';
 
@@ -10,3 +10,5 @@ export const GET = apiRoute<{ id: string; version: string }>(
     return json(await getWorkflowVersionOrThrow({ workflowId: id, version, actor }));
   },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(['GET']);
