@@ -1,4 +1,8 @@
-/** GET /inbox — the approval tasks the signed-in person may see, pending or decided, sorted. */
+/**
+ * GET /inbox — the approval tasks the signed-in person may see, pending or decided, sorted. It
+ * sits in a route group so its loading state does not wrap /inbox/<id>: a loading boundary
+ * starts the response early, and an unknown task must answer a real 404.
+ */
 import type { Metadata } from 'next';
 import { InboxFilters } from '@/components/approvals/inbox-filters';
 import { TaskTable } from '@/components/approvals/task-table';
