@@ -53,6 +53,7 @@ describe('API keys', () => {
     expect(keys.find((k) => k.name === 'listed')).toBeDefined();
     expect(Object.keys(keys[0]).sort()).toEqual([
       'createdAt',
+      'createdBy',
       'expiresAt',
       'id',
       'lastUsedAt',

@@ -3,9 +3,10 @@
  * /api/sfn. The secret is shown once; we keep its SHA-256 (Bearer) and a copy sealed with the
  * server key (SigV4 must recompute signatures with the secret itself). A key carries scopes
  * (lib/auth/scopes.ts) and may expire; an expired key is refused exactly like a revoked one.
+ * Keys are managed by active admins (the console) and the system (the CLI); nobody else.
  */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { db } from '../db/client';
+import { db, type Tx } from '../db/client';
 import { AppError } from '../errors';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
@@ -25,6 +26,8 @@ export interface ApiKeySummary {
   revokedAt: Date | null;
   /** refused from then on, as if revoked; null: never */
   expiresAt: Date | null;
+  /** the email of the admin who created it in the console; null: the CLI, or a deleted user */
+  createdBy: string | null;
 }
 const summarySelect = {
   id: true,
@@ -34,10 +37,33 @@ const summarySelect = {
   lastUsedAt: true,
   revokedAt: true,
   expiresAt: true,
+  createdBy: { select: { email: true } },
 } as const;
 
-function toSummary(row: Omit<ApiKeySummary, 'scopes'> & { scopes: string }): ApiKeySummary {
-  return { ...row, scopes: scopesFromColumn(row.scopes) };
+type SummaryRow = Omit<ApiKeySummary, 'scopes' | 'createdBy'> & {
+  scopes: string;
+  createdBy: { email: string } | null;
+};
+
+function toSummary({ createdBy, ...row }: SummaryRow): ApiKeySummary {
+  return { ...row, scopes: scopesFromColumn(row.scopes), createdBy: createdBy?.email ?? null };
+}
+
+/**
+ * FORBIDDEN unless the actor may manage API keys: the system (the CLI, tests) or a user who is an
+ * active admin now (read in the caller's transaction, so a demoted admin's open page cannot).
+ * A key cannot manage keys, whatever its scopes, nor can an email link.
+ */
+async function assertMayManageKeys(tx: Tx, actor: Actor): Promise<void> {
+  if (actor.type === 'system') return;
+  if (actor.type === 'user' && actor.id) {
+    const user = await tx.user.findUnique({
+      where: { id: actor.id },
+      select: { role: true, disabledAt: true },
+    });
+    if (user?.role === 'admin' && !user.disabledAt) return;
+  }
+  throw new AppError('FORBIDDEN', 'Only admins manage API keys.');
 }
 
 /** 'SO' + 20 uppercase letters/digits, like an AWS access key id. */
@@ -65,7 +91,9 @@ export interface CreateApiKeyOptions {
   scopes?: readonly string[];
   /** when the key stops working; never when omitted */
   expiresAt?: Date;
+  /** the admin creating it (shown in the list); defaults to a user actor's id */
   createdById?: string;
+  /** who asks: the system when omitted (the CLI passes systemActor); a user must be an active admin */
   actor?: Actor;
   request?: RequestInfo;
 }
@@ -78,9 +106,11 @@ export interface CreatedApiKey {
   expiresAt: Date | null;
 }
 
-/** Own transaction, audited (API_KEY_CREATED with the scopes and expiry). */
+/** Own transaction, audited (API_KEY_CREATED with the scopes and expiry); FORBIDDEN for a non-admin. */
 export async function createApiKey(options: CreateApiKeyOptions): Promise<CreatedApiKey> {
-  const { createdById, actor, request } = options;
+  const { actor, request } = options;
+  const createdById = options.createdById ?? (actor?.type === 'user' ? actor.id : undefined);
+  const who: Actor = actor ?? (createdById ? { type: 'user', id: createdById } : { type: 'system' });
   const name = options.name.trim();
   if (!name || name.length > 100)
     throw new AppError('INVALID_INPUT', 'An API key name is 1 to 100 characters.');
@@ -89,6 +119,7 @@ export async function createApiKey(options: CreateApiKeyOptions): Promise<Create
   const id = newKeyId();
   const secret = newSecret();
   await runAudited(async (tx) => {
+    await assertMayManageKeys(tx, who);
     await tx.apiKey.create({
       data: {
         id,
@@ -100,8 +131,6 @@ export async function createApiKey(options: CreateApiKeyOptions): Promise<Create
         expiresAt,
       },
     });
-    const who =
-      actor ?? (createdById ? { type: 'user' as const, id: createdById } : { type: 'system' as const });
     await recordAudit(tx, {
       actor: who,
       request,
@@ -126,11 +155,14 @@ function checkExpiry(expiresAt: Date | undefined): Date | null {
   return expiresAt;
 }
 
-export async function listApiKeys(): Promise<ApiKeySummary[]> {
+/** Every key, newest first, without secrets; FORBIDDEN when a non-admin `actor` asks (none: the system). */
+export async function listApiKeys({ actor }: { actor?: Actor } = {}): Promise<ApiKeySummary[]> {
+  if (actor) await assertMayManageKeys(db, actor);
   const rows = await db.apiKey.findMany({ orderBy: { createdAt: 'desc' }, select: summarySelect });
   return rows.map(toSummary);
 }
 
+/** Own transaction, audited when it revokes (API_KEY_REVOKED); a revoked key stays revoked. FORBIDDEN for a non-admin. */
 export async function revokeApiKey({
   id,
   actor,
@@ -141,6 +173,7 @@ export async function revokeApiKey({
   request?: RequestInfo;
 }): Promise<ApiKeySummary> {
   return runAudited(async (tx) => {
+    await assertMayManageKeys(tx, actor ?? { type: 'system' });
     const { count } = await tx.apiKey.updateMany({
       where: { id, revokedAt: null },
       data: { revokedAt: new Date() },
