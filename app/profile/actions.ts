@@ -12,6 +12,8 @@ import { signOutEverywhere } from '@/lib/auth/sign-out-everywhere';
 import { userActor } from '@/lib/auth/session';
 
 const delegationSchema = z.object({
+  /** an admin setting it for someone else (the service checks they may) */
+  fromUserId: z.string().min(1).optional(),
   toUserId: z.string().min(1, 'Choose who decides for you.'),
   startsAt: z.string().min(1, 'Enter a start.'),
   endsAt: z.string().min(1, 'Enter an end.'),
@@ -24,7 +26,7 @@ const utc = (local: string) => `${local}${local.length === 16 ? ':00' : ''}Z`;
 
 const create = authedAction(delegationSchema, async (input, user) =>
   createDelegation({
-    fromUserId: user.id,
+    fromUserId: input.fromUserId ?? user.id,
     toUserId: input.toUserId,
     startsAt: utc(input.startsAt),
     endsAt: utc(input.endsAt),
@@ -36,11 +38,14 @@ const create = authedAction(delegationSchema, async (input, user) =>
 );
 
 export async function setDelegation(
-  prev: ActionResult<{ id: string; moved: number }> | null,
+  _prev: unknown,
   formData: FormData,
 ): Promise<ActionResult<{ id: string; moved: number }>> {
-  const result = await create(prev, formData);
-  if (result.ok) revalidatePath('/profile');
+  const result = await create(null, formData);
+  if (result.ok) {
+    revalidatePath('/profile');
+    revalidatePath('/admin/people/[id]', 'page');
+  }
   return result;
 }
 
@@ -51,6 +56,7 @@ const end = authedAction(z.object({ id: z.string().min(1) }), async ({ id }, use
 export async function stopDelegation(formData: FormData): Promise<void> {
   await end(null, formData);
   revalidatePath('/profile');
+  revalidatePath('/admin/people/[id]', 'page');
 }
 
 const everywhere = authedAction(z.object({}), async (_input, user) =>

@@ -12,8 +12,8 @@ import {
 } from '@/lib/approvals/list-delegations';
 import { requirePageUser } from '@/lib/auth/session';
 import { listUsers } from '@/lib/people/list-users';
-import { signOutOfEverySession, stopDelegation } from './actions';
-import { DelegationForm } from './delegation-form';
+import { setDelegation, signOutOfEverySession, stopDelegation } from './actions';
+import { DelegationForm } from '@/components/people/delegation-form';
 
 export const metadata: Metadata = { title: 'Your profile' };
 export const dynamic = 'force-dynamic';
@@ -72,7 +72,7 @@ export default async function ProfilePage() {
             record names you both.
           </p>
           {delegations.given.length > 0 && <DelegationList items={delegations.given} mine />}
-          <DelegationForm people={others} pending={pending} />
+          <DelegationForm action={setDelegation} people={others} pending={pending} />
         </div>
       </Card>
       {delegations.taken.length > 0 && (

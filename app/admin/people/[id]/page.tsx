@@ -8,6 +8,10 @@ import { Card } from '@/components/ui/card';
 import { formatUtc } from '@/components/ui/format-time';
 import { isAppError } from '@/lib/errors';
 import { getPersonOrThrow } from '@/lib/people/get-person';
+import { setDelegation, stopDelegation } from '@/app/profile/actions';
+import { DelegationForm } from '@/components/people/delegation-form';
+import { listDelegations } from '@/lib/approvals/list-delegations';
+import { listUsers } from '@/lib/people/list-users';
 import { deactivatePerson, reactivatePerson, setRole } from '../actions';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -26,6 +30,10 @@ const button = 'rounded-md border border-slate-300 px-3 py-2 text-sm font-medium
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const person = await load((await params).id);
+  const [delegations, people] = await Promise.all([listDelegations({ userId: person.id }), listUsers()]);
+  const others = people
+    .filter((p) => p.active && p.id !== person.id)
+    .map((p) => ({ id: p.id, email: p.email }));
   return (
     <div className="space-y-6">
       <Link href="/admin/people" className="text-sm text-slate-600 hover:underline">
@@ -76,6 +84,32 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </button>
             </ActionForm>
           )}
+        </div>
+      </Card>
+      <Card title="Out of office">
+        <div className="space-y-3">
+          {delegations.given.map((d) => (
+            <form
+              key={d.id}
+              action={stopDelegation}
+              className="flex flex-wrap items-center justify-between gap-2 text-sm"
+            >
+              <input type="hidden" name="id" value={d.id} />
+              <span>
+                To {d.to}, {formatUtc(d.startsAt)} – {formatUtc(d.endsAt)}{' '}
+                {d.running ? '(running)' : '(coming)'}
+              </span>
+              <button type="submit" className={button}>
+                End delegation
+              </button>
+            </form>
+          ))}
+          <DelegationForm
+            action={setDelegation}
+            people={others}
+            pending={person.openTasks.length}
+            forUserId={person.id}
+          />
         </div>
       </Card>
       <Card title={`Waiting for their decision (${person.openTasks.length})`}>

@@ -1,7 +1,15 @@
 'use client';
-/** Set an out-of-office delegation: to whom, from – to (UTC), why, and whether pending requests follow. */
+/**
+ * Set an out-of-office delegation: to whom, from – to (UTC), why, and whether pending requests
+ * follow. On the profile for oneself; on a person's admin page for them.
+ */
 import { useActionState } from 'react';
-import { setDelegation } from './actions';
+import type { ActionResult } from '@/lib/auth/authed-action';
+
+type SetDelegation = (
+  prev: unknown,
+  formData: FormData,
+) => Promise<ActionResult<{ id: string; moved: number }>>;
 
 const field = 'w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-700';
 
@@ -15,18 +23,21 @@ function FieldErrorText({ id, errors }: { id: string; errors?: string[] }) {
 
 const local = (date: Date) => date.toISOString().slice(0, 16);
 
-export function DelegationForm({
-  people,
-  pending,
-}: {
+interface DelegationFormProps {
+  action: SetDelegation;
   people: { id: string; email: string }[];
   pending: number;
-}) {
-  const [state, action, busy] = useActionState(setDelegation, null);
+  /** an admin setting it for someone else; absent: for the signed-in person */
+  forUserId?: string;
+}
+
+export function DelegationForm({ action: set, people, pending, forUserId }: DelegationFormProps) {
+  const [state, action, busy] = useActionState(set, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const now = new Date();
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
+      {forUserId && <input type="hidden" name="fromUserId" value={forUserId} />}
       <div className="space-y-1 sm:col-span-2">
         <label htmlFor="toUserId" className="block text-sm font-medium">
           Delegate to
@@ -86,7 +97,8 @@ export function DelegationForm({
       {pending > 0 && (
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" name="includePending" className="h-5 w-5" />
-          Also hand over my {pending} undecided request{pending === 1 ? '' : 's'} now
+          Also hand over {forUserId ? 'their' : 'my'} {pending} undecided request{pending === 1 ? '' : 's'}{' '}
+          now
         </label>
       )}
       <p
