@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import type { Actor, RequestInfo } from './actor';
 import { API_SCOPES, parseScopes, scopesFromColumn, type ApiScope } from './scopes';
+import { assertAdmin } from './assert-admin';
 import { seal, unseal } from './server-key';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -49,22 +50,8 @@ function toSummary({ createdBy, ...row }: SummaryRow): ApiKeySummary {
   return { ...row, scopes: scopesFromColumn(row.scopes), createdBy: createdBy?.email ?? null };
 }
 
-/**
- * FORBIDDEN unless the actor may manage API keys: the system (the CLI, tests) or a user who is an
- * active admin now (read in the caller's transaction, so a demoted admin's open page cannot).
- * A key cannot manage keys, whatever its scopes, nor can an email link.
- */
-async function assertMayManageKeys(tx: Tx, actor: Actor): Promise<void> {
-  if (actor.type === 'system') return;
-  if (actor.type === 'user' && actor.id) {
-    const user = await tx.user.findUnique({
-      where: { id: actor.id },
-      select: { role: true, disabledAt: true },
-    });
-    if (user?.role === 'admin' && !user.disabledAt) return;
-  }
-  throw new AppError('FORBIDDEN', 'Only admins manage API keys.');
-}
+/** FORBIDDEN unless the actor may manage API keys (the system, or an active admin). */
+const assertMayManageKeys = (tx: Tx, actor: Actor) => assertAdmin(tx, actor, 'manage API keys');
 
 /** 'SO' + 20 uppercase letters/digits, like an AWS access key id. */
 function newKeyId(): string {

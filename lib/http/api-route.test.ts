@@ -93,19 +93,3 @@ describe('apiRoute', () => {
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'LIMIT_EXCEEDED' } } });
   });
 });
-
-describe('methods a route does not serve', () => {
-  it('answer 405 in the error shape, with Allow', async () => {
-    const routes = await import('@/app/api/v1/executions/route');
-    const response = routes.PUT(new Request('http://localhost/api/v1/executions', { method: 'PUT' }));
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, POST, OPTIONS');
-    expect(await response.json()).toEqual({
-      error: {
-        code: 'METHOD_NOT_ALLOWED',
-        message: 'PUT is not served here; use GET or POST.',
-        details: { allow: ['GET', 'POST'] },
-      },
-    });
-  });
-});

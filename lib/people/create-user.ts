@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { appUrl } from '../mail/app-url';
 import { enqueueMail } from '../mail/enqueue-mail';
 import { renderInvitation } from '../mail/templates/invitation';
-import { assertAdmin } from './assert-admin';
+import { assertAdmin } from '../auth/assert-admin';
 import { emailSchema, roleSchema, type Role } from './roles';
 
 export interface CreateUserOptions {

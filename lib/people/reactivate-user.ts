@@ -3,7 +3,7 @@ import type { Actor, RequestInfo } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
-import { assertAdmin } from './assert-admin';
+import { assertAdmin } from '../auth/assert-admin';
 
 export async function reactivateUser({
   userId,
