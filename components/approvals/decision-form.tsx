@@ -9,7 +9,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import type { FormField as FormFieldConfig } from '@/lib/approvals/config-schema';
-import { FieldError, FormField } from './form-field';
+import { FieldError } from '@/components/ui/field-error';
+import { FormField } from './form-field';
 
 type DecisionFormState =
   { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };

@@ -1,16 +1,7 @@
 /** One field of an approval's Form (text, number, choice, checkbox) with its error read out. */
+import { FieldError } from '@/components/ui/field-error';
+import { fieldClass } from '@/components/ui/text-field';
 import type { FormField as FormFieldConfig } from '@/lib/approvals/config-schema';
-
-const inputClass =
-  'w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-700 aria-invalid:ring-1 aria-invalid:ring-red-700';
-
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <p id={id} aria-live="polite" className="min-h-5 text-sm text-red-700">
-      {errors?.join(' ')}
-    </p>
-  );
-}
 
 function label(field: FormFieldConfig): string {
   const text = field.Label ?? field.Name;
@@ -56,7 +47,7 @@ export function FormField({ field, errors, defaultValue }: FormFieldProps) {
     name,
     'aria-invalid': invalid,
     'aria-describedby': `${id}-error`,
-    className: inputClass,
+    className: fieldClass,
   };
   return (
     <div className="space-y-1">

@@ -4,22 +4,14 @@
  * follow. On the profile for oneself; on a person's admin page for them.
  */
 import { useActionState } from 'react';
+import { FieldError } from '@/components/ui/field-error';
+import { fieldClass, TextField } from '@/components/ui/text-field';
 import type { ActionResult } from '@/lib/auth/authed-action';
 
 type SetDelegation = (
   prev: unknown,
   formData: FormData,
 ) => Promise<ActionResult<{ id: string; moved: number }>>;
-
-const field = 'w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-700';
-
-function FieldErrorText({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <p id={id} aria-live="polite" className="min-h-5 text-sm text-red-700">
-      {errors?.join(' ')}
-    </p>
-  );
-}
 
 const local = (date: Date) => date.toISOString().slice(0, 16);
 
@@ -48,7 +40,7 @@ export function DelegationForm({ action: set, people, pending, forUserId }: Dele
           defaultValue=""
           aria-invalid={errors?.toUserId ? true : undefined}
           aria-describedby="toUserId-error"
-          className={field}
+          className={fieldClass}
         >
           <option value="">Choose a person…</option>
           {people.map((p) => (
@@ -57,42 +49,32 @@ export function DelegationForm({ action: set, people, pending, forUserId }: Dele
             </option>
           ))}
         </select>
-        <FieldErrorText id="toUserId-error" errors={errors?.toUserId} />
+        <FieldError id="toUserId-error" errors={errors?.toUserId} />
       </div>
-      <div className="space-y-1">
-        <label htmlFor="startsAt" className="block text-sm font-medium">
-          From (UTC)
-        </label>
-        <input
-          id="startsAt"
-          name="startsAt"
-          type="datetime-local"
-          defaultValue={local(now)}
-          aria-describedby="startsAt-error"
-          className={field}
+      <TextField
+        id="startsAt"
+        name="startsAt"
+        type="datetime-local"
+        label="From (UTC)"
+        defaultValue={local(now)}
+        errors={errors?.startsAt}
+      />
+      <TextField
+        id="endsAt"
+        name="endsAt"
+        type="datetime-local"
+        label="Until (UTC)"
+        defaultValue={local(new Date(now.getTime() + 7 * 86_400_000))}
+        errors={errors?.endsAt}
+      />
+      <div className="sm:col-span-2">
+        <TextField
+          id="reason"
+          name="reason"
+          label="Reason (optional)"
+          placeholder="Holiday"
+          errors={errors?.reason}
         />
-        <FieldErrorText id="startsAt-error" errors={errors?.startsAt} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="endsAt" className="block text-sm font-medium">
-          Until (UTC)
-        </label>
-        <input
-          id="endsAt"
-          name="endsAt"
-          type="datetime-local"
-          defaultValue={local(new Date(now.getTime() + 7 * 86_400_000))}
-          aria-invalid={errors?.endsAt ? true : undefined}
-          aria-describedby="endsAt-error"
-          className={field}
-        />
-        <FieldErrorText id="endsAt-error" errors={errors?.endsAt} />
-      </div>
-      <div className="space-y-1 sm:col-span-2">
-        <label htmlFor="reason" className="block text-sm font-medium">
-          Reason (optional)
-        </label>
-        <input id="reason" name="reason" className={field} placeholder="Holiday" />
       </div>
       {pending > 0 && (
         <label className="flex items-center gap-2 text-sm sm:col-span-2">

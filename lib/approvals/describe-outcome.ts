@@ -3,12 +3,41 @@
  * the task's status and reason, its policy, its OnReject and its execution's state (pure).
  * The link pages and the inbox say the same thing with these.
  */
+import { approvalsStillNeeded } from './policy';
 export interface OutcomeFacts {
   status: string;
   onReject: string;
   closedReason: string | null;
   policy: { mode: string; count: number; stillNeeded: number };
   execution: { status: string; error: string | null };
+}
+
+/** The facts of a loaded task row (with its decisions and the count of people still asked). */
+export function outcomeFactsOf(task: {
+  status: string;
+  onReject: string;
+  closedReason: string | null;
+  policyMode: string;
+  policyCount: number;
+  decisions: Array<{ decision: string }>;
+  _count: { assignees: number };
+  execution: { status: string; error: string | null };
+}): OutcomeFacts {
+  const policy = { mode: task.policyMode, count: task.policyCount };
+  return {
+    status: task.status,
+    onReject: task.onReject,
+    closedReason: task.closedReason,
+    policy: {
+      ...policy,
+      stillNeeded: approvalsStillNeeded({
+        ...policy,
+        assignees: task._count.assignees,
+        decisions: task.decisions,
+      }),
+    },
+    execution: { status: task.execution.status, error: task.execution.error },
+  };
 }
 
 const ENDED: Record<string, string> = {

@@ -7,10 +7,9 @@ import { db } from '../db/client';
 import { engineNow } from '../engine';
 import { AppError } from '../errors';
 import { commentRequired, type FormField } from './config-schema';
-import type { OutcomeFacts } from './describe-outcome';
+import { outcomeFactsOf, type OutcomeFacts } from './describe-outcome';
 import { inboxScope, type InboxViewer } from './inbox-scope';
 import type { InboxTaskSummary } from './list-inbox-tasks';
-import { approvalsStillNeeded } from './policy';
 
 interface InboxDecisionView {
   by: string;
@@ -82,25 +81,12 @@ export async function getInboxTaskOrThrow({
     details: JSON.parse(task.details) as unknown,
     workflowName: task.execution.workflow.name,
     requester: task.requesterLabel ?? 'someone',
-    status: task.status,
     createdAt: task.createdAt.toISOString(),
     dueAt: task.dueAt?.toISOString() ?? null,
     decidedAt: task.decidedAt?.toISOString() ?? null,
     escalatedAt: task.escalatedAt?.toISOString() ?? null,
     escalatedTo: task.escalatedAt ? (JSON.parse(task.escalateTo) as string[]) : [],
-    closedReason: task.closedReason,
-    onReject: task.onReject,
-    policy: {
-      mode: task.policyMode,
-      count: task.policyCount,
-      stillNeeded: approvalsStillNeeded({
-        mode: task.policyMode,
-        count: task.policyCount,
-        assignees: task._count.assignees,
-        decisions: task.decisions,
-      }),
-    },
-    execution: { status: task.execution.status, error: task.execution.error },
+    ...outcomeFactsOf(task),
     form,
     commentRequiredOn: { approve: commentRequired(form, 'approve'), reject: commentRequired(form, 'reject') },
     decisions: task.decisions.map((d) => ({

@@ -12,7 +12,7 @@ import { engineNow } from '../engine';
 import type { FormField } from './config-schema';
 import { commentRequired } from './config-schema';
 import { hashLinkToken, isWellFormedLinkToken } from './link-tokens';
-import { approvalsStillNeeded } from './policy';
+import { outcomeFactsOf } from './describe-outcome';
 
 interface LinkDecisionView {
   by: string;
@@ -116,9 +116,7 @@ function toView(assignee: LoadedAssignee, onBehalfOf: string | null): LinkTaskVi
     form,
     commentRequiredOnApprove: commentRequired(form, 'approve'),
     commentRequiredOnReject: commentRequired(form, 'reject'),
-    status: task.status,
     closedAt: task.decidedAt?.toISOString() ?? null,
-    closedReason: task.closedReason,
     superseded: task.supersededById !== null,
     handedOver: assignee.status === 'CANCELLED' && task.status === 'PENDING',
     decisions: task.decisions.map((d) => ({
@@ -128,18 +126,7 @@ function toView(assignee: LoadedAssignee, onBehalfOf: string | null): LinkTaskVi
       comment: d.comment,
       you: mine(d.byEmail),
     })),
-    policy: {
-      mode: task.policyMode,
-      count: task.policyCount,
-      stillNeeded: approvalsStillNeeded({
-        mode: task.policyMode,
-        count: task.policyCount,
-        assignees: task._count.assignees,
-        decisions: task.decisions,
-      }),
-    },
-    onReject: task.onReject,
-    execution: { status: task.execution.status, error: task.execution.error },
+    ...outcomeFactsOf(task),
   };
 }
 

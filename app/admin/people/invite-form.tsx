@@ -1,44 +1,21 @@
 'use client';
 /** Invite a person: email, name, role, groups. They get an invitation mail and show as invited until they sign in. */
 import { useActionState } from 'react';
+import { fieldClass, TextField } from '@/components/ui/text-field';
 import { invitePerson } from './actions';
-
-const field =
-  'w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-700 aria-invalid:ring-1 aria-invalid:ring-red-700';
 
 export function InviteForm({ groups }: { groups: string[] }) {
   const [state, action, pending] = useActionState(invitePerson, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
-      <div className="space-y-1">
-        <label htmlFor="invite-email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="invite-email"
-          name="email"
-          type="email"
-          required
-          aria-invalid={errors?.email ? true : undefined}
-          aria-describedby="invite-email-error"
-          className={field}
-        />
-        <p id="invite-email-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {errors?.email?.join(' ')}
-        </p>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="invite-name" className="block text-sm font-medium">
-          Name (optional)
-        </label>
-        <input id="invite-name" name="name" className={field} />
-      </div>
+      <TextField id="invite-email" name="email" type="email" label="Email" required errors={errors?.email} />
+      <TextField id="invite-name" name="name" label="Name (optional)" errors={errors?.name} />
       <div className="space-y-1">
         <label htmlFor="invite-role" className="block text-sm font-medium">
           Role
         </label>
-        <select id="invite-role" name="role" defaultValue="approver" className={field}>
+        <select id="invite-role" name="role" defaultValue="approver" className={fieldClass}>
           <option value="approver">Approver — decides their own requests</option>
           <option value="manager">Manager — runs their groups&rsquo; queue</option>
           <option value="admin">Admin — manages everything</option>
