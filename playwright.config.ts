@@ -23,6 +23,9 @@ const serverEnv = (port: string, url: string) => ({
   NEXT_TELEMETRY_DISABLED: '1',
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
   APP_URL: url,
+  // The suite signs the demo's admin in from several tests within minutes (the limit itself is
+  // tested in lib/auth/rate-limit.test.ts).
+  SIGNOFF_SIGN_IN_LIMIT_PER_ADDRESS: '100',
 });
 
 export default defineConfig({
