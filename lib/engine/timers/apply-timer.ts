@@ -34,15 +34,17 @@ export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
     data: { status: 'CANCELLED' },
   });
   const heartbeat = timer.purpose === 'Heartbeat';
-  const token = await tx.taskToken.findUniqueOrThrow({
-    where: { id: timer.taskTokenId },
-    select: { heartbeatSeconds: true },
-  });
+  const heartbeatSeconds = heartbeat
+    ? (
+        await tx.taskToken.findUniqueOrThrow({
+          where: { id: timer.taskTokenId },
+          select: { heartbeatSeconds: true },
+        })
+      ).heartbeatSeconds
+    : null;
   await tokensEnded(tx, {
     tokenIds: [timer.taskTokenId],
-    ending: heartbeat
-      ? { kind: 'heartbeat-timed-out', heartbeatSeconds: token.heartbeatSeconds }
-      : { kind: 'state-timed-out' },
+    ending: heartbeat ? { kind: 'heartbeat-timed-out', heartbeatSeconds } : { kind: 'state-timed-out' },
     at: timer.dueAt,
   });
   const error = heartbeat ? 'States.HeartbeatTimeout' : 'States.Timeout';
