@@ -1,6 +1,6 @@
 /** Creates an activity (a queue for `activity:NAME` tasks). Idempotent by name, as AWS's CreateActivity. Own transaction. An API key needs workflows:write. */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { activitySelect, toActivitySummary, type ActivitySummary } from './activity-dto';
@@ -18,7 +18,7 @@ export async function createActivity({
   actor,
   request,
 }: CreateActivityOptions): Promise<{ activity: ActivitySummary; created: boolean }> {
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   return runAudited(async (tx) => {
     const existing = await tx.activity.findUnique({ where: { name }, select: activitySelect });
     if (existing) return { activity: toActivitySummary(existing), created: false };

@@ -1,6 +1,6 @@
 /** Deletes an activity; its pending tasks stay until they time out, as on AWS. Own transaction. An API key needs workflows:write. */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
@@ -14,7 +14,7 @@ export async function deleteActivity({
   actor: Actor;
   request?: RequestInfo;
 }): Promise<void> {
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   await runAudited(async (tx) => {
     const row = await tx.activity.findFirst({
       where: { OR: [{ name }, { id: name }] },

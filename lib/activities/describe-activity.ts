@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { activitySelect, toActivitySummary, type ActivitySummary } from './activity-dto';
@@ -12,7 +12,7 @@ export async function getActivityOrThrow({
   name: string;
   actor: Actor;
 }): Promise<ActivitySummary> {
-  requireScope(actor, 'workflows:read');
+  await authorize(actor, 'workflows:read');
   return findActivityOrThrow(name);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/client';
+import { systemActor } from '../auth/actor';
 import { exportAudit } from './export-audit';
 import { recordAudit } from './record-audit';
 import { runAudited } from './run-audited';
@@ -72,12 +73,14 @@ describe('audit trail', () => {
   it('exports CSV and JSON with filters', async () => {
     await db.auditEntry.deleteMany();
     await appendThree();
-    const csv = await exportAudit({ format: 'csv', filters: { targetId: 'wf-b' }, actor });
+    const csv = await exportAudit({ format: 'csv', filters: { targetId: 'wf-b' }, actor: systemActor });
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^seq,at,actorType/);
     expect(lines[1]).toContain('"{""workflowId"":""wf-b"",""name"":""b"",');
-    const json = JSON.parse(await exportAudit({ format: 'json', actor })) as { data: { name: string } }[];
+    const json = JSON.parse(await exportAudit({ format: 'json', actor: systemActor })) as {
+      data: { name: string };
+    }[];
     expect(json.map((e) => e.data.name)).toEqual(['a', 'b', 'c']);
   });
 });

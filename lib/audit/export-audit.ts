@@ -1,6 +1,6 @@
 /** Exports the audit trail (optionally filtered) as CSV or JSON text, oldest first. An API key needs audit:read. */
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 
@@ -42,7 +42,7 @@ function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
 }
 
 export async function exportAudit({ format, filters, actor }: ExportAuditOptions): Promise<string> {
-  requireScope(actor, 'audit:read');
+  await authorize(actor, 'audit:read');
   const rows = await db.auditEntry.findMany({ where: auditWhere(filters), orderBy: { seq: 'asc' } });
   if (format === 'json') {
     return JSON.stringify(

@@ -4,7 +4,7 @@
  * audit:read; the CLI (`audit verify`, run on the server) passes no actor.
  */
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import { GENESIS_HASH, hashAuditEntry } from './audit-hash';
 
@@ -16,7 +16,7 @@ export type AuditChainResult =
 const PAGE = 1000;
 
 export async function verifyAuditChain({ actor }: { actor?: Actor } = {}): Promise<AuditChainResult> {
-  if (actor) requireScope(actor, 'audit:read');
+  if (actor) await authorize(actor, 'audit:read');
   let prevHash = GENESIS_HASH;
   let prevSeq = 0;
   let entries = 0;

@@ -145,3 +145,42 @@ describe('scopes in the services', () => {
     }
   });
 });
+
+describe('people in the services', () => {
+  /** completeTask and pollActivity belong to programs (and approvals reach tokens through their own services). */
+  const consoleCalls = calls.filter(([name]) => !name.startsWith('completeTask') && name !== 'pollActivity');
+
+  it('refuse anyone but an active admin, and an email link, before anything is written', async () => {
+    const stamp = Date.now().toString(36);
+    const [approver, manager, former] = await Promise.all(
+      (['approver', 'manager', 'admin'] as const).map((role, i) =>
+        db.user.create({ data: { email: `people-${i}-${stamp}@example.com`, role } }),
+      ),
+    );
+    await db.user.update({ where: { id: former.id }, data: { disabledAt: new Date() } });
+    const before = await snapshot();
+    for (const [name, , call] of consoleCalls) {
+      for (const user of [approver, manager, former]) {
+        const actor: Actor = { type: 'user', id: user.id, label: user.email };
+        expect(await codeOf(call(actor)), `${name} as ${user.role}`).toEqual({
+          code: 'FORBIDDEN',
+          message: 'Only admins use the admin console.',
+        });
+      }
+      expect(((await codeOf(call({ type: 'link', id: 'task' }))) as { code: string }).code, name).toBe(
+        'FORBIDDEN',
+      );
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('let an active admin past the check', async () => {
+    const admin = await db.user.create({
+      data: { email: `people-admin-${Date.now()}@example.com`, role: 'admin' },
+    });
+    for (const [name, , call] of consoleCalls) {
+      const result = await codeOf(call({ type: 'user', id: admin.id, label: admin.email }));
+      expect(result === 'ok' ? result : result.code, name).not.toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import { loadExecutionDetail, type ExecutionDetail } from './execution-dto';
 
@@ -11,6 +11,6 @@ export async function getExecutionOrThrow({
   id: string;
   actor: Actor;
 }): Promise<ExecutionDetail> {
-  requireScope(actor, 'executions:read');
+  await authorize(actor, 'executions:read');
   return loadExecutionDetail(db, id);
 }

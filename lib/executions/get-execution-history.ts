@@ -1,7 +1,7 @@
 /** GetExecutionHistory: AWS-shaped events, paged by nextToken, oldest first unless reversed. */
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { decodePageToken, encodePageToken } from './page-token';
@@ -30,7 +30,7 @@ export async function getExecutionHistory(
   options: GetExecutionHistoryOptions,
 ): Promise<{ events: HistoryEventDto[]; nextToken?: string }> {
   const { executionId, maxResults = 100, reverseOrder = false } = options;
-  requireScope(options.actor, 'executions:read');
+  await authorize(options.actor, 'executions:read');
   const exists = await db.execution.findUnique({ where: { id: executionId }, select: { id: true } });
   if (!exists)
     throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { executionSummarySelect, toExecutionSummary, type ExecutionSummary } from './execution-dto';
@@ -32,7 +32,7 @@ const positionSchema = z.object({ t: z.number().int(), i: z.string() });
 export async function listExecutions(
   options: ListExecutionsOptions,
 ): Promise<{ executions: ExecutionSummary[]; nextToken?: string }> {
-  requireScope(options.actor, 'executions:read');
+  await authorize(options.actor, 'executions:read');
   const take = options.maxResults ?? 100;
   const where: Prisma.ExecutionWhereInput[] = [];
   if (options.workflowId)

@@ -1,6 +1,6 @@
 /** RedriveExecution: restarts a failed, timed-out or aborted execution from where it failed (CONFLICT otherwise). Own transaction. An API key needs executions:write. */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { redriveExecution as engineRedriveExecution, notifyEngine } from '../engine';
@@ -19,7 +19,7 @@ export async function redriveExecution({
   request,
   reason,
 }: RedriveExecutionOptions): Promise<ExecutionDetail> {
-  requireScope(actor, 'executions:write');
+  await authorize(actor, 'executions:write');
   const execution = await runAudited(async (tx) => {
     await loadExecutionDetail(tx, id);
     await engineRedriveExecution(tx, { executionId: id });

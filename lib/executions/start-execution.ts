@@ -10,7 +10,7 @@ import { canonicalJson } from '../audit/canonical-json';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { requesterColumns, type Actor, type RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import type { Tx } from '../db/client';
 import { beginExecution, notifyEngine } from '../engine';
 import { AppError } from '../errors';
@@ -32,7 +32,7 @@ export interface StartExecutionOptions {
 export async function startExecution(
   options: StartExecutionOptions,
 ): Promise<{ execution: ExecutionDetail; created: boolean }> {
-  requireScope(options.actor, 'executions:write');
+  await authorize(options.actor, 'executions:write');
   const name = options.name ?? randomUUID();
   if (!AWS_NAME_PATTERN.test(name))
     throw new AppError(

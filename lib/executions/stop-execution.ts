@@ -1,6 +1,6 @@
 /** StopExecution: aborts a RUNNING execution (CONFLICT otherwise), with an audit entry. Own transaction. An API key needs executions:write. */
 import { actorName, type Actor, type RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { stopExecution as engineStopExecution, notifyEngine } from '../engine';
@@ -24,7 +24,7 @@ export async function stopExecution({
   request,
   reason,
 }: StopExecutionOptions): Promise<ExecutionDetail> {
-  requireScope(actor, 'executions:write');
+  await authorize(actor, 'executions:write');
   const execution = await runAudited(async (tx) => {
     await loadExecutionDetail(tx, id); // NOT_FOUND first
     await engineStopExecution(tx, { executionId: id, error, cause, by: actorName(actor) });

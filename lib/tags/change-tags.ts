@@ -5,7 +5,7 @@
  * and workflows:write to change them.
  */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { db, type Tx } from '../db/client';
@@ -48,7 +48,7 @@ export async function getTags({
   resource: TaggedResource;
   actor: Actor;
 }): Promise<Tags> {
-  requireScope(actor, 'workflows:read');
+  await authorize(actor, 'workflows:read');
   return (await findTagged(db, resource)).tags;
 }
 
@@ -60,7 +60,7 @@ export async function changeTags(options: {
   request?: RequestInfo;
 }): Promise<Tags> {
   const { resource, add = {}, remove = [], actor, request } = options;
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   return runAudited(async (tx) => {
     const current = await findTagged(tx, resource);
     const tags: Tags = { ...current.tags, ...add };

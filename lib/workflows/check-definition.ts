@@ -2,21 +2,21 @@
 import { createHash } from 'node:crypto';
 import { validateDefinition, type ValidationResult } from '../asl/validate';
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { AppError } from '../errors';
 
 /** AWS's limit on a definition's size. */
 const MAX_DEFINITION_BYTES = 1024 * 1024;
 
 /** Validate without storing: every diagnostic with its JSON pointer. An API key needs workflows:read. */
-export function checkDefinition({
+export async function checkDefinition({
   definition,
   actor,
 }: {
   definition: string;
   actor: Actor;
-}): ValidationResult {
-  requireScope(actor, 'workflows:read');
+}): Promise<ValidationResult> {
+  await authorize(actor, 'workflows:read');
   return validateDefinition(definition);
 }
 

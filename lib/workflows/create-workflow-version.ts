@@ -3,7 +3,7 @@
  * exact text again changes nothing (`created: false`). Own transaction.
  */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { assertValidDefinition, definitionHash } from './check-definition';
@@ -22,7 +22,7 @@ export async function createWorkflowVersion(
   options: CreateWorkflowVersionOptions,
 ): Promise<{ workflow: WorkflowDetail; created: boolean }> {
   const { definition, description, actor, request } = options;
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   assertValidDefinition(definition);
   const hash = definitionHash(definition);
   return runAudited(async (tx) => {

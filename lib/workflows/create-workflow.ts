@@ -1,6 +1,6 @@
 /** Creates a workflow with its version 1, after validating the definition. Own transaction. */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
@@ -19,7 +19,7 @@ export interface CreateWorkflowOptions {
 
 export async function createWorkflow(options: CreateWorkflowOptions): Promise<WorkflowDetail> {
   const { name, definition, description, tags, actor, request } = options;
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   assertValidDefinition(definition);
   const hash = definitionHash(definition);
   return runAudited(async (tx) => {

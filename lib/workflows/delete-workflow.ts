@@ -4,7 +4,7 @@
  * deleted row's name; the audit entry keeps the original. Own transaction.
  */
 import type { Actor, RequestInfo } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { loadWorkflowDetail } from './workflow-dto';
@@ -18,7 +18,7 @@ export async function deleteWorkflow({
   actor: Actor;
   request?: RequestInfo;
 }): Promise<{ id: string; name: string }> {
-  requireScope(actor, 'workflows:write');
+  await authorize(actor, 'workflows:write');
   return runAudited(async (tx) => {
     const workflow = await loadWorkflowDetail(tx, id);
     const deletedAt = new Date();

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 import { AppError } from '../errors';
 import { loadWorkflowDetail, type WorkflowDetail } from './workflow-dto';
@@ -12,7 +12,7 @@ export async function getWorkflowOrThrow({
   id: string;
   actor: Actor;
 }): Promise<WorkflowDetail> {
-  requireScope(actor, 'workflows:read');
+  await authorize(actor, 'workflows:read');
   return loadWorkflowDetail(db, id);
 }
 
@@ -35,7 +35,7 @@ export async function getWorkflowVersionOrThrow({
   version: number;
   actor: Actor;
 }): Promise<WorkflowVersionDetail> {
-  requireScope(actor, 'workflows:read');
+  await authorize(actor, 'workflows:read');
   const row = await db.workflowVersion.findFirst({
     where: { version, workflow: { OR: [{ id: workflowId }, { name: workflowId }] } },
     select: {

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor';
-import { requireScope } from '../auth/scopes';
+import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
 
 export interface WorkflowSummary {
@@ -15,7 +15,7 @@ export interface WorkflowSummary {
  * passes no actor); an API key needs workflows:read.
  */
 export async function listWorkflows({ actor }: { actor?: Actor } = {}): Promise<WorkflowSummary[]> {
-  if (actor) requireScope(actor, 'workflows:read');
+  if (actor) await authorize(actor, 'workflows:read');
   return db.workflow.findMany({
     where: { deletedAt: null },
     orderBy: { name: 'asc' },

@@ -5,7 +5,7 @@ import { definitionText, validateDefinitionBodySchema } from '@/lib/workflows/sc
 
 export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor }) => {
   const { definition } = validateDefinitionBodySchema.parse(await readJson(request));
-  return json(checkDefinition({ definition: definitionText(definition), actor }));
+  return json(await checkDefinition({ definition: definitionText(definition), actor }));
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);
