@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { UserMenu } from '@/components/auth/user-menu';
+import { THEME_COOKIE, themeFromCookie } from '@/components/theme/theme';
+import { ThemeSwitch } from '@/components/theme/theme-switch';
 import { isDemoMode } from '@/lib/auth/install-mode';
 import { getSessionUser } from '@/lib/auth/session';
 import './globals.css';
@@ -14,8 +17,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
+  const theme = themeFromCookie((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body className="min-h-screen font-sans">
         <header className="border-b border-slate-200 bg-white">
           {isDemoMode() && (
@@ -27,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               shows everyone&rsquo;s mail, sign-in links included.
             </p>
           )}
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3 sm:gap-6">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3 sm:gap-6">
             <Link href="/" className="text-lg font-semibold text-slate-900">
               Signoff
             </Link>
@@ -39,12 +43,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Admin
               </Link>
             )}
-            <div className="ml-auto">
+            <div className="ml-auto flex items-center gap-3">
+              <ThemeSwitch initial={theme} />
               <UserMenu />
             </div>
           </nav>
         </header>
-        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
       </body>
     </html>
   );

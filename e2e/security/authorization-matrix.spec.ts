@@ -72,6 +72,15 @@ const PAGES: Record<string, PageRow> = {
   '/admin/people/[id]': { path: '/admin/people/no-such-person', expect: adminsOnly(404) },
   '/admin/groups': { path: '/admin/groups', expect: adminsOnly() },
   '/admin/api-keys': { path: '/admin/api-keys', expect: adminsOnly() },
+  '/admin/workflows': { path: '/admin/workflows', expect: adminsOnly() },
+  '/admin/workflows/new': { path: '/admin/workflows/new', expect: adminsOnly() },
+  '/admin/workflows/[id]': { path: '/admin/workflows/expense-approval', expect: adminsOnly() },
+  '/admin/workflows/[id]/edit': { path: '/admin/workflows/expense-approval/edit', expect: adminsOnly() },
+  '/admin/executions': { path: '/admin/executions', expect: adminsOnly() },
+  '/admin/executions/new': { path: '/admin/executions/new', expect: adminsOnly() },
+  '/admin/executions/[id]': { path: '/admin/executions/no-such-execution', expect: adminsOnly(404) },
+  '/admin/audit': { path: '/admin/audit', expect: adminsOnly() },
+  '/admin/mail': { path: '/admin/mail', expect: adminsOnly() },
 };
 
 /** Route handlers. */
@@ -208,6 +217,10 @@ const ACTIONS: Record<string, string> = {
   'app/admin/people/actions.ts': 'authedAction',
   'app/admin/groups/actions.ts': 'authedAction',
   'app/admin/api-keys/actions.ts': 'authedAction',
+  'app/admin/workflows/actions.ts': 'authedAction',
+  'app/admin/executions/actions.ts': 'authedAction',
+  'app/admin/audit/actions.ts': 'authedAction',
+  'app/admin/mail/actions.ts': 'authedAction',
 };
 
 function filesUnder(dir: string): string[] {
