@@ -116,6 +116,11 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('SIGNED_OUT_EVERYWHERE'),
     data: z.object({ userId: id, sessionsEnded: z.number().int() }),
   }),
+  /** An admin put a FAILED outbox message back in the queue. */
+  z.object({
+    type: z.literal('MAIL_RESENT'),
+    data: z.object({ messageId: id, previousAttempts: z.number().int().optional() }),
+  }),
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -2,16 +2,7 @@
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
-
-interface AuditFilters {
-  action?: string;
-  actorId?: string;
-  targetType?: string;
-  targetId?: string;
-  from?: Date;
-  to?: Date;
-}
+import { auditWhere, type AuditFilters } from './audit-filters';
 
 export interface ExportAuditOptions {
   format: 'csv' | 'json';
@@ -35,11 +26,6 @@ const COLUMNS = [
   'prevHash',
   'hash',
 ] as const;
-
-function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereInput {
-  const { action, actorId, targetType, targetId, from, to } = filters;
-  return { action, actorId, targetType, targetId, at: from || to ? { gte: from, lt: to } : undefined };
-}
 
 export async function exportAudit({ format, filters, actor }: ExportAuditOptions): Promise<string> {
   await authorize(actor, 'audit:read');
