@@ -70,13 +70,13 @@ export async function startWorkflow(
     definition: JSON.stringify(definition),
     actor: { type: 'system', label: 'test' },
   });
-  const actor = options.requesterId
-    ? { type: 'user' as const, id: options.requesterId, label: 'requester' }
-    : { type: 'system' as const, label: 'test' };
   const { execution } = await startExecution({
     workflowId: name,
     input: JSON.stringify(options.input ?? { orderId: 'A-1', total: 1500 }),
-    actor,
+    actor: { type: 'system', label: 'test' },
+    ...(options.requesterId
+      ? { requester: { type: 'user', id: options.requesterId, label: 'requester' } }
+      : {}),
   });
   await driveEngine();
   return execution.id;

@@ -26,6 +26,11 @@ export interface StartExecutionOptions {
   /** JSON text; defaults to "{}" */
   input?: string;
   actor: Actor;
+  /**
+   * The person the execution is for, when the system starts it on their behalf (the demo seed,
+   * tests): the requester approvals see. Ignored for any other actor, whose requester is itself.
+   */
+  requester?: Actor;
   request?: RequestInfo;
 }
 
@@ -98,7 +103,9 @@ async function startInTransaction(
       workflowVersionId: version.id,
       input: options.input,
       status: 'RUNNING',
-      ...requesterColumns(options.actor),
+      ...requesterColumns(
+        options.actor.type === 'system' ? (options.requester ?? options.actor) : options.actor,
+      ),
     },
     select: { id: true },
   });

@@ -48,7 +48,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       workflowId: execution.workflow,
       name: execution.name,
       input: JSON.stringify(execution.input),
-      actor: { type: 'user', id: userIds.get(execution.requester), label: execution.requester },
+      actor: systemActor,
+      requester: { type: 'user', id: userIds.get(execution.requester), label: execution.requester },
     });
   }
   return true;
