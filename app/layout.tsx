@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               shows everyone&rsquo;s mail, sign-in links included.
             </p>
           )}
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3 sm:gap-6">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3 sm:gap-6">
             <Link href="/" className="text-lg font-semibold text-slate-900">
               Signoff
             </Link>
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Admin
               </Link>
             )}
-            <div className="ml-auto flex items-center gap-3">
+            <div className="ml-auto flex items-center gap-2 sm:gap-3">
               <ThemeSwitch initial={theme} />
               <UserMenu />
             </div>

@@ -6,7 +6,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: '/sign-in' })}
-      className="text-sm text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
+      className="text-sm whitespace-nowrap text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
     >
       Sign out
     </button>

@@ -13,7 +13,7 @@ export async function UserMenu() {
     );
   }
   return (
-    <div className="flex min-w-0 items-center gap-3">
+    <div className="flex min-w-0 items-center gap-2 sm:gap-3">
       <Link
         href="/profile"
         className="hidden truncate text-sm text-slate-700 underline-offset-2 hover:underline sm:inline"

@@ -104,12 +104,14 @@ function GraphCanvas({
         data-layout-ms={placed ? placed.ms.toFixed(1) : undefined}
         data-node-count={nodes.filter((n) => n.type === 'state' || n.type === 'container').length}
         data-edge-count={edges.length}
-        className={`workflow-graph relative min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50 ${
-          compact ? 'h-64' : 'h-[60vh] min-h-[22rem]'
+        className={`workflow-graph relative w-full min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-slate-50 ${
+          compact ? 'h-64' : 'h-[60vh] min-h-[22rem] lg:flex-1'
         }`}
       >
         {model.nodes.length <= 2 ? (
           <p className="p-4 text-sm text-slate-600">Nothing to draw yet: the definition has no states.</p>
+        ) : !placed ? (
+          <p className="p-4 text-sm text-slate-600">Drawing the graph…</p>
         ) : (
           <ReactFlow
             nodes={nodes}

@@ -24,21 +24,39 @@ export function ThemeSwitch({ initial }: { initial: ThemeChoice }) {
     }
     window.dispatchEvent(new Event('signoff-theme'));
   }
+  const index = CHOICES.findIndex((c) => c.value === choice);
+  const Current = CHOICES[index].Icon;
+  const next = CHOICES[(index + 1) % CHOICES.length];
   return (
-    <div role="group" aria-label="Theme" className="flex rounded-md border border-slate-200 p-0.5">
-      {CHOICES.map(({ value, label, Icon }) => (
-        <button
-          key={value}
-          type="button"
-          aria-pressed={choice === value}
-          aria-label={label}
-          title={label}
-          onClick={() => choose(value)}
-          className={`rounded p-1 ${choice === value ? 'bg-slate-200 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`}
-        >
-          <Icon aria-hidden className="size-4" />
-        </button>
-      ))}
-    </div>
+    <>
+      <button
+        type="button"
+        onClick={() => choose(next.value)}
+        aria-label={`Theme: ${CHOICES[index].label.toLowerCase()}. Switch to: ${next.label.toLowerCase()}`}
+        title={CHOICES[index].label}
+        className="rounded p-1 text-slate-600 hover:text-slate-900 sm:hidden"
+      >
+        <Current aria-hidden className="size-4" />
+      </button>
+      <div
+        role="group"
+        aria-label="Theme"
+        className="hidden rounded-md border border-slate-200 p-0.5 sm:flex"
+      >
+        {CHOICES.map(({ value, label, Icon }) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={choice === value}
+            aria-label={label}
+            title={label}
+            onClick={() => choose(value)}
+            className={`rounded p-1 ${choice === value ? 'bg-slate-200 text-slate-900' : 'text-slate-600 hover:text-slate-900'}`}
+          >
+            <Icon aria-hidden className="size-4" />
+          </button>
+        ))}
+      </div>
+    </>
   );
 }

@@ -35,7 +35,7 @@ export default async function WorkflowsPage() {
                 <th scope="col" className="px-3 py-2">
                   Workflow
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
                   Version
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
@@ -55,13 +55,14 @@ export default async function WorkflowsPage() {
                   <td className="px-3 py-3 align-top">
                     <Link
                       href={`/admin/workflows/${w.id}`}
-                      className="font-medium break-all text-blue-700 hover:underline"
+                      className="font-medium break-words text-blue-700 hover:underline"
                     >
                       {w.name}
                     </Link>
+                    <span className="ml-1 text-xs text-slate-600 sm:hidden">v{w.currentVersion}</span>
                     {w.description && <p className="text-xs text-slate-600">{w.description}</p>}
                   </td>
-                  <td className="px-3 py-3 align-top">v{w.currentVersion}</td>
+                  <td className="hidden px-3 py-3 align-top sm:table-cell">v{w.currentVersion}</td>
                   <td className="px-3 py-3 text-right align-top tabular-nums">
                     <Link
                       href={`/admin/executions?workflow=${w.id}&status=RUNNING`}

@@ -1,0 +1,100 @@
+/**
+ * Every console page, looked at: screenshots light and dark at 1280 and 390 px (kept in the
+ * test's output folder, test-results/, as artifacts), an axe check that finds no serious or
+ * critical violation in either theme, and no page wider than a 390 px phone. The theme switch
+ * is tried once: the choice holds across a reload.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from '../fixtures/auth';
+
+process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+
+async function demoExecutionId(): Promise<string> {
+  const { db } = await import('../../lib/db/client');
+  const execution = await db.execution.findFirstOrThrow({
+    where: { workflow: { name: 'order-fulfilment' } },
+    orderBy: { startedAt: 'asc' },
+  });
+  return execution.id;
+}
+
+const PAGES: [name: string, path: () => Promise<string> | string][] = [
+  ['overview', '/admin'],
+  ['workflows', '/admin/workflows'],
+  ['workflow', '/admin/workflows/order-fulfilment'],
+  ['workflow-new', '/admin/workflows/new'],
+  ['workflow-edit', '/admin/workflows/order-fulfilment/edit'],
+  ['executions', '/admin/executions'],
+  ['execution', async () => `/admin/executions/${await demoExecutionId()}`],
+  ['execution-new', '/admin/executions/new?workflow=order-fulfilment'],
+  ['audit', '/admin/audit'],
+  ['mail', '/admin/mail'],
+];
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  const graph = page.locator('[data-graph-ready]');
+  if ((await graph.count()) > 0) await expect(graph.first()).toHaveAttribute('data-graph-ready', 'true');
+}
+
+test.describe('console pages', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/sign-in');
+    await signInAs(page, 'admin@example.com');
+  });
+
+  for (const [name, path] of PAGES) {
+    test(`[CONSOLE]: ${name} looks right light and dark, at 1280 and 390 px, and passes axe`, async ({
+      page,
+    }) => {
+      const url = typeof path === 'string' ? path : await path();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          const response = await page.goto(url);
+          expect(response?.status(), url).toBe(200);
+          await settle(page);
+          await page.screenshot({
+            path: test.info().outputPath(`${name}-${colorScheme}-${width}.png`),
+            fullPage: true,
+          });
+          if (width === 390) {
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - window.innerWidth,
+            );
+            expect(overflow, `${name} at 390 px scrolls sideways`).toBeLessThanOrEqual(1);
+          }
+        }
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(
+          serious.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')})`,
+          ),
+          `${name} in ${colorScheme}`,
+        ).toEqual([]);
+      }
+    });
+  }
+
+  test('[CONSOLE]: the theme switch holds across a reload', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/admin/workflows');
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(248, 250, 252)'); // slate-50, the light page
+    await page.getByRole('button', { name: 'Follow the system theme' }).click();
+    await page.reload();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  });
+});
