@@ -63,6 +63,7 @@ function StateNode({ data }: NodeProps) {
     <div
       data-state={node.label}
       data-status={d.status}
+      data-highlighted={d.highlighted ? 'true' : undefined}
       title={
         d.status ? `${node.label}: ${STATUS_LABELS[d.status as StateRunStatus] ?? d.status}` : node.label
       }

@@ -19,7 +19,7 @@ async function demoExecutionId(): Promise<string> {
   return execution.id;
 }
 
-const PAGES: [name: string, path: () => Promise<string> | string][] = [
+const PAGES: [name: string, path: string | (() => Promise<string>)][] = [
   ['overview', '/admin'],
   ['workflows', '/admin/workflows'],
   ['workflow', '/admin/workflows/order-fulfilment'],

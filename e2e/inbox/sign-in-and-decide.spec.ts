@@ -73,6 +73,9 @@ test('[INBOX]: carol signs in by magic link, approves from the inbox, and the ex
   await expect(page.getByText('carol@example.com')).toBeVisible();
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  const graph = page.getByRole('figure', { name: /with the step ManagerApproval marked/ });
+  await expect(graph.locator('[data-highlighted="true"]')).toHaveAttribute('data-state', 'ManagerApproval');
+  await expect(page.getByRole('link', { name: 'Open the execution' })).toHaveCount(0); // for admins
   await page.getByLabel('Comment').fill('Within budget');
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('status')).toContainText('You approved this request.');

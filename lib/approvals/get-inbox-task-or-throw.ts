@@ -31,13 +31,24 @@ export interface InboxTaskView extends InboxTaskSummary, OutcomeFacts {
   canDecide: boolean;
   /** why the viewer cannot decide (null when they can) */
   blockedReason: 'not-asked' | 'already-decided' | 'closed' | null;
+  executionId: string;
+  /** the approval state's name and the definition of the version that runs it (the task page's graph) */
+  stateName: string;
+  definition: string;
 }
 
 async function loadTask(taskId: string, viewer: InboxViewer) {
   return db.approvalTask.findFirst({
     where: { AND: [{ id: taskId }, inboxScope(viewer)] },
     include: {
-      execution: { select: { status: true, error: true, workflow: { select: { name: true } } } },
+      execution: {
+        select: {
+          status: true,
+          error: true,
+          workflow: { select: { name: true } },
+          workflowVersion: { select: { definition: true } },
+        },
+      },
       taskToken: { select: { status: true } },
       assignees: { where: { userId: viewer.id }, select: { status: true } },
       decisions: {
@@ -100,5 +111,8 @@ export async function getInboxTaskOrThrow({
     overdue: task.status === 'PENDING' && task.dueAt !== null && task.dueAt <= engineNow(),
     canDecide: reason === null,
     blockedReason: reason,
+    executionId: task.executionId,
+    stateName: task.stateName,
+    definition: task.execution.workflowVersion.definition,
   };
 }

@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/approvals/decision-form';
 import { DecisionList } from '@/components/approvals/decision-list';
 import { RequestSummary } from '@/components/approvals/request-summary';
+import { WorkflowGraph } from '@/components/graph/workflow-graph';
 import { EscalationMark, TaskStatusBadge } from '@/components/approvals/task-status-badge';
 import { getInboxTaskOrThrow } from '@/lib/approvals/get-inbox-task-or-throw';
 import { requirePageUser } from '@/lib/auth/session';
@@ -67,6 +68,25 @@ export default async function InboxTaskPage({
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Decisions</h2>
         <DecisionList decisions={task.decisions} closed={task.status !== 'PENDING'} />
+      </section>
+      <section className="space-y-2">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 className="text-lg font-semibold">Where this step is</h2>
+          {user.role === 'admin' && (
+            <Link
+              href={`/admin/executions/${task.executionId}`}
+              className="text-sm text-blue-700 hover:underline"
+            >
+              Open the execution
+            </Link>
+          )}
+        </div>
+        <WorkflowGraph
+          definition={task.definition}
+          highlight={task.stateName}
+          compact
+          label={`The ${task.workflowName} workflow, with the step ${task.stateName} marked`}
+        />
       </section>
     </div>
   );
