@@ -71,6 +71,41 @@ describe('listExecutions', () => {
     expect(page.executions.length + next.executions.length).toBe(20);
   });
 
+  it('filters by name prefix and by the exact error name, paging within the filter', async () => {
+    const names = async (options: { namePrefix?: string; error?: string }) =>
+      (await listExecutions({ ...options, actor: testActor })).executions.map((e) => e.name).sort();
+    expect(await names({ namePrefix: 'run-1' })).toEqual([
+      'run-1',
+      'run-10',
+      'run-11',
+      'run-12',
+      'run-13',
+      'run-14',
+      'run-15',
+      'run-16',
+      'run-17',
+      'run-18',
+      'run-19',
+    ]);
+    expect(await names({ namePrefix: 'run_' })).toEqual([]); // a LIKE wildcard is taken literally
+    expect(await names({ namePrefix: 'nothing' })).toEqual([]);
+    expect(await names({ namePrefix: 'RUN-1' })).toEqual([]); // names are case-sensitive
+    const { id } = await db.execution.findFirstOrThrow({ where: { name: 'run-3' }, select: { id: true } });
+    await stopExecution({ id, error: 'Ops.Cancelled', cause: 'by hand', actor: testActor });
+    expect(await names({ error: 'Ops.Cancelled' })).toEqual(['run-3']);
+    expect(await names({ error: 'Ops' })).toEqual([]);
+    expect(await names({ error: 'Ops.Cancelled', namePrefix: 'run-4' })).toEqual([]);
+    const first = await listExecutions({ namePrefix: 'run-1', maxResults: 6, actor: testActor });
+    const rest = await listExecutions({
+      namePrefix: 'run-1',
+      maxResults: 6,
+      nextToken: first.nextToken,
+      actor: testActor,
+    });
+    expect(first.executions.length + rest.executions.length).toBe(11);
+    expect(rest.nextToken).toBeUndefined();
+  });
+
   it('refuses a token it did not issue', async () => {
     await expect(listExecutions({ nextToken: 'garbage', actor: testActor })).rejects.toMatchObject({
       code: 'INVALID_INPUT',

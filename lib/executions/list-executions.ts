@@ -21,6 +21,10 @@ export interface ListExecutionsOptions {
   redriven?: boolean;
   startedAfter?: Date;
   startedBefore?: Date;
+  /** only executions whose name starts with exactly this (case-sensitive; `_` is no wildcard) */
+  namePrefix?: string;
+  /** only executions that ended with exactly this error name (e.g. States.Timeout) */
+  error?: string;
   maxResults?: number;
   nextToken?: string;
   /** an API key needs executions:read */
@@ -42,6 +46,8 @@ export async function listExecutions(
   if (options.redriven !== undefined) where.push({ redriveCount: options.redriven ? { gt: 0 } : 0 });
   if (options.startedAfter) where.push({ startedAt: { gte: options.startedAfter } });
   if (options.startedBefore) where.push({ startedAt: { lt: options.startedBefore } });
+  if (options.namePrefix) where.push(namePrefixWhere(options.namePrefix));
+  if (options.error) where.push({ error: options.error });
   if (options.nextToken) {
     const { t, i } = decodePageToken(options.nextToken, positionSchema);
     const at = new Date(t);
@@ -58,4 +64,12 @@ export async function listExecutions(
   return rows.length > take && last
     ? { executions: page, nextToken: encodePageToken({ t: last.startedAt.getTime(), i: last.id }) }
     : { executions: page };
+}
+
+/**
+ * Names starting with `prefix`. LIKE (startsWith) alone would read `_` as a wildcard and, on
+ * SQLite, ignore case: the range on the binary order keeps exactly the names that begin with it.
+ */
+function namePrefixWhere(prefix: string): Prisma.ExecutionWhereInput {
+  return { name: { startsWith: prefix, gte: prefix, lt: `${prefix}\u{10FFFF}` } };
 }

@@ -36,6 +36,8 @@ export const listExecutionsQuerySchema = z.object({
   status: z.enum(EXECUTION_STATUSES).optional(),
   startedAfter: isoDate.optional(),
   startedBefore: isoDate.optional(),
+  namePrefix: z.string().min(1).max(80).optional().describe('only executions whose name starts with this'),
+  error: z.string().min(1).max(256).optional().describe('only executions that ended with this error name'),
   maxResults,
   nextToken: z.string().max(2000).optional(),
 });
