@@ -17,5 +17,5 @@ export const STATUS_FRAME: Record<StateRunStatus, string> = {
   caught: 'border-orange-500 bg-orange-50',
   running: 'border-blue-600 bg-blue-50',
   waiting: 'border-amber-500 bg-amber-50',
-  'not-reached': 'border-slate-300 bg-white opacity-60',
+  'not-reached': 'border-dashed border-slate-300 bg-slate-50',
 };

@@ -155,7 +155,7 @@ export function TestRun({
             : { error: 'States.Runtime', cause: `No answer for ${stateName}` }),
       });
       setOutcome({ result, steps: stepsOf(result.history) });
-      onProgress(runProgress(result.history));
+      onProgress(runProgress(result.history, definition));
     } catch (error) {
       setOutcome({ problem: (error as Error).message });
       onProgress(undefined);

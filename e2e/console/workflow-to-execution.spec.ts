@@ -138,3 +138,46 @@ test('[CONSOLE]: write, test-run, save, start, approve and read an execution', a
     }),
   );
 });
+
+test('[CONSOLE]: stop an execution from its page, then redrive it, each after a confirmation', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const { createWorkflow } = await import('../../lib/workflows/create-workflow');
+  const { startExecution } = await import('../../lib/executions/start-execution');
+  const system = { type: 'system' as const, label: 'e2e' };
+  const name = `stoppable-${Date.now()}`;
+  await createWorkflow({
+    name,
+    definition: JSON.stringify({
+      StartAt: 'Wait for Bob',
+      States: {
+        'Wait for Bob': {
+          Type: 'Task',
+          Resource: 'approval',
+          Parameters: { Title: `Stop me ${name}`, Approvers: ['bob@example.com'] },
+          End: true,
+        },
+      },
+    }),
+    actor: system,
+  });
+  const { execution } = await startExecution({ workflowId: name, input: '{}', actor: system });
+  await page.goto('/sign-in');
+  await signInAs(page, 'admin@example.com');
+  await page.goto(`/admin/executions/${execution.id}`);
+  const node = page.getByRole('figure', { name: /graph/i }).locator('[data-state="Wait for Bob"]');
+  await expect(node).toHaveAttribute('data-status', 'waiting', { timeout: 20_000 });
+
+  await page.getByRole('button', { name: 'Stop execution' }).click();
+  await page.getByRole('button', { name: 'Confirm stop' }).click();
+  await expect(page.getByText('Aborted').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('table', { name: /event/i })).toContainText('ExecutionAborted');
+
+  await page.getByRole('button', { name: 'Redrive execution' }).click();
+  await page.getByRole('button', { name: 'Confirm redrive' }).click();
+  await expect(page.getByRole('table', { name: /event/i })).toContainText('ExecutionRedriven', {
+    timeout: 15_000,
+  });
+  await expect(node).toHaveAttribute('data-status', 'waiting', { timeout: 20_000 });
+});
