@@ -102,7 +102,9 @@ function GraphCanvas({
         aria-label={`${label}: ${states} state${states === 1 ? '' : 's'}`}
         data-graph-ready={placed ? 'true' : 'false'}
         data-layout-ms={placed ? placed.ms.toFixed(1) : undefined}
-        data-node-count={nodes.filter((n) => n.type === 'state' || n.type === 'container').length}
+        data-node-count={
+          placed?.graph.nodes.filter((p) => p.node.kind === 'state' || p.node.kind === 'group').length
+        }
         data-edge-count={edges.length}
         className={`workflow-graph relative w-full min-w-0 overflow-hidden rounded-lg border border-slate-200 bg-slate-50 ${
           compact ? 'h-64' : 'h-[60vh] min-h-[22rem] lg:flex-1'

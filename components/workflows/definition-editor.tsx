@@ -7,7 +7,7 @@
  */
 import { json } from '@codemirror/lang-json';
 import { linter, lintGutter, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import { EditorView } from '@codemirror/view';
+import { EditorView, ViewPlugin } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { CircleAlert, CircleCheck, TriangleAlert } from 'lucide-react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -47,6 +47,12 @@ const validationLinter = linter(
 
 const editorLabel = EditorView.contentAttributes.of({ 'aria-label': 'Definition (JSON)' });
 
+/** The scroll area takes keyboard focus too, so a long definition scrolls without a mouse (axe: scrollable-region-focusable). */
+const focusableScroller = ViewPlugin.define((view) => {
+  view.scrollDOM.tabIndex = 0;
+  return {};
+});
+
 export function DefinitionEditor({ initial, name = 'definition' }: DefinitionEditorProps) {
   const [text, setText] = useState(initial);
   const [progress, setProgress] = useState<GraphProgress | undefined>(undefined);
@@ -56,7 +62,7 @@ export function DefinitionEditor({ initial, name = 'definition' }: DefinitionEdi
   const editor = useRef<ReactCodeMirrorRef>(null);
   const dark = useDark();
   const extensions = useMemo(
-    () => [json(), validationLinter, lintGutter(), editorLabel, EditorView.lineWrapping],
+    () => [json(), validationLinter, lintGutter(), editorLabel, focusableScroller, EditorView.lineWrapping],
     [],
   );
 
