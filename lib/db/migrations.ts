@@ -16,11 +16,13 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { EXTERNAL_TABLES } from './external-tables';
 
 const PRISMA_DIR = resolve(process.cwd(), 'prisma');
 const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/** The hand-made full-text tables are not the schema's to drop (external-tables.ts). */
+const FILTERS = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 /** What the engine's diff prints when the schema and the migrations agree. */
 export const EMPTY_MIGRATION = '-- This is an empty migration.';
 
@@ -115,7 +117,7 @@ export async function applyMigrations(url: string, options: { upTo?: string } = 
 async function applyWith(engine: SchemaEngine, upTo?: string): Promise<string[]> {
   const { appliedMigrationNames } = await engine.applyMigrations({
     migrationsList: readMigrationsList(upTo),
-    filters: NO_FILTERS,
+    filters: FILTERS,
   });
   return appliedMigrationNames;
 }
@@ -136,7 +138,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
         to: { tag: 'schemaDatamodel', files },
         script: true,
         exitCode: null,
-        filters: NO_FILTERS,
+        filters: FILTERS,
       });
     });
     return (result.stdout ?? '').trim();
