@@ -47,6 +47,12 @@ const validationLinter = linter(
 
 const editorLabel = EditorView.contentAttributes.of({ 'aria-label': 'Definition (JSON)' });
 
+/** Line numbers readable in both themes (one-dark's grey fails contrast). */
+const gutterColours = EditorView.theme({
+  '.cm-gutters': { color: 'var(--color-slate-600)' },
+  '.cm-activeLineGutter': { color: 'var(--color-slate-900)' },
+});
+
 /** The scroll area takes keyboard focus too, so a long definition scrolls without a mouse (axe: scrollable-region-focusable). */
 const focusableScroller = ViewPlugin.define((view) => {
   view.scrollDOM.tabIndex = 0;
@@ -62,7 +68,15 @@ export function DefinitionEditor({ initial, name = 'definition' }: DefinitionEdi
   const editor = useRef<ReactCodeMirrorRef>(null);
   const dark = useDark();
   const extensions = useMemo(
-    () => [json(), validationLinter, lintGutter(), editorLabel, focusableScroller, EditorView.lineWrapping],
+    () => [
+      json(),
+      validationLinter,
+      lintGutter(),
+      editorLabel,
+      focusableScroller,
+      gutterColours,
+      EditorView.lineWrapping,
+    ],
     [],
   );
 

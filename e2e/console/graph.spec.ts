@@ -42,14 +42,22 @@ test('[CONSOLE]: a 204-state definition is drawn with no overlapping boxes', asy
   test.info().annotations.push({ type: 'layout-ms (204 states, browser)', description: layoutMs ?? '' });
   const leaves = await boxes(page, '.react-flow__node-state [data-state]');
   expect(leaves.length).toBeGreaterThan(150);
-  for (const [i, a] of leaves.entries()) {
-    expect(a.w, a.name).toBeGreaterThan(0);
-    for (const b of leaves.slice(i + 1)) {
-      const apart =
-        a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
-      expect(apart, `${a.name} overlaps ${b.name}`).toBe(true);
-    }
-  }
+  const overlapping = leaves.flatMap((a, i) =>
+    leaves
+      .slice(i + 1)
+      .filter(
+        (b) =>
+          !(
+            a.x + a.w <= b.x + 0.5 ||
+            b.x + b.w <= a.x + 0.5 ||
+            a.y + a.h <= b.y + 0.5 ||
+            b.y + b.h <= a.y + 0.5
+          ),
+      )
+      .map((b) => `${a.name} overlaps ${b.name}`),
+  );
+  expect(overlapping).toEqual([]);
+  expect(leaves.filter((box) => box.w <= 0 || box.h <= 0)).toEqual([]);
   const groups = await boxes(page, '.react-flow__node-container > [data-state]');
   expect(groups.length).toBe(12 * 3); // each block: its Parallel, the Map, the inner Parallel
 });
