@@ -7,6 +7,7 @@
  */
 import { json } from '@codemirror/lang-json';
 import { linter, lintGutter, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
+import { Prec } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { CircleAlert, CircleCheck, TriangleAlert } from 'lucide-react';
@@ -48,10 +49,12 @@ const validationLinter = linter(
 const editorLabel = EditorView.contentAttributes.of({ 'aria-label': 'Definition (JSON)' });
 
 /** Line numbers readable in both themes (one-dark's grey fails contrast). */
-const gutterColours = EditorView.theme({
-  '.cm-gutters': { color: 'var(--color-slate-600)' },
-  '.cm-activeLineGutter': { color: 'var(--color-slate-900)' },
-});
+const gutterColours = Prec.highest(
+  EditorView.theme({
+    '.cm-gutters': { color: 'var(--color-slate-600)' },
+    '.cm-activeLineGutter': { color: 'var(--color-slate-900)' },
+  }),
+);
 
 /** The scroll area takes keyboard focus too, so a long definition scrolls without a mouse (axe: scrollable-region-focusable). */
 const focusableScroller = ViewPlugin.define((view) => {

@@ -134,7 +134,7 @@ test('[CONSOLE]: write, test-run, save, start, approve and read an execution', a
     expect.objectContaining({
       action: 'TASK_DECIDED',
       actorLabel: 'alice@example.com',
-      data: expect.objectContaining({ taskId: task.id, decision: 'approve' }),
+      data: expect.objectContaining({ taskId: task.id, decision: 'approved' }),
     }),
   );
 });
