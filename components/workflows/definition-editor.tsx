@@ -7,14 +7,13 @@
  */
 import { json } from '@codemirror/lang-json';
 import { linter, lintGutter, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import { Prec } from '@codemirror/state';
 import { EditorView, ViewPlugin } from '@codemirror/view';
 import CodeMirror, { type ReactCodeMirrorRef } from '@uiw/react-codemirror';
 import { CircleAlert, CircleCheck, TriangleAlert } from 'lucide-react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { validateDefinition, type Diagnostic } from '@/lib/asl/validate';
 import { WorkflowGraph, type GraphProgress } from '@/components/graph/workflow-graph';
-import { useDark } from '@/components/theme/use-dark';
+import { editorTheme } from './editor-theme';
 import { rangeOfPointer } from './pointer-range';
 import { TestRun } from './test-run';
 
@@ -48,14 +47,6 @@ const validationLinter = linter(
 
 const editorLabel = EditorView.contentAttributes.of({ 'aria-label': 'Definition (JSON)' });
 
-/** Line numbers readable in both themes (one-dark's grey fails contrast). */
-const gutterColours = Prec.highest(
-  EditorView.theme({
-    '.cm-gutters': { color: 'var(--color-slate-600)' },
-    '.cm-activeLineGutter': { color: 'var(--color-slate-900)' },
-  }),
-);
-
 /** The scroll area takes keyboard focus too, so a long definition scrolls without a mouse (axe: scrollable-region-focusable). */
 const focusableScroller = ViewPlugin.define((view) => {
   view.scrollDOM.tabIndex = 0;
@@ -69,17 +60,8 @@ export function DefinitionEditor({ initial, name = 'definition' }: DefinitionEdi
   const result = useMemo(() => validateDefinition(deferred), [deferred]);
   const problems = [...result.errors, ...result.warnings];
   const editor = useRef<ReactCodeMirrorRef>(null);
-  const dark = useDark();
   const extensions = useMemo(
-    () => [
-      json(),
-      validationLinter,
-      lintGutter(),
-      editorLabel,
-      focusableScroller,
-      gutterColours,
-      EditorView.lineWrapping,
-    ],
+    () => [json(), validationLinter, lintGutter(), editorLabel, focusableScroller, EditorView.lineWrapping],
     [],
   );
 
@@ -102,7 +84,7 @@ export function DefinitionEditor({ initial, name = 'definition' }: DefinitionEdi
               value={text}
               height="60vh"
               minHeight="22rem"
-              theme={dark ? 'dark' : 'light'}
+              theme={editorTheme}
               extensions={extensions}
               onChange={(value) => {
                 setText(value);
