@@ -1,9 +1,9 @@
 /**
  * The approval handler's `requested` half, run in the engine's transaction that paused the
  * state: the ApprovalTask, one ApprovalAssignee per person with their own link (hash only),
- * one outbox mail per approver, and the reminder / escalation timers; an earlier task of the
- * same state (a redrive or Retry re-entered it) is superseded. Everything commits with the
- * pause or not at all.
+ * one outbox mail per approver, its row of the search index, and the reminder / escalation
+ * timers; an earlier task of the same state (a redrive or Retry re-entered it) is superseded.
+ * Everything commits with the pause or not at all.
  */
 import type { Tx } from '../db/client';
 import type { ApprovalRequest } from '../engine/integrations/approval';
@@ -12,6 +12,7 @@ import { planApproval } from './plan-approval';
 import { addAssignees } from './add-assignees';
 import { scheduleApprovalTimers } from './approval-timers';
 import { supersedeEarlierTasks } from './close-task';
+import { indexTaskForSearch } from './task-search';
 
 export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Promise<void> {
   const now = engineNow();
@@ -39,8 +40,9 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
       escalateAfterSec: config.Escalation?.AfterSeconds ?? null,
       escalateTo: JSON.stringify(config.Escalation?.To ?? []),
     },
-    select: { id: true },
+    select: { id: true, title: true, details: true, requesterLabel: true },
   });
+  await indexTaskForSearch(tx, task);
   await addAssignees(tx, { taskId: task.id, people: assignees, kind: 'approval-request' });
   await scheduleApprovalTimers(tx, {
     taskId: task.id,

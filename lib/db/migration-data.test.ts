@@ -48,3 +48,41 @@ describe('approval_links', () => {
     migrated.close();
   });
 });
+
+describe('inbox_claims_views_search', () => {
+  it('indexes the tasks that already exist for search, and dates their updatedAt from their last change', async () => {
+    const file = join(dir, 'search.db');
+    const names = migrationNames();
+    const target = names.find((name) => name.endsWith('_inbox_claims_views_search')) as string;
+    expect(target).toBeDefined();
+    await applyMigrations(`file:${file}`, { upTo: names[names.indexOf(target) - 1] });
+    const old = new Database(file);
+    old.exec(`
+      INSERT INTO "Workflow" ("id", "name", "updatedAt") VALUES ('w', 'wf', '2026-11-01T00:00:00.000+00:00');
+      INSERT INTO "WorkflowVersion" ("id", "workflowId", "version", "definition", "definitionHash") VALUES ('v', 'w', 1, '{}', 'h');
+      INSERT INTO "Execution" ("id", "name", "workflowId", "workflowVersionId", "input") VALUES ('e', 'x', 'w', 'v', '{}');
+      INSERT INTO "TaskToken" ("id", "tokenHash", "executionId", "frameId", "stateName", "resource") VALUES ('t1', 'h1', 'e', 'f', 'A', 'approval'), ('t2', 'h2', 'e', 'f', 'A', 'approval');
+      INSERT INTO "ApprovalTask" ("id", "executionId", "taskTokenId", "stateName", "title", "details", "requesterLabel", "createdAt", "decidedAt", "status")
+        VALUES ('open', 'e', 't1', 'A', 'Buy chairs', '{"vendor":"Ikea","lines":[{"qty":12}]}', 'alice@example.com', '2026-11-02T00:00:00.000+00:00', NULL, 'PENDING'),
+               ('done', 'e', 't2', 'A', 'Buy desks', '"plain"', NULL, '2026-11-02T00:00:00.000+00:00', '2026-11-03T00:00:00.000+00:00', 'APPROVED');
+    `);
+    old.close();
+    expect(await applyMigrations(`file:${file}`, { upTo: target })).toEqual([target]);
+    const migrated = new Database(file, { readonly: true });
+    expect(
+      migrated
+        .prepare(
+          'SELECT "taskId", "title", "details", "requester" FROM "ApprovalTaskSearch" ORDER BY "taskId"',
+        )
+        .all(),
+    ).toEqual([
+      { taskId: 'done', title: 'Buy desks', details: 'plain', requester: '' },
+      { taskId: 'open', title: 'Buy chairs', details: 'Ikea 12', requester: 'alice@example.com' },
+    ]);
+    expect(migrated.prepare('SELECT "id", "updatedAt" FROM "ApprovalTask" ORDER BY "id"').all()).toEqual([
+      { id: 'done', updatedAt: '2026-11-03T00:00:00.000+00:00' },
+      { id: 'open', updatedAt: '2026-11-02T00:00:00.000+00:00' },
+    ]);
+    migrated.close();
+  });
+});

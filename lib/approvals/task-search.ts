@@ -1,0 +1,77 @@
+/**
+ * Full-text search over approval tasks: every access to the index is here, so a PostgreSQL
+ * variant (a tsvector column, `@@ websearch_to_tsquery`) replaces this one module.
+ *
+ * SQLite: the FTS5 table "ApprovalTaskSearch" (taskId, title, details, requester), created by
+ * the inbox_claims_views_search migration and unknown to Prisma (lib/db/external-tables.ts).
+ * Its row for a task is written in the transaction that writes the task, and found again by
+ * the task's id (an indexed column, so a rebuilt ApprovalTask table cannot misdirect it);
+ * searches only read the other three columns.
+ */
+import type { Tx } from '../db/client';
+import { Prisma } from '../db/generated/client';
+
+/** The most search terms a query keeps (the rest are ignored). */
+const MAX_TERMS = 12;
+/** The most characters of a task's details that are indexed. */
+const MAX_DETAILS_TEXT = 20_000;
+
+/** The text and number values of a task's Details, in document order (what a person reads). */
+export function detailsText(details: unknown): string {
+  const parts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') parts.push(value);
+    else if (typeof value === 'number' && Number.isFinite(value)) parts.push(String(value));
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(details);
+  return parts.join(' ').slice(0, MAX_DETAILS_TEXT);
+}
+
+/** A phrase FTS5 reads literally: the term in double quotes, its own quotes doubled. */
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+/**
+ * What a person typed, as an FTS5 query that can never be a syntax error: each whitespace-
+ * separated term becomes a quoted phrase (so `"`, `AND(`, `*`, `NEAR` are just text), all of
+ * them must match (AND), the last one also as a prefix when it has 3 characters or more (the
+ * word being typed), and only title, details and requester are searched. Terms without a letter
+ * or digit cannot match anything and are dropped; null when nothing is left.
+ */
+export function ftsQuery(text: string): string | null {
+  const terms = text
+    .split(/\s+/)
+    .filter((term) => /[\p{L}\p{N}]/u.test(term))
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+  const phrases = terms.map((term, i) =>
+    i === terms.length - 1 && term.length >= 3 ? `${quote(term)}*` : quote(term),
+  );
+  return `{title details requester} : (${phrases.join(' ')})`;
+}
+
+/**
+ * The condition "task t matches the search", to AND into a query over `"ApprovalTask" t`;
+ * null when the text holds nothing searchable (then nothing is filtered).
+ */
+export function searchCondition(text: string | undefined): Prisma.Sql | null {
+  const query = text ? ftsQuery(text) : null;
+  if (!query) return null;
+  return Prisma.sql`t."id" IN (SELECT s."taskId" FROM "ApprovalTaskSearch" s WHERE "ApprovalTaskSearch" MATCH ${query})`;
+}
+
+export interface SearchableTask {
+  id: string;
+  title: string;
+  /** the Details JSON as stored */
+  details: string;
+  requesterLabel: string | null;
+}
+
+/** Writes (or rewrites) the task's row of the index, in the caller's transaction. */
+export async function indexTaskForSearch(tx: Tx, task: SearchableTask): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "ApprovalTaskSearch" WHERE "ApprovalTaskSearch" MATCH ${`taskId : ${quote(task.id)}`} AND "taskId" = ${task.id}`;
+  await tx.$executeRaw`INSERT INTO "ApprovalTaskSearch" ("taskId", "title", "details", "requester")
+    VALUES (${task.id}, ${task.title}, ${detailsText(JSON.parse(task.details))}, ${task.requesterLabel ?? ''})`;
+}
