@@ -18,6 +18,11 @@ export const appErrorStatus = {
   ALREADY_DECIDED: 409,
   /** The request clashes with the current state (a name taken, an execution not running): re-read, then decide. */
   CONFLICT: 409,
+  /**
+   * Someone else claimed the task from the inbox and the claim has not lapsed (the message names
+   * them and until when; details: holder, until): wait, ask them, or have a manager break it.
+   */
+  CLAIMED: 409,
   /** An email link past its expiry, or a token that timed out: ask for a new one. */
   LINK_EXPIRED: 410,
   /** A payload or history over AWS's limits (256 KiB, 25,000 events): shrink it. */

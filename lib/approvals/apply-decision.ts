@@ -1,8 +1,9 @@
 /**
- * One decision, applied exactly once in one transaction: check the task is open and the
- * decider may decide, record the Decision (unique per task and person), mark their link used,
- * write the TASK_DECIDED audit entry and, when the policy is met, settle the task (which
- * completes the task token). Races end in ALREADY_DECIDED, never in a second transition.
+ * One decision, applied exactly once in one transaction: check the task is open, not claimed by
+ * someone else (CLAIMED while their claim holds) and the decider may decide, record the Decision
+ * (unique per task and person), mark their link used, write the TASK_DECIDED audit entry and,
+ * when the policy is met, settle the task (which completes the task token). Races end in
+ * ALREADY_DECIDED, never in a second transition.
  */
 import type { JsonObject } from '../asl';
 import type { Actor, RequestInfo } from '../auth/actor';
@@ -12,6 +13,7 @@ import { db, type Tx } from '../db/client';
 import { engineNow, notifyEngine } from '../engine';
 import { AppError } from '../errors';
 import type { FormField } from './config-schema';
+import { claimedError, liveClaimHolder } from './claim-rules';
 import { checkFormValues } from './form-values';
 import { evaluatePolicy } from './policy';
 import { settleTask } from './settle-task';
@@ -58,7 +60,34 @@ export async function applyDecision(args: DecideArgs): Promise<DecisionResult> {
 async function loadTask(tx: Tx, taskId: string) {
   return tx.approvalTask.findUniqueOrThrow({
     where: { id: taskId },
-    include: { taskToken: { select: { status: true } }, execution: { select: { status: true } } },
+    include: {
+      taskToken: { select: { status: true } },
+      execution: { select: { status: true } },
+      claimedBy: { select: { email: true } },
+    },
+  });
+}
+
+/** CLAIMED while someone other than this assignee holds a live claim on the task. */
+function assertNotClaimedByOther(
+  task: Awaited<ReturnType<typeof loadTask>>,
+  assignee: { userId: string | null },
+  now: Date,
+) {
+  const holder = liveClaimHolder(task, now);
+  if (holder && holder !== assignee.userId)
+    throw claimedError(task.claimedBy?.email ?? 'someone else', task.claimExpiresAt as Date);
+}
+
+/**
+ * Moves the task's updatedAt (open inboxes see the decision) and ends the decider's own claim:
+ * the holder has done what they claimed it for.
+ */
+async function touchTask(tx: Tx, task: Awaited<ReturnType<typeof loadTask>>, userId: string | null) {
+  const ownClaim = userId !== null && task.claimedById === userId;
+  await tx.approvalTask.update({
+    where: { id: task.id },
+    data: ownClaim ? { claimedById: null, claimedAt: null, claimExpiresAt: null } : { updatedAt: new Date() },
   });
 }
 
@@ -91,6 +120,7 @@ async function decideInTx(
   if (assignee.status === 'DECIDED') throw alreadyDecided(task, 'You already decided this request.');
   if (assignee.status === 'CANCELLED')
     throw new AppError('CONFLICT', 'Your link to this request was withdrawn.');
+  assertNotClaimedByOther(task, assignee, now);
   assertMayDecide(task, assignee, actor, input.decision);
   const checked = checkFormValues(JSON.parse(task.form) as FormField[], input.decision, input);
   const decision = input.decision === 'approve' ? 'approved' : 'rejected';
@@ -118,6 +148,7 @@ async function decideInTx(
     data: { status: 'DECIDED', linkUsedAt: now },
   });
   if (claimed.count === 0) throw alreadyDecided(task, 'You already decided this request.');
+  await touchTask(tx, task, assignee.userId);
   await recordAudit(tx, {
     actor,
     request: input.request,

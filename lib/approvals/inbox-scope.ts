@@ -15,11 +15,16 @@ function assignedTo(userId: string): Prisma.ApprovalTaskWhereInput {
   return { assignees: { some: { userId, status: { not: 'CANCELLED' } } } };
 }
 
+/** Tasks asked of someone in a group `userId` manages (at any time): a manager's team's tasks. */
+export function managedTaskScope(userId: string): Prisma.ApprovalTaskWhereInput {
+  const managedGroupMember = {
+    memberships: { some: { group: { memberships: { some: { userId, role: 'manager' } } } } },
+  };
+  return { assignees: { some: { user: managedGroupMember } } };
+}
+
 export function inboxScope(viewer: InboxViewer): Prisma.ApprovalTaskWhereInput {
   if (viewer.role === 'admin') return {};
   if (viewer.role !== 'manager') return assignedTo(viewer.id);
-  const managedGroupMember = {
-    memberships: { some: { group: { memberships: { some: { userId: viewer.id, role: 'manager' } } } } },
-  };
-  return { OR: [assignedTo(viewer.id), { assignees: { some: { user: managedGroupMember } } }] };
+  return { OR: [assignedTo(viewer.id), managedTaskScope(viewer.id)] };
 }

@@ -116,6 +116,28 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('SIGNED_OUT_EVERYWHERE'),
     data: z.object({ userId: id, sessionsEnded: z.number().int() }),
   }),
+  /** A person claimed a task from the inbox: others may not decide it until `expiresAt` (or a release). */
+  z.object({
+    type: z.literal('TASK_CLAIMED'),
+    data: z.object({ taskId: id, expiresAt: z.string() }),
+  }),
+  /** The holder gave their claim back. */
+  z.object({ type: z.literal('TASK_RELEASED'), data: z.object({ taskId: id }) }),
+  /** An admin or a manager of the task's group ended someone else's claim. */
+  z.object({
+    type: z.literal('TASK_CLAIM_BROKEN'),
+    data: z.object({ taskId: id, holderId: id, holder: z.string() }),
+  }),
+  /** A manager or admin replaced one person asked by another (the first one's links stop working). */
+  z.object({
+    type: z.literal('TASK_REASSIGNED'),
+    data: z.object({ taskId: id, from: z.string(), to: z.string(), onBehalfOf: z.string().optional() }),
+  }),
+  /** A manager or admin asked one more person. */
+  z.object({
+    type: z.literal('TASK_APPROVER_ADDED'),
+    data: z.object({ taskId: id, email: z.string(), onBehalfOf: z.string().optional() }),
+  }),
   /** An admin put a FAILED outbox message back in the queue. */
   z.object({
     type: z.literal('MAIL_RESENT'),

@@ -28,6 +28,7 @@ const typeOfCode: Record<AppErrorCode, string> = {
   INVALID_INPUT: 'ValidationException',
   ALREADY_DECIDED: 'ConflictException',
   CONFLICT: 'ConflictException',
+  CLAIMED: 'ConflictException',
   LINK_EXPIRED: 'TaskTimedOut',
   LIMIT_EXCEEDED: 'ValidationException',
   INTERNAL: 'InternalFailure',
