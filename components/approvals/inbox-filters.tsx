@@ -1,6 +1,6 @@
-/** Pending / Decided and the sort order, as links (the URL holds the filter; no client code). */
+/** To do / Decided and the sort order, as links (the URL holds the filter; no client code). */
 import Link from 'next/link';
-import type { InboxQuery } from '@/lib/approvals/list-inbox-tasks';
+import { serializeInboxQuery, type InboxQuery } from '@/lib/approvals/inbox-query';
 
 function FilterLink({
   href,
@@ -25,21 +25,21 @@ function FilterLink({
 
 export function InboxFilters({ query }: { query: InboxQuery }) {
   const href = (next: Partial<InboxQuery>) =>
-    `/inbox?${new URLSearchParams({ ...query, ...next }).toString()}`;
+    `/inbox?${serializeInboxQuery({ ...query, ...next, cursor: undefined })}`;
   return (
     <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
       <nav aria-label="Status" className="flex gap-2">
-        <FilterLink href={href({ status: 'pending' })} current={query.status === 'pending'}>
+        <FilterLink href={href({ tab: 'todo' })} current={query.tab === 'todo'}>
           Pending
         </FilterLink>
-        <FilterLink href={href({ status: 'decided' })} current={query.status === 'decided'}>
+        <FilterLink href={href({ tab: 'decided' })} current={query.tab === 'decided'}>
           Decided
         </FilterLink>
       </nav>
       <nav aria-label="Sort" className="flex items-center gap-2">
         <span className="text-sm text-slate-600">Sort by</span>
-        <FilterLink href={href({ sort: 'age' })} current={query.sort === 'age'}>
-          {query.status === 'decided' ? 'Latest decided' : 'Oldest first'}
+        <FilterLink href={href({ sort: 'newest' })} current={query.sort === 'newest'}>
+          {query.tab === 'decided' ? 'Latest decided' : 'Newest first'}
         </FilterLink>
         <FilterLink href={href({ sort: 'due' })} current={query.sort === 'due'}>
           Due soonest

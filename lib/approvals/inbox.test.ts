@@ -3,16 +3,18 @@ import { db } from '../db/client';
 import { createDelegation } from './create-delegation';
 import { decideTask } from './decide-task';
 import { getInboxTaskOrThrow } from './get-inbox-task-or-throw';
-import { inboxQuerySchema, listInboxTasks } from './list-inbox-tasks';
+import { inboxQuerySchema, type InboxTab } from './inbox-query';
+import { listInboxTasks } from './list-inbox-tasks';
 import { approvalDefinition, driveEngine, executionOf, seedPeople, startWorkflow, taskOf } from './test-kit';
 
 let ids: Record<string, string>;
 const tasks: Record<string, string> = {};
 const viewer = (name: string, role = 'approver') => ({ id: ids[name], role });
-const pending = inboxQuerySchema.parse({});
-
-async function visibleTo(name: string, role?: string, status: 'pending' | 'decided' = 'pending') {
-  const rows = await listInboxTasks({ viewer: viewer(name, role), query: { ...pending, status } });
+async function visibleTo(name: string, role?: string, tab: InboxTab = 'todo') {
+  const { rows } = await listInboxTasks({
+    viewer: viewer(name, role),
+    query: inboxQuerySchema.parse({ tab }),
+  });
   return Object.entries(tasks)
     .filter(([, id]) => rows.some((r) => r.id === id))
     .map(([key]) => key)
@@ -53,14 +55,16 @@ describe('listInboxTasks', () => {
     expect(await visibleTo('dana')).toEqual([]);
   });
 
-  it('shows a manager the tasks of the groups they manage, and an admin every task', async () => {
+  it('shows a manager the tasks of the groups they manage, and an admin every task (team tab)', async () => {
     // finance is alice and carol: alice's tasks and the operations task carol is asked; not bob's own
-    expect(await visibleTo('manager', 'manager')).toEqual(['delegated', 'direct', 'group']);
-    expect(await visibleTo('admin', 'admin')).toEqual(['delegated', 'direct', 'group', 'outside']);
+    expect(await visibleTo('manager', 'manager', 'team')).toEqual(['delegated', 'direct', 'group']);
+    expect(await visibleTo('admin', 'admin', 'team')).toEqual(['delegated', 'direct', 'group', 'outside']);
+    expect(await visibleTo('manager', 'manager')).toEqual([]);
   });
 
   it('an approver with the manager role of a group gets nothing extra without the manager role', async () => {
     expect(await visibleTo('manager', 'approver')).toEqual([]);
+    await expect(visibleTo('manager', 'approver', 'team')).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 
@@ -123,9 +127,9 @@ describe('deciding from the inbox', () => {
   });
 
   it('sorts by due time with undated tasks last, and flags nothing overdue that is not', async () => {
-    const rows = await listInboxTasks({
+    const { rows } = await listInboxTasks({
       viewer: viewer('admin', 'admin'),
-      query: { status: 'pending', sort: 'due' },
+      query: inboxQuerySchema.parse({ tab: 'team', sort: 'due' }),
     });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => !r.overdue)).toBe(true);

@@ -1,22 +1,23 @@
 /**
- * The inbox: the approval tasks a person may see (inboxScope, in the query's `where`),
- * pending or decided, oldest first or soonest due first, as DTOs for the list.
+ * The inbox list: one page of a tab (to do, claimed by me, decided by me, team) for a viewer,
+ * filtered, searched and sorted as the query says (inbox-query.ts), as DTOs; and the number of
+ * tasks in each tab. The ids of the page come from inbox-sql.ts; this module loads those rows.
+ *
+ * Tabs: `todo` the tasks the viewer is still asked to decide (directly, through a group,
+ * delegated) that nobody else holds a live claim on; `claimed` the pending tasks the viewer's
+ * live claim holds; `decided` the tasks the viewer decided (newest/oldest by their decision),
+ * with their decision; `team` for managers every task asked of someone in a group they
+ * manage, for admins every task (open ones by default: query.status). An approver asking for
+ * `team` gets FORBIDDEN.
  */
-import { z } from 'zod';
 import { db } from '../db/client';
 import { engineNow } from '../engine';
-import type { Prisma } from '../db/generated/client';
-import { inboxScope, type InboxViewer } from './inbox-scope';
-
-export const inboxQuerySchema = z.object({
-  status: z.enum(['pending', 'decided']).catch('pending'),
-  sort: z.enum(['age', 'due']).catch('age'),
-});
-
-export type InboxQuery = z.infer<typeof inboxQuerySchema>;
-
-/** The most rows the list shows. */
-const INBOX_LIMIT = 200;
+import { formBulkReason } from './bulk-rules';
+import { formatClaimTime, liveClaimHolder } from './claim-rules';
+import type { FormField } from './config-schema';
+import type { InboxViewer } from './inbox-scope';
+import { countInboxTab, hasTeamTab, listInboxTaskIds } from './inbox-sql';
+import { inboxQuerySchema, type InboxQuery } from './inbox-query';
 
 /** What the inbox list and the task page both show of a task (times as ISO strings). */
 export interface InboxTaskSummary {
@@ -33,53 +34,110 @@ export interface InboxTaskSummary {
   escalatedTo: string[];
 }
 
+/** How many of the people asked a row lists by name (askedCount says how many in all). */
+const ASKED_SHOWN = 5;
+
 export interface InboxTaskRow extends InboxTaskSummary {
   id: string;
   /** pending past its due time (escalation is its own mark) */
   overdue: boolean;
+  escalated: boolean;
   /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
   mine: 'pending' | 'decided' | 'not-asked';
   /** the person the viewer was asked for (a delegation) */
   onBehalfOf: string | null;
+  /** the holder of a live claim (lapsed claims are not shown), and when it lapses */
+  claimedBy: string | null;
+  claimedByYou: boolean;
+  claimExpiresAt: string | null;
+  /** the people asked (not withdrawn), the first few, each with whether they decided */
+  asked: Array<{ email: string; decided: boolean }>;
+  askedCount: number;
+  /** the viewer's own decision, when they made one */
+  myDecision: { decision: 'approved' | 'rejected'; at: string; comment: string | null } | null;
+  /** the viewer started this request (they may reject it, but approve only if the step allows) */
+  requestedByYou: boolean;
+  /** whether it can be part of a bulk decision by the viewer, and why not when it cannot */
+  bulk: { decidable: true; reason: null } | { decidable: false; reason: string };
 }
 
-function orderBy(sort: InboxQuery['sort']): Prisma.ApprovalTaskOrderByWithRelationInput[] {
-  if (sort === 'due') return [{ dueAt: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }];
-  return [{ createdAt: 'asc' }, { id: 'asc' }];
+export interface InboxPage {
+  rows: InboxTaskRow[];
+  /** pass as query.cursor for the next page; null on the last page */
+  nextCursor: string | null;
 }
 
-export async function listInboxTasks({
-  viewer,
-  query,
-}: {
-  viewer: InboxViewer;
-  query: InboxQuery;
-}): Promise<InboxTaskRow[]> {
-  const status = query.status === 'pending' ? 'PENDING' : { not: 'PENDING' };
-  const rows = await db.approvalTask.findMany({
-    where: { AND: [inboxScope(viewer), { status }] },
-    orderBy:
-      query.status === 'decided' && query.sort === 'age'
-        ? [{ decidedAt: 'desc' }, { createdAt: 'desc' }]
-        : orderBy(query.sort),
-    take: INBOX_LIMIT,
+export interface InboxTabCounts {
+  todo: number;
+  claimed: number;
+  decided: number;
+  /** null for a viewer without the team tab */
+  team: number | null;
+}
+
+function loadRows(ids: string[], viewerId: string) {
+  return db.approvalTask.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true,
       title: true,
       status: true,
+      form: true,
       requesterLabel: true,
+      requesterUserId: true,
       createdAt: true,
       dueAt: true,
       decidedAt: true,
       escalatedAt: true,
       escalateTo: true,
+      claimedById: true,
+      claimExpiresAt: true,
+      claimedBy: { select: { email: true } },
       execution: { select: { workflow: { select: { name: true } } } },
-      assignees: { where: { userId: viewer.id }, select: { status: true, delegatedFromUserId: true } },
+      assignees: {
+        where: { status: { not: 'CANCELLED' } },
+        orderBy: { createdAt: 'asc' },
+        select: { userId: true, email: true, status: true, delegatedFromUserId: true },
+      },
+      decisions: { where: { byUserId: viewerId }, select: { decision: true, at: true, comment: true } },
     },
   });
-  const now = engineNow();
-  const delegators = await emailsOf(rows.flatMap((r) => r.assignees.map((a) => a.delegatedFromUserId)));
-  return rows.map((row) => ({
+}
+
+type LoadedRow = Awaited<ReturnType<typeof loadRows>>[number];
+
+function bulkOf(
+  row: LoadedRow,
+  facts: Pick<InboxTaskRow, 'mine' | 'overdue'>,
+  holder: string | null,
+  viewerId: string,
+): InboxTaskRow['bulk'] {
+  const no = (reason: string) => ({ decidable: false as const, reason });
+  if (row.status !== 'PENDING') return no('It is no longer waiting for a decision.');
+  if (facts.overdue) return no('It is past its deadline.');
+  if (facts.mine === 'not-asked')
+    return no(
+      row.requesterUserId === viewerId
+        ? 'You started this request, so you may not approve it yourself.'
+        : 'You are not asked to decide it.',
+    );
+  if (facts.mine === 'decided') return no('You already decided it.');
+  if (holder && holder !== viewerId)
+    return no(
+      `Claimed by ${row.claimedBy?.email ?? 'someone else'} until ${formatClaimTime(row.claimExpiresAt as Date)}.`,
+    );
+  const formReason = formBulkReason(JSON.parse(row.form) as FormField[]);
+  return formReason ? no(formReason) : { decidable: true, reason: null };
+}
+
+function toRow(row: LoadedRow, viewerId: string, now: Date, delegators: Map<string, string>): InboxTaskRow {
+  const own = row.assignees.filter((a) => a.userId === viewerId);
+  const mine =
+    own.length === 0 ? 'not-asked' : own.some((a) => a.status === 'PENDING') ? 'pending' : 'decided';
+  const overdue = row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now;
+  const holder = liveClaimHolder(row, now);
+  const [decision] = row.decisions;
+  return {
     id: row.id,
     title: row.title,
     status: row.status,
@@ -90,16 +148,27 @@ export async function listInboxTasks({
     decidedAt: row.decidedAt?.toISOString() ?? null,
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     escalatedTo: row.escalatedAt ? (JSON.parse(row.escalateTo) as string[]) : [],
-    overdue: row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now,
-    onBehalfOf:
-      delegators.get(row.assignees.find((a) => a.delegatedFromUserId)?.delegatedFromUserId ?? '') ?? null,
-    mine:
-      row.assignees.length === 0
-        ? 'not-asked'
-        : row.assignees.some((a) => a.status === 'PENDING')
-          ? 'pending'
-          : 'decided',
-  }));
+    overdue,
+    escalated: row.escalatedAt !== null,
+    mine,
+    onBehalfOf: delegators.get(own.find((a) => a.delegatedFromUserId)?.delegatedFromUserId ?? '') ?? null,
+    claimedBy: holder ? (row.claimedBy?.email ?? null) : null,
+    claimedByYou: holder === viewerId,
+    claimExpiresAt: holder ? (row.claimExpiresAt?.toISOString() ?? null) : null,
+    asked: row.assignees
+      .slice(0, ASKED_SHOWN)
+      .map((a) => ({ email: a.email, decided: a.status === 'DECIDED' })),
+    askedCount: row.assignees.length,
+    myDecision: decision
+      ? {
+          decision: decision.decision as 'approved' | 'rejected',
+          at: decision.at.toISOString(),
+          comment: decision.comment,
+        }
+      : null,
+    requestedByYou: row.requesterUserId === viewerId,
+    bulk: bulkOf(row, { mine, overdue }, holder, viewerId),
+  };
 }
 
 /** The emails of these users, by id (one query). */
@@ -108,4 +177,46 @@ async function emailsOf(ids: Array<string | null>): Promise<Map<string, string>>
   if (wanted.length === 0) return new Map();
   const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, email: true } });
   return new Map(users.map((u) => [u.id, u.email]));
+}
+
+/**
+ * One page of the query's tab for the viewer. Authorization is in the query: each tab only
+ * reaches the viewer's own assignments, claims and decisions, or (team) their groups' tasks.
+ */
+export async function listInboxTasks({
+  viewer,
+  query,
+}: {
+  viewer: InboxViewer;
+  query: InboxQuery;
+}): Promise<InboxPage> {
+  const now = engineNow();
+  const { ids, nextCursor } = await listInboxTaskIds(viewer, query, now);
+  if (ids.length === 0) return { rows: [], nextCursor: null };
+  const loaded = new Map((await loadRows(ids, viewer.id)).map((row) => [row.id, row]));
+  const own = [...loaded.values()].flatMap((row) => row.assignees.filter((a) => a.userId === viewer.id));
+  const delegators = await emailsOf(own.map((a) => a.delegatedFromUserId));
+  const rows = ids.flatMap((id) => {
+    const row = loaded.get(id);
+    return row ? [toRow(row, viewer.id, now, delegators)] : [];
+  });
+  return { rows, nextCursor };
+}
+
+/** How many tasks each tab holds for the viewer with the query's filters and search. */
+export async function countInboxTabs({
+  viewer,
+  query = inboxQuerySchema.parse({}),
+}: {
+  viewer: InboxViewer;
+  query?: InboxQuery;
+}): Promise<InboxTabCounts> {
+  const now = engineNow();
+  const count = (tab: InboxQuery['tab']) => countInboxTab(viewer, { ...query, tab }, now);
+  return {
+    todo: await count('todo'),
+    claimed: await count('claimed'),
+    decided: await count('decided'),
+    team: hasTeamTab(viewer) ? await count('team') : null,
+  };
 }

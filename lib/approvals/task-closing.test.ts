@@ -4,7 +4,8 @@ import { redriveExecution } from '../executions/redrive-execution';
 import { stopExecution } from '../executions/stop-execution';
 import { decideTaskByToken } from './decide-task-by-token';
 import { getLinkView } from './get-link-view';
-import { inboxQuerySchema, listInboxTasks } from './list-inbox-tasks';
+import { inboxQuerySchema } from './inbox-query';
+import { listInboxTasks } from './list-inbox-tasks';
 import {
   advanceClock,
   driveEngine,
@@ -61,7 +62,7 @@ async function expectClosed(
   });
   expect(await db.decision.count({ where: { taskId: task.id } })).toBe(0);
   expect(await db.timer.count({ where: { approvalTaskId: task.id, status: 'PENDING' } })).toBe(0);
-  const inbox = await listInboxTasks({
+  const { rows: inbox } = await listInboxTasks({
     viewer: { id: ids.alice, role: 'approver' },
     query: inboxQuerySchema.parse({}),
   });
@@ -254,7 +255,7 @@ describe('redrive', () => {
     const [old, fresh] = await tasksOf(executionId);
     expect(old).toMatchObject({ status: 'CANCELLED', supersededById: fresh.id });
     expect(fresh).toMatchObject({ status: 'PENDING', supersededById: null });
-    const inbox = await listInboxTasks({
+    const { rows: inbox } = await listInboxTasks({
       viewer: { id: ids.alice, role: 'approver' },
       query: inboxQuerySchema.parse({}),
     });

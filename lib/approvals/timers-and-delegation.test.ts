@@ -3,7 +3,8 @@ import { db } from '../db/client';
 import { createDelegation } from './create-delegation';
 import { decideTaskByToken } from './decide-task-by-token';
 import { getLinkView } from './get-link-view';
-import { inboxQuerySchema, listInboxTasks } from './list-inbox-tasks';
+import { inboxQuerySchema } from './inbox-query';
+import { listInboxTasks } from './list-inbox-tasks';
 import {
   advanceClock,
   approvalDefinition,
@@ -149,7 +150,7 @@ describe('due, overdue and escalated', () => {
     const task = await taskOf(executionId);
     advanceClock(61);
     await driveEngine();
-    const rows = await listInboxTasks({
+    const { rows } = await listInboxTasks({
       viewer: { id: ids.manager, role: 'approver' },
       query: inboxQuerySchema.parse({}),
     });

@@ -7,7 +7,8 @@ import type { Metadata } from 'next';
 import { InboxFilters } from '@/components/approvals/inbox-filters';
 import { TaskTable } from '@/components/approvals/task-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { inboxQuerySchema, listInboxTasks } from '@/lib/approvals/list-inbox-tasks';
+import { inboxQuerySchema } from '@/lib/approvals/inbox-query';
+import { listInboxTasks } from '@/lib/approvals/list-inbox-tasks';
 import { requirePageUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Inbox' };
@@ -26,7 +27,7 @@ export default async function InboxPage({
 }) {
   const user = await requirePageUser('/inbox');
   const query = inboxQuerySchema.parse(await searchParams);
-  const tasks = await listInboxTasks({ viewer: user, query });
+  const { rows: tasks } = await listInboxTasks({ viewer: user, query });
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -35,10 +36,8 @@ export default async function InboxPage({
       </div>
       <InboxFilters query={query} />
       {tasks.length === 0 ? (
-        <EmptyState
-          title={query.status === 'pending' ? 'Nothing is waiting for you' : 'No decided tasks yet'}
-        >
-          {query.status === 'pending'
+        <EmptyState title={query.tab !== 'decided' ? 'Nothing is waiting for you' : 'No decided tasks yet'}>
+          {query.tab !== 'decided'
             ? 'New approval requests appear here and in your email.'
             : 'Tasks appear here once they are decided.'}
         </EmptyState>
