@@ -106,6 +106,39 @@ export async function addAssignees(
   return added;
 }
 
+/**
+ * Asks again someone whose assignment was withdrawn (their row is CANCELLED): the row is pending
+ * again for `person` (how they are reached now), their old links are deleted, and a new link is
+ * mailed as a new request.
+ */
+export async function reaskAssignee(
+  tx: Tx,
+  args: { taskId: string; assigneeId: string; person: ResolvedApprover },
+): Promise<void> {
+  const ctx = await loadMailContext(tx, args.taskId);
+  const { person } = args;
+  await tx.approvalLink.deleteMany({ where: { assigneeId: args.assigneeId } });
+  await tx.approvalAssignee.update({
+    where: { id: args.assigneeId },
+    data: {
+      userId: person.userId,
+      via: person.via,
+      delegatedFromUserId: person.delegatedFromUserId,
+      status: 'PENDING',
+      linkExpiresAt: ctx.dueAt,
+      linkUsedAt: null,
+    },
+  });
+  await mailLink(
+    tx,
+    ctx,
+    'approval-request',
+    args.assigneeId,
+    person.email,
+    await delegatorEmail(tx, person.delegatedFromUserId),
+  );
+}
+
 /** Mails every undecided assignee a reminder with a link of its own (the earlier links still work). */
 export async function remindAssignees(tx: Tx, taskId: string): Promise<number> {
   const ctx = await loadMailContext(tx, taskId);
