@@ -1,6 +1,7 @@
 /** Exports the audit trail (optionally filtered) as CSV or JSON text, oldest first. An API key needs audit:read. */
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
+import { csvCell } from '../csv';
 import { db } from '../db/client';
 import { auditWhere, type AuditFilters } from './audit-filters';
 
@@ -39,12 +40,4 @@ export async function exportAudit({ format, filters, actor }: ExportAuditOptions
     COLUMNS.map((column) => csvCell(column === 'at' ? row.at.toISOString() : row[column])).join(','),
   );
   return [COLUMNS.join(','), ...lines].join('\r\n') + '\r\n';
-}
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
