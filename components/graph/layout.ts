@@ -6,7 +6,7 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { GraphEdge, GraphNode, WorkflowGraphModel } from '@/lib/asl/graph/graph-model';
 
-export interface PlacedNode {
+interface PlacedNode {
   node: GraphNode;
   x: number;
   y: number;
@@ -23,7 +23,7 @@ export interface PlacedGraph {
 
 const elk = new ELK();
 
-export const STATE_WIDTH = 200;
+const STATE_WIDTH = 200;
 const LABEL_CHAR = 6.2;
 
 function leafSize(node: GraphNode): { width: number; height: number } {

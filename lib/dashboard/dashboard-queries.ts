@@ -12,7 +12,7 @@ import { MEDIAN, P90, interpolatePercentile } from './percentile';
 import { bucketFormat, type Granularity, type TimeWindow } from './dashboard-range';
 
 /** Failed executions have these statuses; their `error` column names why. */
-export const FAILURE_STATUSES = ['FAILED', 'TIMED_OUT'];
+const FAILURE_STATUSES = ['FAILED', 'TIMED_OUT'];
 
 type Count = number | bigint;
 

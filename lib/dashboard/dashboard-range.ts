@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const DASHBOARD_RANGES = { '24h': 1, '7d': 7, '14d': 14, '30d': 30 } as const;
 export type DashboardRangeKey = keyof typeof DASHBOARD_RANGES;
 
-export const DEFAULT_DASHBOARD_RANGE: DashboardRangeKey = '14d';
+const DEFAULT_DASHBOARD_RANGE: DashboardRangeKey = '14d';
 
 export const dashboardQuerySchema = z.object({
   range: z.enum(['24h', '7d', '14d', '30d']).catch(DEFAULT_DASHBOARD_RANGE),

@@ -26,10 +26,10 @@ import {
 } from './dashboard-range';
 
 export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
-export type StatusCounts = Record<ExecutionStatus, number>;
+type StatusCounts = Record<ExecutionStatus, number>;
 
 /** How many error names the failures figure lists. */
-export const TOP_FAILURES = 10;
+const TOP_FAILURES = 10;
 
 export interface DashboardStats {
   /** the window every "over the range" figure covers, and when it was read */

@@ -13,7 +13,7 @@ export const MEDIAN: Fraction = { num: 1, den: 2 };
 export const P90: Fraction = { num: 9, den: 10 };
 
 /** The 0-based ranks a percentile of n values reads: floor(p·(n−1)) and the next one. */
-export function percentileRanks(n: number, p: Fraction): [number, number] {
+function percentileRanks(n: number, p: Fraction): [number, number] {
   const lower = Math.floor(((n - 1) * p.num) / p.den);
   return [lower, Math.min(lower + 1, n - 1)];
 }

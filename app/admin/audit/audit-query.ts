@@ -8,7 +8,7 @@ import type { AuditFilters } from '@/lib/audit/audit-filters';
 import { isAuditAction } from '@/lib/audit/audit-actions';
 
 /** What the filter form shows back: the raw text of each field. */
-export const FILTER_FIELDS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
+const FILTER_FIELDS = ['actor', 'action', 'targetType', 'targetId', 'from', 'to'] as const;
 export type AuditFilterValues = Partial<Record<(typeof FILTER_FIELDS)[number], string>>;
 
 const text = (max: number) =>

@@ -7,7 +7,7 @@
  */
 import { describeChoiceRule } from './choice-words';
 
-export type GraphNodeKind = 'start' | 'end' | 'state' | 'group' | 'branch';
+type GraphNodeKind = 'start' | 'end' | 'state' | 'group' | 'branch';
 
 export interface GraphNode {
   /** unique across the drawing: `Name`, `Parallel/0/Name`, `Map/items/Name` */
@@ -27,7 +27,7 @@ export interface GraphNode {
   definition?: unknown;
 }
 
-export type GraphEdgeKind = 'next' | 'choice' | 'default' | 'catch';
+type GraphEdgeKind = 'next' | 'choice' | 'default' | 'catch';
 
 export interface GraphEdge {
   id: string;
