@@ -5,7 +5,7 @@
  * is tried once: the choice holds across a reload.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { signInAs } from '../fixtures/auth';
 
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
@@ -39,10 +39,17 @@ async function settle(page: Page) {
 }
 
 test.describe('console pages', () => {
-  test.beforeEach(async ({ page }) => {
+  /** One sign-in for the whole file: every test opens a page with the admin's cookies. */
+  let storageState: Awaited<ReturnType<BrowserContext['storageState']>>;
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto('/sign-in');
     await signInAs(page, 'admin@example.com');
+    storageState = await context.storageState();
+    await context.close();
   });
+  test.use({ storageState: async ({}, use) => use(storageState) });
 
   for (const [name, path] of PAGES) {
     test(`[CONSOLE]: ${name} looks right light and dark, at 1280 and 390 px, and passes axe`, async ({
