@@ -40,7 +40,7 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
       escalateAfterSec: config.Escalation?.AfterSeconds ?? null,
       escalateTo: JSON.stringify(config.Escalation?.To ?? []),
     },
-    select: { id: true, title: true, details: true, requesterLabel: true },
+    select: { id: true, title: true, details: true, requesterLabel: true, searchRowId: true },
   });
   await indexTaskForSearch(tx, task);
   await addAssignees(tx, { taskId: task.id, people: assignees, kind: 'approval-request' });

@@ -23,8 +23,13 @@ const NO_DUE_DATE = sqlTime(new Date('9999-12-31T23:59:59.999Z'));
 interface TabSource {
   from: Prisma.Sql;
   where: Prisma.Sql[];
-  /** the time the newest / oldest orders read: the decision's for `decided`, else the task's creation */
+  /**
+   * What newest / oldest order by: when the task reached this list — the viewer was asked
+   * (`todo`), decided it (`decided`), it was created (`claimed`, `team`) — and the task's id to
+   * break ties, both from the table the tab starts from, so its index serves the order.
+   */
   time: Prisma.Sql;
+  id: Prisma.Sql;
 }
 
 /** Whether the viewer may open the team tab (managers: their groups; admins: everything). */
@@ -49,11 +54,16 @@ function teamSource(viewer: InboxViewer, status: InboxQuery['status']): TabSourc
         ? [Prisma.sql`t."status" <> 'PENDING'`]
         : [];
   if (viewer.role !== 'admin') where.push(inManagedGroup(viewer.id));
-  return { from: Prisma.sql`"ApprovalTask" t`, where, time: Prisma.sql`t."createdAt"` };
+  return {
+    from: Prisma.sql`"ApprovalTask" t`,
+    where,
+    time: Prisma.sql`t."createdAt"`,
+    id: Prisma.sql`t."id"`,
+  };
 }
 
 function tabSource(viewer: InboxViewer, tab: InboxTab, status: InboxQuery['status'], now: string): TabSource {
-  const task = Prisma.sql`t."createdAt"`;
+  const task = { time: Prisma.sql`t."createdAt"`, id: Prisma.sql`t."id"` };
   switch (tab) {
     case 'todo':
       return {
@@ -64,7 +74,8 @@ function tabSource(viewer: InboxViewer, tab: InboxTab, status: InboxQuery['statu
           Prisma.sql`t."status" = 'PENDING'`,
           Prisma.sql`(t."claimedById" IS NULL OR t."claimedById" = ${viewer.id} OR t."claimExpiresAt" <= ${now})`,
         ],
-        time: task,
+        time: Prisma.sql`a."createdAt"`,
+        id: Prisma.sql`a."taskId"`,
       };
     case 'claimed':
       return {
@@ -74,13 +85,14 @@ function tabSource(viewer: InboxViewer, tab: InboxTab, status: InboxQuery['statu
           Prisma.sql`t."claimExpiresAt" > ${now}`,
           Prisma.sql`t."status" = 'PENDING'`,
         ],
-        time: task,
+        ...task,
       };
     case 'decided':
       return {
         from: Prisma.sql`"Decision" d JOIN "ApprovalTask" t ON t."id" = d."taskId"`,
         where: [Prisma.sql`d."byUserId" = ${viewer.id}`],
         time: Prisma.sql`d."at"`,
+        id: Prisma.sql`d."taskId"`,
       };
     case 'team':
       return teamSource(viewer, status);
@@ -112,8 +124,8 @@ function filterConditions(viewer: InboxViewer, query: InboxQuery, now: string): 
 }
 
 /** The order's columns, most significant first; the task id last makes every key unique. */
-function sortKeys(sort: InboxQuery['sort'], time: Prisma.Sql): Prisma.Sql[] {
-  const keys = [time, Prisma.sql`t."id"`];
+function sortKeys(sort: InboxQuery['sort'], { time, id }: TabSource): Prisma.Sql[] {
+  const keys = [time, id];
   return sort === 'due' ? [Prisma.sql`COALESCE(t."dueAt", ${NO_DUE_DATE})`, ...keys] : keys;
 }
 
@@ -152,7 +164,7 @@ export async function listInboxTaskIds(
   now: Date,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   const { source, where } = conditionsOf(viewer, query, now);
-  const keys = sortKeys(query.sort, source.time);
+  const keys = sortKeys(query.sort, source);
   const after = decodeCursor(query, keys.length);
   const direction = query.sort === 'newest' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   if (after)

@@ -4,11 +4,12 @@
  * tasks in each tab. The ids of the page come from inbox-sql.ts; this module loads those rows.
  *
  * Tabs: `todo` the tasks the viewer is still asked to decide (directly, through a group,
- * delegated) that nobody else holds a live claim on; `claimed` the pending tasks the viewer's
- * live claim holds; `decided` the tasks the viewer decided (newest/oldest by their decision),
- * with their decision; `team` for managers every task asked of someone in a group they
- * manage, for admins every task (open ones by default: query.status). An approver asking for
- * `team` gets FORBIDDEN.
+ * delegated) that nobody else holds a live claim on, newest / oldest by when they were asked;
+ * `claimed` the pending tasks the viewer's live claim holds; `decided` the tasks the viewer
+ * decided, by when they decided, with their decision; `team` for managers every task asked of
+ * someone in a group they manage, for admins every task (open ones by default: query.status).
+ * Claimed and team order by the task's creation; `due` orders every tab by due time, undated
+ * last. An approver asking for `team` gets FORBIDDEN.
  */
 import { db } from '../db/client';
 import { engineNow } from '../engine';
@@ -46,6 +47,8 @@ export interface InboxTaskRow extends InboxTaskSummary {
   mine: 'pending' | 'decided' | 'not-asked';
   /** the person the viewer was asked for (a delegation) */
   onBehalfOf: string | null;
+  /** when the viewer was asked (To do orders by it); null when not asked */
+  askedAt: string | null;
   /** the holder of a live claim (lapsed claims are not shown), and when it lapses */
   claimedBy: string | null;
   claimedByYou: boolean;
@@ -97,7 +100,7 @@ function loadRows(ids: string[], viewerId: string) {
       assignees: {
         where: { status: { not: 'CANCELLED' } },
         orderBy: { createdAt: 'asc' },
-        select: { userId: true, email: true, status: true, delegatedFromUserId: true },
+        select: { userId: true, email: true, status: true, delegatedFromUserId: true, createdAt: true },
       },
       decisions: { where: { byUserId: viewerId }, select: { decision: true, at: true, comment: true } },
     },
@@ -152,6 +155,7 @@ function toRow(row: LoadedRow, viewerId: string, now: Date, delegators: Map<stri
     escalated: row.escalatedAt !== null,
     mine,
     onBehalfOf: delegators.get(own.find((a) => a.delegatedFromUserId)?.delegatedFromUserId ?? '') ?? null,
+    askedAt: own[0]?.createdAt.toISOString() ?? null,
     claimedBy: holder ? (row.claimedBy?.email ?? null) : null,
     claimedByYou: holder === viewerId,
     claimExpiresAt: holder ? (row.claimExpiresAt?.toISOString() ?? null) : null,

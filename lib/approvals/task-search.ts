@@ -2,11 +2,11 @@
  * Full-text search over approval tasks: every access to the index is here, so a PostgreSQL
  * variant (a tsvector column, `@@ websearch_to_tsquery`) replaces this one module.
  *
- * SQLite: the FTS5 table "ApprovalTaskSearch" (taskId, title, details, requester), created by
- * the inbox_claims_views_search migration and unknown to Prisma (lib/db/external-tables.ts).
- * Its row for a task is written in the transaction that writes the task, and found again by
- * the task's id (an indexed column, so a rebuilt ApprovalTask table cannot misdirect it);
- * searches only read the other three columns.
+ * SQLite: the FTS5 table "ApprovalTaskSearch" (title, details, requester), created by the
+ * inbox_claims_views_search migration and unknown to Prisma (lib/db/external-tables.ts). A task's
+ * row is written in the transaction that writes the task, and ApprovalTask.searchRowId holds its
+ * rowid: a search reads only rowids from the index (never its stored text) and matches them
+ * against that indexed column.
  */
 import type { Tx } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -58,7 +58,7 @@ export function ftsQuery(text: string): string | null {
 export function searchCondition(text: string | undefined): Prisma.Sql | null {
   const query = text ? ftsQuery(text) : null;
   if (!query) return null;
-  return Prisma.sql`t."id" IN (SELECT s."taskId" FROM "ApprovalTaskSearch" s WHERE "ApprovalTaskSearch" MATCH ${query})`;
+  return Prisma.sql`t."searchRowId" IN (SELECT "rowid" FROM "ApprovalTaskSearch" WHERE "ApprovalTaskSearch" MATCH ${query})`;
 }
 
 export interface SearchableTask {
@@ -67,11 +67,19 @@ export interface SearchableTask {
   /** the Details JSON as stored */
   details: string;
   requesterLabel: string | null;
+  /** the task's current row, when it has one */
+  searchRowId: number | null;
 }
 
 /** Writes (or rewrites) the task's row of the index, in the caller's transaction. */
 export async function indexTaskForSearch(tx: Tx, task: SearchableTask): Promise<void> {
-  await tx.$executeRaw`DELETE FROM "ApprovalTaskSearch" WHERE "ApprovalTaskSearch" MATCH ${`taskId : ${quote(task.id)}`} AND "taskId" = ${task.id}`;
-  await tx.$executeRaw`INSERT INTO "ApprovalTaskSearch" ("taskId", "title", "details", "requester")
-    VALUES (${task.id}, ${task.title}, ${detailsText(JSON.parse(task.details))}, ${task.requesterLabel ?? ''})`;
+  if (task.searchRowId !== null)
+    await tx.$executeRaw`DELETE FROM "ApprovalTaskSearch" WHERE "rowid" = ${task.searchRowId}`;
+  await tx.$executeRaw`INSERT INTO "ApprovalTaskSearch" ("title", "details", "requester")
+    VALUES (${task.title}, ${detailsText(JSON.parse(task.details))}, ${task.requesterLabel ?? ''})`;
+  // The same connection (the transaction's), so this is the row just written.
+  const [{ rowid }] = await tx.$queryRaw<
+    Array<{ rowid: bigint | number }>
+  >`SELECT last_insert_rowid() AS rowid`;
+  await tx.$executeRaw`UPDATE "ApprovalTask" SET "searchRowId" = ${Number(rowid)} WHERE "id" = ${task.id}`;
 }

@@ -72,7 +72,8 @@ describe('inbox_claims_views_search', () => {
     expect(
       migrated
         .prepare(
-          'SELECT "taskId", "title", "details", "requester" FROM "ApprovalTaskSearch" ORDER BY "taskId"',
+          `SELECT t."id" AS "taskId", s."title", s."details", s."requester" FROM "ApprovalTaskSearch" s
+           JOIN "ApprovalTask" t ON t."searchRowId" = s."rowid" ORDER BY t."id"`,
         )
         .all(),
     ).toEqual([
