@@ -34,7 +34,7 @@ export interface BulkDecideOptions {
   request?: RequestInfo;
 }
 
-export type BulkItemResult =
+type BulkItemResult =
   | { taskId: string; title: string | null; ok: true; status: 'PENDING' | 'APPROVED' | 'REJECTED' }
   | { taskId: string; title: string | null; ok: false; reason: string };
 

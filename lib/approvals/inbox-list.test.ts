@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db/client';
-import { claimTask } from './claim-task';
+import { claimTask, releaseTask } from './claim-task';
 import { createDelegation } from './create-delegation';
 import { decideTask } from './decide-task';
 import { inboxQuerySchema } from './inbox-query';
@@ -314,9 +314,15 @@ describe('inboxVersion', () => {
     expect(arrived).not.toBe(before);
     const alices = await inboxVersion({ viewer: viewer('alice') });
     await claimTask({ taskId: t.version, actor: user('carol') });
-    const claimed = await inboxVersion({ viewer: viewer('bob') });
-    expect(claimed).not.toBe(arrived);
+    const held = await inboxVersion({ viewer: viewer('bob') });
+    expect(held).not.toBe(arrived);
     expect(await inboxVersion({ viewer: viewer('alice') })).toBe(alices);
+    await releaseTask({ taskId: t.version, actor: user('carol') });
+    const released = await inboxVersion({ viewer: viewer('bob') });
+    expect(released).not.toBe(held);
+    await claimTask({ taskId: t.version, actor: user('carol') });
+    const claimed = await inboxVersion({ viewer: viewer('bob') });
+    expect(claimed).not.toBe(released);
     await decideTask({ taskId: t.version, actor: user('carol'), decision: 'approve' });
     const decided = await inboxVersion({ viewer: viewer('bob') });
     expect(decided).not.toBe(claimed);

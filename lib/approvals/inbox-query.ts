@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const INBOX_TABS = ['todo', 'claimed', 'decided', 'team'] as const;
+const INBOX_TABS = ['todo', 'claimed', 'decided', 'team'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
 /** The rows a page shows unless the URL asks for another number (at most MAX_LIMIT). */

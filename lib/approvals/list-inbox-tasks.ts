@@ -138,7 +138,7 @@ function toRow(row: LoadedRow, viewerId: string, now: Date, delegators: Map<stri
   const mine =
     own.length === 0 ? 'not-asked' : own.some((a) => a.status === 'PENDING') ? 'pending' : 'decided';
   const overdue = row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now;
-  const holder = liveClaimHolder(row, now);
+  const holder = row.status === 'PENDING' ? liveClaimHolder(row, now) : null;
   const [decision] = row.decisions;
   return {
     id: row.id,

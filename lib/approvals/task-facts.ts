@@ -10,7 +10,7 @@ import type { InboxViewer } from './inbox-scope';
 import { describePolicy, type PolicyProgress } from './policy';
 import { overseesTask } from './task-authority';
 
-export interface AssigneeFact {
+interface AssigneeFact {
   email: string;
   /** how they were asked: direct, group:NAME, escalation, delegation, added, reassigned */
   via: string;
@@ -31,7 +31,7 @@ export interface TaskFacts {
   reminders: { sent: number; max: number; everySeconds: number | null; nextAt: string | null };
   /** null when the step has no Escalation */
   escalation: { afterSeconds: number; to: string[]; dueAt: string | null; escalatedAt: string | null } | null;
-  /** a claim that holds now (a lapsed one is not shown) */
+  /** a claim that holds now on an open task (a lapsed one is not shown) */
   claim: { by: string; byYou: boolean; claimedAt: string | null; expiresAt: string } | null;
   /** what the viewer may do now besides deciding */
   may: { claim: boolean; release: boolean; breakClaim: boolean; reassign: boolean };
@@ -79,7 +79,7 @@ async function timersOf(taskId: string) {
 }
 
 async function claimOf(task: FactsTask, viewerId: string, now: Date): Promise<TaskFacts['claim']> {
-  const holder = liveClaimHolder(task, now);
+  const holder = task.status === 'PENDING' ? liveClaimHolder(task, now) : null;
   if (!holder) return null;
   const user = await db.user.findUnique({ where: { id: holder }, select: { email: true } });
   return {
