@@ -23,8 +23,10 @@ interface PageRow {
 interface ApiRow {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  /** the scope an API key needs; null: public */
+  /** the scope an API key needs; null: public, or (with session) for signed-in people only */
   scope: string | null;
+  /** a signed-in person's route (no API key reaches it): 401 without a session */
+  session?: true;
   body?: () => unknown;
 }
 
@@ -89,6 +91,7 @@ const ROUTES: Record<string, ApiRow[]> = {
   '/api/auth/[...nextauth]': [{ method: 'GET', path: '/api/auth/session', scope: null }],
   '/api/sfn': [], // SigV4 and scopes per action: lib/sfn/scopes.test.ts drives all 26 actions through the AWS SDK
   '/api/v1/[...path]': [{ method: 'GET', path: '/api/v1/no-such-endpoint', scope: null }],
+  '/inbox/events': [{ method: 'GET', path: '/inbox/events', scope: null, session: true }],
   '/api/v1/openapi.json': [{ method: 'GET', path: '/api/v1/openapi.json', scope: null }],
   '/api/v1/workflows': [
     { method: 'GET', path: '/api/v1/workflows', scope: 'workflows:read' },
@@ -213,6 +216,7 @@ const ACTIONS: Record<string, string> = {
   'app/approve/actions.ts': 'decideTaskByToken', // the email link's token is the capability
   'app/setup/[token]/actions.ts': 'completeSetup', // the one-time setup token
   'app/inbox/[taskId]/actions.ts': 'authedAction',
+  'app/inbox/bulk/actions.ts': 'authedAction',
   'app/profile/actions.ts': 'authedAction',
   'app/admin/people/actions.ts': 'authedAction',
   'app/admin/groups/actions.ts': 'authedAction',
@@ -346,6 +350,12 @@ test.describe('route handlers', () => {
   for (const [pattern, rows] of Object.entries(ROUTES)) {
     for (const row of rows) {
       test(`[AUTHZ]: ${row.method} ${pattern}`, async ({ request }) => {
+        if (row.session) {
+          expect((await send(request, row)).status(), 'no session').toBe(401);
+          const keyed = await send(request, row, withScope.get('admin') ?? [...withScope.values()][0]);
+          expect(keyed.status(), 'an API key is no session').toBe(401);
+          return;
+        }
         if (row.scope === null) {
           const status = (await send(request, row)).status();
           expect(status === 200 || status === 404, `${row.path} answers without a key (${status})`).toBe(
