@@ -127,6 +127,7 @@ export async function reaskAssignee(
       status: 'PENDING',
       linkExpiresAt: ctx.dueAt,
       linkUsedAt: null,
+      doneAt: null,
     },
   });
   await mailLink(

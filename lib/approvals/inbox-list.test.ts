@@ -270,11 +270,23 @@ describe('claims, decisions and counts', () => {
     expect(await list('alice')).not.toContain('laptop');
   });
 
+  it('Decided also holds what ended without the viewer: settled by someone else, withdrawn', async () => {
+    await start('shared', { Title: 'Shared', Approvers: ['alice@example.com', 'bob@example.com'] });
+    await decideTask({ taskId: t.shared, actor: user('bob'), decision: 'approve' });
+    const { rows } = await listInboxTasks({
+      viewer: viewer('alice'),
+      query: inboxQuerySchema.parse({ tab: 'decided' }),
+    });
+    expect(named(rows)).toEqual(['shared', 'laptop']);
+    expect(rows[0]).toMatchObject({ status: 'APPROVED', mine: 'withdrawn', myDecision: null });
+    expect(await list('bob', { tab: 'decided' })).toEqual(['shared']);
+  });
+
   it('counts each tab with the filters applied', async () => {
     expect(await countInboxTabs({ viewer: viewer('alice') })).toEqual({
       todo: 2,
       claimed: 0,
-      decided: 1,
+      decided: 2,
       team: null,
     });
     expect(await countInboxTabs({ viewer: viewer('carol') })).toMatchObject({ todo: 1, claimed: 1 });

@@ -30,6 +30,8 @@ interface TabSource {
    */
   time: Prisma.Sql;
   id: Prisma.Sql;
+  /** `from` without the task, for a count when no condition reads the task (Decided unfiltered) */
+  alone?: Prisma.Sql;
 }
 
 /** Whether the viewer may open the team tab (managers: their groups; admins: everything). */
@@ -62,6 +64,21 @@ function teamSource(viewer: InboxViewer, status: InboxQuery['status']): TabSourc
   };
 }
 
+/**
+ * What left the viewer's To do: the tasks they decided, and those asked of them that were
+ * settled by others, expired, were withdrawn or handed on before they decided — by when it
+ * stopped waiting for them (ApprovalAssignee.doneAt) — so nothing they were asked vanishes.
+ */
+function decidedSource(viewer: InboxViewer): TabSource {
+  return {
+    from: Prisma.sql`"ApprovalAssignee" a JOIN "ApprovalTask" t ON t."id" = a."taskId"`,
+    alone: Prisma.sql`"ApprovalAssignee" a`,
+    where: [Prisma.sql`a."userId" = ${viewer.id}`, Prisma.sql`a."doneAt" IS NOT NULL`],
+    time: Prisma.sql`a."doneAt"`,
+    id: Prisma.sql`a."taskId"`,
+  };
+}
+
 function tabSource(viewer: InboxViewer, tab: InboxTab, status: InboxQuery['status'], now: string): TabSource {
   const task = { time: Prisma.sql`t."createdAt"`, id: Prisma.sql`t."id"` };
   switch (tab) {
@@ -88,12 +105,7 @@ function tabSource(viewer: InboxViewer, tab: InboxTab, status: InboxQuery['statu
         ...task,
       };
     case 'decided':
-      return {
-        from: Prisma.sql`"Decision" d JOIN "ApprovalTask" t ON t."id" = d."taskId"`,
-        where: [Prisma.sql`d."byUserId" = ${viewer.id}`],
-        time: Prisma.sql`d."at"`,
-        id: Prisma.sql`d."taskId"`,
-      };
+      return decidedSource(viewer);
     case 'team':
       return teamSource(viewer, status);
   }
@@ -195,7 +207,9 @@ export async function listInboxTaskIds(
 /** How many tasks the query's tab holds with its filters (the cursor ignored). */
 export async function countInboxTab(viewer: InboxViewer, query: InboxQuery, now: Date): Promise<number> {
   const { source, where } = conditionsOf(viewer, query, now);
+  const unfiltered = where.length === source.where.length;
+  const from = unfiltered && source.alone ? source.alone : source.from;
   const [row] = await db.$queryRaw<Array<{ n: bigint | number }>>`
-    SELECT COUNT(*) AS n FROM ${source.from} ${whereClause(where)}`;
+    SELECT COUNT(*) AS n FROM ${from} ${whereClause(where)}`;
   return Number(row?.n ?? 0);
 }

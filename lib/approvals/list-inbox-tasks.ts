@@ -1,15 +1,16 @@
 /**
- * The inbox list: one page of a tab (to do, claimed by me, decided by me, team) for a viewer,
+ * The inbox list: one page of a tab (to do, claimed, decided, team) for a viewer,
  * filtered, searched and sorted as the query says (inbox-query.ts), as DTOs; and the number of
  * tasks in each tab. The ids of the page come from inbox-sql.ts; this module loads those rows.
  *
  * Tabs: `todo` the tasks the viewer is still asked to decide (directly, through a group,
  * delegated) that nobody else holds a live claim on, newest / oldest by when they were asked;
  * `claimed` the pending tasks the viewer's live claim holds; `decided` the tasks the viewer
- * decided, by when they decided, with their decision; `team` for managers every task asked of
- * someone in a group they manage, for admins every task (open ones by default: query.status).
- * Claimed and team order by the task's creation; `due` orders every tab by due time, undated
- * last. An approver asking for `team` gets FORBIDDEN.
+ * decided (by when, with their decision) and those asked of them that ended without their
+ * decision (settled by others, expired, withdrawn; by when they ended); `team` for managers
+ * every task asked of someone in a group they manage, for admins every task (open ones by
+ * default: query.status). Claimed and team order by the task's creation; `due` orders every
+ * tab by due time, undated last. An approver asking for `team` gets FORBIDDEN.
  */
 import { db } from '../db/client';
 import { engineNow } from '../engine';
@@ -43,8 +44,11 @@ export interface InboxTaskRow extends InboxTaskSummary {
   /** pending past its due time (escalation is its own mark) */
   overdue: boolean;
   escalated: boolean;
-  /** the viewer's own assignment: undecided, decided, or not asked (a manager looking on) */
-  mine: 'pending' | 'decided' | 'not-asked';
+  /**
+   * the viewer's own assignment: undecided, decided, withdrawn (handed to someone else, or no
+   * longer needed once others settled it), or never asked (a manager looking on)
+   */
+  mine: 'pending' | 'decided' | 'withdrawn' | 'not-asked';
   /** the person the viewer was asked for (a delegation) */
   onBehalfOf: string | null;
   /** when the viewer was asked (To do orders by it); null when not asked */
@@ -53,7 +57,7 @@ export interface InboxTaskRow extends InboxTaskSummary {
   claimedBy: string | null;
   claimedByYou: boolean;
   claimExpiresAt: string | null;
-  /** the people asked (not withdrawn), the first few, each with whether they decided */
+  /** the people asked (on an open task those not withdrawn), the first few, each with whether they decided */
   asked: Array<{ email: string; decided: boolean }>;
   askedCount: number;
   /** the viewer's own decision, when they made one */
@@ -98,7 +102,6 @@ function loadRows(ids: string[], viewerId: string) {
       claimedBy: { select: { email: true } },
       execution: { select: { workflow: { select: { name: true } } } },
       assignees: {
-        where: { status: { not: 'CANCELLED' } },
         orderBy: { createdAt: 'asc' },
         select: { userId: true, email: true, status: true, delegatedFromUserId: true, createdAt: true },
       },
@@ -125,6 +128,7 @@ function bulkOf(
         : 'You are not asked to decide it.',
     );
   if (facts.mine === 'decided') return no('You already decided it.');
+  if (facts.mine === 'withdrawn') return no('You are no longer asked to decide it.');
   if (holder && holder !== viewerId)
     return no(
       `Claimed by ${row.claimedBy?.email ?? 'someone else'} until ${formatClaimTime(row.claimExpiresAt as Date)}.`,
@@ -135,8 +139,16 @@ function bulkOf(
 
 function toRow(row: LoadedRow, viewerId: string, now: Date, delegators: Map<string, string>): InboxTaskRow {
   const own = row.assignees.filter((a) => a.userId === viewerId);
-  const mine =
-    own.length === 0 ? 'not-asked' : own.some((a) => a.status === 'PENDING') ? 'pending' : 'decided';
+  const has = (status: string) => own.some((a) => a.status === status);
+  const mine = has('PENDING')
+    ? 'pending'
+    : has('DECIDED')
+      ? 'decided'
+      : own.length
+        ? 'withdrawn'
+        : 'not-asked';
+  const asked =
+    row.status === 'PENDING' ? row.assignees.filter((a) => a.status !== 'CANCELLED') : row.assignees;
   const overdue = row.status === 'PENDING' && row.dueAt !== null && row.dueAt <= now;
   const holder = row.status === 'PENDING' ? liveClaimHolder(row, now) : null;
   const [decision] = row.decisions;
@@ -159,10 +171,8 @@ function toRow(row: LoadedRow, viewerId: string, now: Date, delegators: Map<stri
     claimedBy: holder ? (row.claimedBy?.email ?? null) : null,
     claimedByYou: holder === viewerId,
     claimExpiresAt: holder ? (row.claimExpiresAt?.toISOString() ?? null) : null,
-    asked: row.assignees
-      .slice(0, ASKED_SHOWN)
-      .map((a) => ({ email: a.email, decided: a.status === 'DECIDED' })),
-    askedCount: row.assignees.length,
+    asked: asked.slice(0, ASKED_SHOWN).map((a) => ({ email: a.email, decided: a.status === 'DECIDED' })),
+    askedCount: asked.length,
     myDecision: decision
       ? {
           decision: decision.decision as 'approved' | 'rejected',
