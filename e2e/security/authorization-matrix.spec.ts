@@ -68,6 +68,7 @@ const PAGES: Record<string, PageRow> = {
   '/dev/mailbox': { path: '/dev/mailbox', expect: all('ok') }, // the demo; a real install: admins (real-install spec)
   '/inbox': { path: '/inbox', expect: signedIn('ok') },
   '/inbox/[taskId]': { path: '/inbox/no-such-task', expect: signedIn(404) },
+  '/inbox/team': { path: '/inbox/team', expect: signedIn('ok') }, // an approver: told it is for managers and admins
   '/profile': { path: '/profile', expect: signedIn('ok') },
   '/admin': { path: '/admin', expect: adminsOnly() },
   '/admin/people': { path: '/admin/people', expect: adminsOnly() },
@@ -215,7 +216,9 @@ const ROUTES: Record<string, ApiRow[]> = {
 const ACTIONS: Record<string, string> = {
   'app/approve/actions.ts': 'decideTaskByToken', // the email link's token is the capability
   'app/setup/[token]/actions.ts': 'completeSetup', // the one-time setup token
+  'app/inbox/(list)/actions.ts': 'authedAction',
   'app/inbox/[taskId]/actions.ts': 'authedAction',
+  'app/inbox/team/actions.ts': 'authedAction',
   'app/inbox/bulk/actions.ts': 'authedAction',
   'app/profile/actions.ts': 'authedAction',
   'app/admin/people/actions.ts': 'authedAction',
