@@ -127,7 +127,6 @@ export async function reaskAssignee(
       status: 'PENDING',
       linkExpiresAt: ctx.dueAt,
       linkUsedAt: null,
-      doneAt: null,
     },
   });
   await mailLink(

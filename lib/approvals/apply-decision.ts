@@ -145,7 +145,7 @@ async function decideInTx(
   });
   const claimed = await tx.approvalAssignee.updateMany({
     where: { id: assignee.id, status: 'PENDING' },
-    data: { status: 'DECIDED', linkUsedAt: now, doneAt: now },
+    data: { status: 'DECIDED', linkUsedAt: now },
   });
   if (claimed.count === 0) throw alreadyDecided(task, 'You already decided this request.');
   await touchTask(tx, task, assignee.userId);

@@ -33,11 +33,6 @@ async function closeTask(tx: Tx, taskId: string, args: CloseArgs): Promise<boole
     where: { approvalTaskId: taskId, status: 'PENDING' },
     data: { status: 'CANCELLED' },
   });
-  // The people still asked stop waiting (their rows stay PENDING: the link pages say why).
-  await tx.approvalAssignee.updateMany({
-    where: { taskId, status: 'PENDING', doneAt: null },
-    data: { doneAt: args.at },
-  });
   await mailClosing(tx, taskId, args);
   await recordAudit(tx, {
     actor: systemActor,

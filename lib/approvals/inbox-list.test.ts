@@ -270,23 +270,35 @@ describe('claims, decisions and counts', () => {
     expect(await list('alice')).not.toContain('laptop');
   });
 
-  it('Decided also holds what ended without the viewer: settled by someone else, withdrawn', async () => {
+  it('a task someone else settled leaves To do; the person it no longer waits for shows as withdrawn', async () => {
     await start('shared', { Title: 'Shared', Approvers: ['alice@example.com', 'bob@example.com'] });
     await decideTask({ taskId: t.shared, actor: user('bob'), decision: 'approve' });
-    const { rows } = await listInboxTasks({
-      viewer: viewer('alice'),
-      query: inboxQuerySchema.parse({ tab: 'decided' }),
-    });
-    expect(named(rows)).toEqual(['shared', 'laptop']);
-    expect(rows[0]).toMatchObject({ status: 'APPROVED', mine: 'withdrawn', myDecision: null });
+    expect(await list('alice')).not.toContain('shared');
+    expect(await list('alice', { tab: 'decided' })).toEqual(['laptop']);
     expect(await list('bob', { tab: 'decided' })).toEqual(['shared']);
+    const { rows } = await listInboxTasks({
+      viewer: viewer('manager', 'manager'),
+      query: inboxQuerySchema.parse({ tab: 'team', status: 'closed' }),
+    });
+    expect(rows.find((row) => row.id === t.shared)).toMatchObject({
+      status: 'APPROVED',
+      asked: [
+        { email: 'alice@example.com', decided: false },
+        { email: 'bob@example.com', decided: true },
+      ],
+    });
+    const alices = await listInboxTasks({
+      viewer: viewer('alice'),
+      query: inboxQuerySchema.parse({ q: 'shared', tab: 'decided' }),
+    });
+    expect(alices.rows).toEqual([]);
   });
 
   it('counts each tab with the filters applied', async () => {
     expect(await countInboxTabs({ viewer: viewer('alice') })).toEqual({
       todo: 2,
       claimed: 0,
-      decided: 2,
+      decided: 1,
       team: null,
     });
     expect(await countInboxTabs({ viewer: viewer('carol') })).toMatchObject({ todo: 1, claimed: 1 });

@@ -64,18 +64,14 @@ function teamSource(viewer: InboxViewer, status: InboxQuery['status']): TabSourc
   };
 }
 
-/**
- * What left the viewer's To do: the tasks they decided, and those asked of them that were
- * settled by others, expired, were withdrawn or handed on before they decided — by when it
- * stopped waiting for them (ApprovalAssignee.doneAt) — so nothing they were asked vanishes.
- */
+/** The tasks the viewer decided, by their decision's time (Decision by person and time). */
 function decidedSource(viewer: InboxViewer): TabSource {
   return {
-    from: Prisma.sql`"ApprovalAssignee" a JOIN "ApprovalTask" t ON t."id" = a."taskId"`,
-    alone: Prisma.sql`"ApprovalAssignee" a`,
-    where: [Prisma.sql`a."userId" = ${viewer.id}`, Prisma.sql`a."doneAt" IS NOT NULL`],
-    time: Prisma.sql`a."doneAt"`,
-    id: Prisma.sql`a."taskId"`,
+    from: Prisma.sql`"Decision" d JOIN "ApprovalTask" t ON t."id" = d."taskId"`,
+    alone: Prisma.sql`"Decision" d`,
+    where: [Prisma.sql`d."byUserId" = ${viewer.id}`],
+    time: Prisma.sql`d."at"`,
+    id: Prisma.sql`d."taskId"`,
   };
 }
 

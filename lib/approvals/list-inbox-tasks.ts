@@ -1,16 +1,15 @@
 /**
- * The inbox list: one page of a tab (to do, claimed, decided, team) for a viewer,
+ * The inbox list: one page of a tab (to do, claimed by me, decided by me, team) for a viewer,
  * filtered, searched and sorted as the query says (inbox-query.ts), as DTOs; and the number of
  * tasks in each tab. The ids of the page come from inbox-sql.ts; this module loads those rows.
  *
  * Tabs: `todo` the tasks the viewer is still asked to decide (directly, through a group,
  * delegated) that nobody else holds a live claim on, newest / oldest by when they were asked;
  * `claimed` the pending tasks the viewer's live claim holds; `decided` the tasks the viewer
- * decided (by when, with their decision) and those asked of them that ended without their
- * decision (settled by others, expired, withdrawn; by when they ended); `team` for managers
- * every task asked of someone in a group they manage, for admins every task (open ones by
- * default: query.status). Claimed and team order by the task's creation; `due` orders every
- * tab by due time, undated last. An approver asking for `team` gets FORBIDDEN.
+ * decided, by when they decided, with their decision; `team` for managers every task asked of
+ * someone in a group they manage, for admins every task (open ones by default: query.status).
+ * Claimed and team order by the task's creation; `due` orders every tab by due time, undated
+ * last. An approver asking for `team` gets FORBIDDEN.
  */
 import { db } from '../db/client';
 import { engineNow } from '../engine';

@@ -18,7 +18,7 @@ export async function movePendingTasks(tx: Tx, fromUserId: string, toUserId: str
   for (const { id, taskId } of assignments) {
     const asked = await tx.approvalAssignee.findUnique({ where: { taskId_email: { taskId, email } } });
     if (asked) continue;
-    await tx.approvalAssignee.update({ where: { id }, data: { status: 'CANCELLED', doneAt: new Date() } });
+    await tx.approvalAssignee.update({ where: { id }, data: { status: 'CANCELLED' } });
     const person = { userId: toUserId, email, via: 'delegation', delegatedFromUserId: fromUserId };
     moved += await addAssignees(tx, { taskId, people: [person], kind: 'approval-request' });
   }

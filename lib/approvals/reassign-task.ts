@@ -167,7 +167,7 @@ export async function reassignApprover({
     const person = await resolvePerson(tx, task, 'to', toAddress, 'reassigned', now);
     const withdrawn = await tx.approvalAssignee.updateMany({
       where: { id: old.id, status: 'PENDING' },
-      data: { status: 'CANCELLED', linkExpiresAt: now, doneAt: now },
+      data: { status: 'CANCELLED', linkExpiresAt: now },
     });
     if (withdrawn.count === 0)
       throw new AppError('CONFLICT', `${fromAddress} decided meanwhile; look again.`);

@@ -47,7 +47,7 @@ export async function settleTask(tx: Tx, { task, verdict, decisions, now }: Sett
   await completeApprovalToken(tx, task.taskTokenId, outcome);
   await tx.approvalAssignee.updateMany({
     where: { taskId: task.id, status: 'PENDING' },
-    data: { status: 'CANCELLED', linkExpiresAt: now, doneAt: now },
+    data: { status: 'CANCELLED', linkExpiresAt: now },
   });
   await tx.timer.updateMany({
     where: { approvalTaskId: task.id, status: 'PENDING' },

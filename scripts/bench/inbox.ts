@@ -103,7 +103,7 @@ function seedTasks(db: Database.Database, now: number): number {
     "details", "status", "requesterUserId", "requesterLabel", "dueAt", "decidedAt", "createdAt", "updatedAt", "searchRowId")
     VALUES (?, ?, ?, 'Approve', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const assignee = db.prepare(
-    'INSERT INTO "ApprovalAssignee" ("id", "taskId", "userId", "email", "via", "status", "doneAt", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "ApprovalAssignee" ("id", "taskId", "userId", "email", "via", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const search = db.prepare(
     'INSERT INTO "ApprovalTaskSearch" ("rowid", "title", "details", "requester") VALUES (?, ?, ?, ?)',
@@ -163,7 +163,6 @@ function seedTasks(db: Database.Database, now: number): number {
           userId === 'approver' ? 'approver@bench.example' : `user${userId.slice(1)}@bench.example`,
           viaGroup ? 'group:bench-team' : 'direct',
           assigneeStatus,
-          isOpen ? null : time(createdAt + 3_600_000),
           time(createdAt),
         );
     }

@@ -1,9 +1,6 @@
 -- DropIndex
 DROP INDEX "ApprovalAssignee_userId_status_idx";
 
--- AlterTable
-ALTER TABLE "ApprovalAssignee" ADD COLUMN "doneAt" DATETIME;
-
 -- CreateTable
 CREATE TABLE "SavedView" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -77,9 +74,6 @@ CREATE UNIQUE INDEX "SavedView_userId_name_key" ON "SavedView"("userId", "name")
 CREATE INDEX "ApprovalAssignee_userId_status_createdAt_idx" ON "ApprovalAssignee"("userId", "status", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "ApprovalAssignee_userId_doneAt_idx" ON "ApprovalAssignee"("userId", "doneAt");
-
--- CreateIndex
 CREATE INDEX "Decision_byUserId_at_idx" ON "Decision"("byUserId", "at");
 
 -- Written by hand below this line (the schema engine cannot express it).
@@ -104,15 +98,3 @@ SELECT "rowid", "title",
     COALESCE("requesterLabel", '')
 FROM "ApprovalTask";
 UPDATE "ApprovalTask" SET "searchRowId" = "rowid";
-
--- Assignments that stopped waiting before doneAt existed: a decision at its time, anything else
--- when its task ended (still-open tasks' withdrawn rows: when they were asked).
-UPDATE "ApprovalAssignee" SET "doneAt" = CASE
-    WHEN "status" = 'DECIDED' THEN COALESCE("linkUsedAt",
-        (SELECT t."decidedAt" FROM "ApprovalTask" t WHERE t."id" = "ApprovalAssignee"."taskId"), "createdAt")
-    ELSE COALESCE(
-        (SELECT t."decidedAt" FROM "ApprovalTask" t WHERE t."id" = "ApprovalAssignee"."taskId" AND t."status" <> 'PENDING'),
-        "createdAt")
-    END
-WHERE "status" <> 'PENDING'
-   OR "taskId" IN (SELECT "id" FROM "ApprovalTask" WHERE "status" <> 'PENDING');
