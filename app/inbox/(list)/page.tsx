@@ -10,10 +10,12 @@ import Link from 'next/link';
 import { InboxFilterForm, InboxTabs } from '@/components/inbox/inbox-controls';
 import { InboxList } from '@/components/inbox/inbox-list';
 import { LiveInbox } from '@/components/inbox/live-inbox';
+import { SavedViews } from '@/components/inbox/saved-views';
 import { EmptyState } from '@/components/ui/empty-state';
 import { inboxQuerySchema, serializeInboxQuery } from '@/lib/approvals/inbox-query';
 import { inboxVersion } from '@/lib/approvals/inbox-version';
 import { countInboxTabs, listInboxTasks } from '@/lib/approvals/list-inbox-tasks';
+import { listSavedViews } from '@/lib/approvals/saved-views';
 import { requirePageUser } from '@/lib/auth/session';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
 import { decideInBulk } from '../bulk/actions';
@@ -41,11 +43,12 @@ export default async function InboxPage({
 }) {
   const user = await requirePageUser('/inbox');
   const query = inboxQuerySchema.parse(await searchParams);
-  const [page, counts, version, workflows] = await Promise.all([
+  const [page, counts, version, workflows, views] = await Promise.all([
     listInboxTasks({ viewer: user, query }),
     countInboxTabs({ viewer: user, query }),
     inboxVersion({ viewer: user }),
     listWorkflows(),
+    listSavedViews({ viewer: user }),
   ]);
   const filtered = Boolean(
     query.q ||
@@ -73,6 +76,7 @@ export default async function InboxPage({
       </div>
       <InboxTabs query={query} counts={counts} />
       <InboxFilterForm query={query} workflows={workflows.map((w) => w.name)} />
+      <SavedViews currentQuery={serializeInboxQuery({ ...query, cursor: undefined })} views={views} />
       {page.rows.length === 0 ? (
         <EmptyState title={filtered ? 'No tasks match these filters' : emptyTitle}>
           {filtered ? 'Change or clear the filters to see more.' : emptyText}
