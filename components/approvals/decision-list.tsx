@@ -1,5 +1,5 @@
 /** The decisions recorded on a task: who ("you" for the viewer), what, when, how, and their comment. */
-import { formatUtc } from '@/components/ui/format-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { Badge } from '@/components/ui/badge';
 
 export interface DecisionItem {
@@ -30,7 +30,7 @@ export function DecisionList({ decisions, closed = false }: { decisions: Decisio
               {d.you ? ' (you)' : ''}
             </span>
             <span className="text-slate-600">
-              {formatUtc(d.at)}
+              <LocalTime iso={d.at} />
               {d.via ? ` · via ${d.via}` : ''}
             </span>
           </p>

@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import type { LinkTaskView, LinkView } from '@/lib/approvals/get-link-view';
 import { workflowEffect } from '@/lib/approvals/describe-outcome';
-import { formatUtc } from '@/components/ui/format-time';
+import { LocalTime } from '@/components/ui/local-time';
 import { DecisionList } from './decision-list';
 import { TaskStatusBadge } from './task-status-badge';
 
@@ -33,7 +33,7 @@ function Lead({ kind, task }: { kind: OutcomeKind; task: LinkTaskView }) {
   if (kind === 'used' && mine)
     return (
       <p>
-        You {mine.decision} {title} on {formatUtc(mine.at)}
+        You {mine.decision} {title} on <LocalTime iso={mine.at} />
         {mine.comment ? <> with the comment “{mine.comment}”</> : ' without a comment'}. Your link cannot be
         used again.
       </p>
@@ -44,8 +44,13 @@ function Lead({ kind, task }: { kind: OutcomeKind; task: LinkTaskView }) {
       <p>
         {title} was {task.status.toLowerCase()}
         {by.length > 0 ? ` by ${by.join(', ')}` : ''}
-        {task.closedAt ? ` on ${formatUtc(task.closedAt)}` : ''} before you decided. Your link changes nothing
-        now.
+        {task.closedAt ? (
+          <>
+            {' '}
+            on <LocalTime iso={task.closedAt} />
+          </>
+        ) : null}{' '}
+        before you decided. Your link changes nothing now.
       </p>
     );
   }

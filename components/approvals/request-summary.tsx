@@ -1,11 +1,13 @@
-/** The request as an approver sees it: title, who asked, the workflow, the details table, the expiry. */
-import { detailRows } from '@/lib/mail/templates/html';
-import { formatUtc } from '@/components/ui/format-time';
+/** The request as an approver sees it: title, who asked (and when), the workflow, the details, the expiry. */
+import { LocalTime } from '@/components/ui/local-time';
+import { Details } from './details';
 
 export interface RequestSummaryProps {
   title: string;
   details: unknown;
   requester: string;
+  /** when the request was made (the task page) */
+  requestedAt?: string;
   workflowName: string;
   /** the approver the link was sent to (email-link page) */
   askedOf?: string;
@@ -18,37 +20,36 @@ export function RequestSummary({
   title,
   details,
   requester,
+  requestedAt,
   workflowName,
   askedOf,
   expiresAt,
   open = true,
 }: RequestSummaryProps) {
-  const rows = detailRows(details);
   return (
     <section className="space-y-3">
       <h1 className="text-2xl font-bold break-words">{title}</h1>
       <p className="text-sm text-slate-600">
-        Requested by {requester} · workflow {workflowName}
+        Requested by {requester}
+        {requestedAt ? (
+          <>
+            {' '}
+            on <LocalTime iso={requestedAt} />
+          </>
+        ) : null}{' '}
+        · workflow {workflowName}
         {askedOf ? ` · asked of ${askedOf}` : ''}
       </p>
-      {rows.length > 0 && (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Details</caption>
-          <tbody>
-            {rows.map(([key, value]) => (
-              <tr key={key} className="border-t border-slate-200">
-                <th scope="row" className="py-2 pr-4 align-top font-medium text-slate-600">
-                  {key}
-                </th>
-                <td className="py-2 break-words">{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Details details={details} />
       {open && (
         <p className="text-sm text-slate-600">
-          {expiresAt ? `This request expires on ${formatUtc(expiresAt)}.` : 'This request does not expire.'}
+          {expiresAt ? (
+            <>
+              This request expires on <LocalTime iso={expiresAt} />.
+            </>
+          ) : (
+            'This request does not expire.'
+          )}
         </p>
       )}
     </section>

@@ -3,7 +3,8 @@
  * buttons open the confirmation page (`/approve/<token>`); opening it never decides.
  */
 import type { RenderedMail } from '../enqueue-mail';
-import { buttonHtml, detailsTableHtml, detailsTableText, escapeHtml, formatWhen, layoutHtml } from './html';
+import { detailsMailHtml, detailsMailText } from './details';
+import { buttonHtml, escapeHtml, formatWhen, layoutHtml } from './html';
 
 export interface ApprovalRequestMail {
   kind: 'approval-request' | 'reminder' | 'escalation';
@@ -48,7 +49,7 @@ export function renderApprovalRequest(mail: ApprovalRequestMail): RenderedMail {
     `Requested by: ${mail.requester}`,
     ...(delegated ? [delegated] : []),
     '',
-    detailsTableText(mail.details),
+    detailsMailText(mail.details),
     '',
     `Review, approve or reject: ${mail.link}`,
     `Approve: ${mail.link}?decision=approve`,
@@ -62,7 +63,7 @@ export function renderApprovalRequest(mail: ApprovalRequestMail): RenderedMail {
     `<p style="margin:0 0 4px;font-size:18px;font-weight:600">${escapeHtml(mail.title)}</p>`,
     `<p style="margin:0;color:#475569;font-size:14px">Workflow: ${escapeHtml(mail.workflowName)} · Requested by ${escapeHtml(mail.requester)}</p>`,
     delegated ? `<p style="font-size:14px;color:#475569">${escapeHtml(delegated)}</p>` : '',
-    detailsTableHtml(mail.details),
+    detailsMailHtml(mail.details),
     `<p>${buttonHtml('Review', mail.link, '#334155')}${buttonHtml('Approve', `${mail.link}?decision=approve`, '#15803d')}${buttonHtml('Reject', `${mail.link}?decision=reject`, '#b91c1c')}</p>`,
     `<p style="font-size:13px;color:#475569">${escapeHtml(expiry)} Opening a link does not decide anything: you confirm on the page.</p>`,
   ].join('');

@@ -15,40 +15,6 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-/** A value as one readable line: strings as they are, everything else as JSON. */
-function displayValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '—';
-  return JSON.stringify(value);
-}
-
-/** The rows of a details table: an object's fields, an array's items, or the value alone. */
-export function detailRows(details: unknown): Array<[string, string]> {
-  if (details === null || details === undefined) return [];
-  if (Array.isArray(details)) return details.map((item, i) => [String(i + 1), displayValue(item)]);
-  if (typeof details === 'object')
-    return Object.entries(details).map(([key, value]) => [key, displayValue(value)]);
-  return [['Details', displayValue(details)]];
-}
-
-export function detailsTableHtml(details: unknown): string {
-  const rows = detailRows(details);
-  if (rows.length === 0) return '';
-  const cells = rows
-    .map(
-      ([k, v]) =>
-        `<tr><th align="left" style="padding:4px 12px 4px 0;color:#475569;font-weight:600;vertical-align:top">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v)}</td></tr>`,
-    )
-    .join('');
-  return `<table role="presentation" style="border-collapse:collapse;margin:12px 0;font-size:14px">${cells}</table>`;
-}
-
-export function detailsTableText(details: unknown): string {
-  return detailRows(details)
-    .map(([k, v]) => `  ${k}: ${v}`)
-    .join('\n');
-}
-
 export function buttonHtml(label: string, href: string, color: string): string {
   return `<a href="${escapeHtml(href)}" style="display:inline-block;margin:4px 8px 4px 0;padding:10px 18px;border-radius:6px;background:${color};color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
 }
