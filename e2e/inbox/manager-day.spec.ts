@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from '../fixtures/auth';
+import { extractLink, waitForEmail } from '../fixtures/mail';
 
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
@@ -74,7 +75,8 @@ test('[INBOX]: the manager bulk-approves ten tasks, one their own: 9 approved, 1
   const tag = `bulk${Date.now().toString(36)}`;
   await financeTasks(tag, 10, (n) => (n === 10 ? 'manager@example.com' : undefined));
   const page = await signedIn(browser, 'manager@example.com');
-  await page.goto(`/inbox?q=${tag}`);
+  // their own request is not asked of them (the requester never is), so the Team tab holds all ten
+  await page.goto(`/inbox?tab=team&q=${tag}`);
   const list = page.getByRole('list', { name: 'Approval tasks' });
   await expect(list.getByRole('listitem')).toHaveCount(10);
   await page.getByLabel('Select all on this page').check();
@@ -85,8 +87,8 @@ test('[INBOX]: the manager bulk-approves ten tasks, one their own: 9 approved, 1
   await expect(outcome.getByRole('status')).toHaveText('9 approved, 1 not decided');
   await expect(outcome).toContainText(`${tag} request 10: not decided: You started this request`);
   await shot(page, 'inbox-bulk-1280');
-  await page.goto(`/inbox?q=${tag}`);
-  await expect(list.getByRole('listitem')).toHaveCount(1); // only their own request is left to do
+  await page.goto(`/inbox?tab=team&q=${tag}`);
+  await expect(list.getByRole('listitem')).toHaveCount(1); // only their own request is still open
   await page.goto(`/inbox?tab=decided&q=${tag}`);
   await expect(list.getByRole('listitem')).toHaveCount(9);
   await expect(list).toContainText('Fine by me');
@@ -98,8 +100,10 @@ test('[INBOX]: a search finds a task by a word inside its details', async ({ bro
   await financeTasks(tag, 3);
   const page = await signedIn(browser, 'alice@example.com');
   await page.goto('/inbox');
-  await page.keyboard.press('/');
-  await expect(page.getByRole('searchbox')).toBeFocused();
+  await expect(async () => {
+    await page.keyboard.press('/'); // once the page is live
+    await expect(page.getByRole('searchbox')).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type(`${tag}-widgets`);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`q=${tag}-widgets`));
@@ -141,4 +145,48 @@ test('[INBOX]: a second browser sees a decision appear without reloading; a phon
   await shot(alice, 'inbox-list-375');
   await carol.context().close();
   await alice.context().close();
+});
+
+test('[INBOX]: carol claims a finance task and alice sees it claimed; the manager hands alice’s part to bob, whose link arrives while alice’s stops deciding', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const tag = `claim${Date.now().toString(36)}`;
+  const title = `${tag} request 1`;
+  await financeTasks(tag, 1);
+  const aliceLink = extractLink(await waitForEmail('alice@example.com', tag));
+
+  const carol = await signedIn(browser, 'carol@example.com');
+  await carol.goto(`/inbox?q=${tag}`);
+  await carol.getByRole('link', { name: title }).click();
+  await carol.getByRole('button', { name: 'Claim', exact: true }).click();
+  await expect(carol.getByText('You claimed this request.')).toBeVisible();
+
+  const alice = await signedIn(browser, 'alice@example.com');
+  await alice.goto(`/inbox?q=${tag}`);
+  await expect(alice.getByRole('list', { name: 'Approval tasks' })).toContainText(
+    'claimed by carol@example.com',
+  );
+  await alice.getByRole('link', { name: title }).click();
+  await expect(alice.getByText(/Claimed by carol@example\.com until/)).toBeVisible();
+  await expect(alice.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await shot(alice, 'inbox-claimed-by-carol');
+
+  const manager = await signedIn(browser, 'manager@example.com');
+  await manager.goto(alice.url());
+  await manager.getByLabel('Person’s email').fill('bob@example.com');
+  await manager.getByLabel('Add or replace').selectOption({ label: 'Replace alice@example.com' });
+  await manager.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(
+    manager.getByText(/bob@example\.com is now asked to decide instead of alice@example\.com/),
+  ).toBeVisible();
+  await shot(manager, 'inbox-reassigned');
+
+  const bobLink = extractLink(await waitForEmail('bob@example.com', tag));
+  const bob = await browser.newPage();
+  await bob.goto(bobLink);
+  await expect(bob.getByRole('heading', { name: title })).toBeVisible();
+  await bob.goto(aliceLink); // alice's own link no longer decides
+  await expect(bob.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  for (const page of [carol, alice, manager, bob]) await page.context().close();
 });

@@ -120,12 +120,10 @@ function bulkOf(
   const no = (reason: string) => ({ decidable: false as const, reason });
   if (row.status !== 'PENDING') return no('It is no longer waiting for a decision.');
   if (facts.overdue) return no('It is past its deadline.');
-  if (facts.mine === 'not-asked')
-    return no(
-      row.requesterUserId === viewerId
-        ? 'You started this request, so you may not approve it yourself.'
-        : 'You are not asked to decide it.',
-    );
+  // One's own request stays selectable: the decision itself refuses it, by its rule (a rejection
+  // may be allowed), and the bulk result says why, task by task.
+  if (facts.mine === 'not-asked' && row.requesterUserId !== viewerId)
+    return no('You are not asked to decide it.');
   if (facts.mine === 'decided') return no('You already decided it.');
   if (facts.mine === 'withdrawn') return no('You are no longer asked to decide it.');
   if (holder && holder !== viewerId)
