@@ -295,6 +295,7 @@ function BulkBar({
         {confirming ? (
           <>
             <button
+              key="confirm"
               ref={confirmButton}
               type="submit"
               disabled={busy}
@@ -303,6 +304,7 @@ function BulkBar({
               Confirm: {confirming} {count} task{count === 1 ? '' : 's'}
             </button>
             <button
+              key="cancel"
               type="button"
               onClick={() => setConfirming(null)}
               className="rounded-md border border-slate-300 px-3 py-2 text-sm"
@@ -312,7 +314,9 @@ function BulkBar({
           </>
         ) : (
           <>
+            {/* keys: the confirming button must be a new element, or the click that shows it would submit */}
             <button
+              key="approve"
               type="button"
               onClick={() => setConfirming('approve')}
               className="inline-flex items-center gap-1 rounded-md bg-green-700 px-3 py-2 text-sm font-medium text-white"
@@ -320,6 +324,7 @@ function BulkBar({
               <Check aria-hidden className="size-4" /> Approve selected
             </button>
             <button
+              key="reject"
               type="button"
               onClick={() => setConfirming('reject')}
               className="inline-flex items-center gap-1 rounded-md bg-red-700 px-3 py-2 text-sm font-medium text-white"
