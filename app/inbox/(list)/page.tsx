@@ -76,7 +76,6 @@ export default async function InboxPage({
       </div>
       <InboxTabs query={query} counts={counts} />
       <InboxFilterForm query={query} workflows={workflows.map((w) => w.name)} />
-      <SavedViews currentQuery={serializeInboxQuery({ ...query, cursor: undefined })} views={views} />
       {page.rows.length === 0 ? (
         <EmptyState title={filtered ? 'No tasks match these filters' : emptyTitle}>
           {filtered ? 'Change or clear the filters to see more.' : emptyText}
@@ -99,6 +98,7 @@ export default async function InboxPage({
           </Link>
         )}
       </nav>
+      <SavedViews currentQuery={serializeInboxQuery({ ...query, cursor: undefined })} views={views} />
     </div>
   );
 }
