@@ -32,6 +32,8 @@ const nextConfig = {
   // `npm test` type-checks the whole tree (tests included) with tsc before it builds; checking
   // again inside `next build` would only double the build time.
   typescript: { ignoreBuildErrors: true },
+  // forbidden(): a page someone may not see answers 403 with app/forbidden.tsx
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

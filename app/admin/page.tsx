@@ -11,7 +11,7 @@ import { ExecutionsCard } from '@/components/dashboard/executions-card';
 import { FailuresCard } from '@/components/dashboard/failures-card';
 import { RangePicker } from '@/components/dashboard/range-picker';
 import { StatTiles } from '@/components/dashboard/stat-tiles';
-import { userActor, requirePageUser } from '@/lib/auth/session';
+import { requireAdminPage, userActor } from '@/lib/auth/session';
 import { getDashboardStats } from '@/lib/dashboard/dashboard-stats';
 import { DASHBOARD_RANGES, dashboardQuerySchema } from '@/lib/dashboard/dashboard-range';
 
@@ -23,8 +23,7 @@ export default async function AdminOverviewPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requirePageUser('/admin');
-  if (user.role !== 'admin') return null; // the layout tells them this page is for admins
+  const user = await requireAdminPage('/admin');
   const { range } = dashboardQuerySchema.parse(await searchParams);
   const days = DASHBOARD_RANGES[range];
   const stats = await getDashboardStats({ actor: userActor(user), days });

@@ -12,7 +12,7 @@ import { createTestApiKey, e2eDb } from '../fixtures/api-key';
 import { signInAs } from '../fixtures/auth';
 
 type Role = 'anonymous' | 'approver' | 'manager' | 'admin';
-/** ok: 200 on the page itself; sign-in: sent to /sign-in; admins-only: told so; a number: that status. */
+/** ok: 200 on the page itself; sign-in: sent to /sign-in; admins-only: 403 and told so; a number: that status. */
 type PageExpect = 'ok' | 'sign-in' | 'admins-only' | 404;
 
 interface PageRow {
@@ -300,11 +300,12 @@ test.describe('pages', () => {
         const what = `${role} on ${row.path}`;
         if (expected === 'sign-in') expect(path, what).toBe('/sign-in');
         else if (expected === 404) expect(response?.status(), what).toBe(404);
-        else {
+        else if (expected === 'admins-only') {
+          expect(response?.status(), what).toBe(403);
+          await expect(page.getByRole('heading', { name: 'This page is for admins' }), what).toBeVisible();
+        } else {
           expect(response?.status(), what).toBe(200);
-          if (expected === 'admins-only')
-            await expect(page.getByText('This page is for admins'), what).toBeVisible();
-          else await expect(page.getByText('This page is for admins'), what).toHaveCount(0);
+          await expect(page.getByText('This page is for admins'), what).toHaveCount(0);
           if (pattern !== '/sign-in') expect(path, what).not.toBe('/sign-in');
         }
         await page.close();

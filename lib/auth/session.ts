@@ -4,7 +4,7 @@
  * requirePageUser, which sends a signed-out visitor to /sign-in and back afterwards.
  */
 import { getServerSession } from 'next-auth';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '../db/client';
 import { AppError } from '../errors';
@@ -43,6 +43,16 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * For the admin console's pages: an admin, a redirect to /sign-in, or 403 (app/forbidden.tsx).
+ * Pages render beside their layout, so each page checks too; the services check once more.
+ */
+export async function requireAdminPage(returnTo: string): Promise<SessionUser> {
+  const user = await requirePageUser(returnTo);
+  if (user.role !== 'admin') forbidden();
   return user;
 }
 

@@ -3,6 +3,7 @@
  * once), see every key with its scopes, creator, last use and status, revoke one. Admins only:
  * the layout says so to anyone else, and listApiKeys refuses them too.
  */
+import { forbidden } from 'next/navigation';
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export default async function ApiKeysPage() {
   const user = await requirePageUser('/admin/api-keys');
   // The layout does not run again on a client-side navigation between admin pages: check here too.
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const keys = await listApiKeys({ actor: userActor(user) });
   const now = new Date();
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);

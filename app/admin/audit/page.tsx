@@ -3,6 +3,7 @@
  * opaque cursor, Export CSV / JSON of everything the filters match, and Verify chain. Admins
  * only: the layout says so to anyone else, and the services refuse them too.
  */
+import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -40,7 +41,7 @@ function Problem({ children }: { children: React.ReactNode }) {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('/admin/audit');
   // The layout does not run again on a client-side navigation between admin pages: check here too.
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const raw = firstValues(await searchParams);
   const values = filterValues(raw);
   const parsed = auditQuerySchema.safeParse(raw);

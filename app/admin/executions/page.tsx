@@ -3,6 +3,7 @@
  * workflow, version, from, to, name, error) and paged by `cursor`. A bad param is named on the
  * page instead of failing it.
  */
+import { forbidden } from 'next/navigation';
 import { Play } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -28,7 +29,7 @@ export default async function ExecutionsPage({
 }) {
   const user = await requirePageUser('/admin/executions');
   // The layout does not run again on a client-side navigation between admin pages: check here too.
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const actor = userActor(user);
   const { filters, values, problems } = parseExecutionFilters(await searchParams);
   const workflows = await listWorkflows({ actor });

@@ -1,4 +1,5 @@
 /** GET /admin/groups — groups with their managers and members; add people, make managers, remove; create a group. */
+import { requireAdminPage } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/people/action-form';
 import { Card } from '@/components/ui/card';
@@ -48,6 +49,7 @@ function Member({ group, member }: { group: GroupView; member: GroupView['member
 }
 
 export default async function GroupsPage() {
+  await requireAdminPage('/admin/groups');
   const [groups, people] = await Promise.all([listGroups(), listUsers()]);
   const active = people.filter((p) => p.active);
   return (

@@ -3,6 +3,7 @@
  * / Failed, in the URL), a page at a time; a failed message shows its last error and Resend.
  * Admins only: the layout says so to anyone else, and the services refuse them too.
  */
+import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -55,7 +56,7 @@ function StatusTabs({ current, counts }: { current?: OutboxFilter; counts?: Outb
 export default async function MailPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('/admin/mail');
   // The layout does not run again on a client-side navigation between admin pages: check here too.
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const params = await searchParams;
   const parsed = mailViewSchema.safeParse({ status: first(params.status), cursor: first(params.cursor) });
   let page: OutboxPage | null = null;

@@ -1,4 +1,5 @@
 /** GET /admin/people — everyone with an account (role, status, groups) and the Invite form. */
+import { requireAdminPage } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: 'People' };
 export const dynamic = 'force-dynamic';
 
 export default async function PeoplePage() {
+  await requireAdminPage('/admin/people');
   const [people, groups] = await Promise.all([listUsers(), listGroups()]);
   return (
     <div className="space-y-6">

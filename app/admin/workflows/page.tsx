@@ -4,14 +4,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatUtc } from '@/components/ui/format-time';
-import { requirePageUser, userActor } from '@/lib/auth/session';
+import { requireAdminPage, userActor } from '@/lib/auth/session';
 import { listWorkflowOverview } from '@/lib/workflows/workflow-overview';
 
 export const metadata: Metadata = { title: 'Workflows' };
 export const dynamic = 'force-dynamic';
 
 export default async function WorkflowsPage() {
-  const actor = userActor(await requirePageUser('/admin/workflows'));
+  const actor = userActor(await requireAdminPage('/admin/workflows'));
   const workflows = await listWorkflowOverview({ actor });
   return (
     <div className="space-y-6">

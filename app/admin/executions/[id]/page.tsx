@@ -6,7 +6,7 @@
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { ApprovalWaiting } from '@/components/executions/approval-waiting';
 import { ExecutionGraph } from '@/components/executions/execution-graph';
 import { ExecutionStatusBadge } from '@/components/executions/execution-status-badge';
@@ -15,7 +15,6 @@ import { JsonBlock, prettyJson } from '@/components/executions/json-block';
 import { LiveStatus } from '@/components/executions/live-status';
 import { StateList } from '@/components/executions/state-list';
 import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
 import { formatUtc } from '@/components/ui/format-time';
 import { listExecutionApprovals } from '@/lib/approvals/execution-approvals';
 import type { Actor } from '@/lib/auth/actor';
@@ -48,7 +47,7 @@ async function loadExecution(id: string, actor: Actor) {
 export default async function ExecutionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/admin/executions/${encodeURIComponent(id)}`);
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const actor = userActor(user);
   const query = await searchParams;
   const execution = await loadExecution(id, actor);

@@ -2,6 +2,7 @@
  * GET /admin/executions/new[?workflow=<id or name>] — start an execution of a workflow's
  * current version, its input offered from the workflow's last execution.
  */
+import { forbidden } from 'next/navigation';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
@@ -21,7 +22,7 @@ export default async function NewExecutionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser('/admin/executions/new');
-  if (user.role !== 'admin') return <EmptyState title="This page is for admins" />;
+  if (user.role !== 'admin') forbidden();
   const actor = userActor(user);
   const param = (await searchParams).workflow;
   const wanted = (Array.isArray(param) ? param[0] : param)?.trim() || undefined;

@@ -1,4 +1,5 @@
 /** GET /admin/people/<id> — one person: role, status, groups, the requests waiting for them, their recent decisions. */
+import { requireAdminPage } from '@/lib/auth/session';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -29,6 +30,7 @@ async function load(id: string) {
 const button = 'rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-100';
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdminPage('/admin/people');
   const person = await load((await params).id);
   const [delegations, people] = await Promise.all([listDelegations({ userId: person.id }), listUsers()]);
   const others = people

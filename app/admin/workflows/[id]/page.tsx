@@ -10,7 +10,7 @@ import { WorkflowGraph } from '@/components/graph/workflow-graph';
 import { Card } from '@/components/ui/card';
 import { formatUtc } from '@/components/ui/format-time';
 import { VersionDiff } from '@/components/workflows/version-diff';
-import { requirePageUser, userActor } from '@/lib/auth/session';
+import { requireAdminPage, userActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { getWorkflowOrThrow, getWorkflowVersionOrThrow } from '@/lib/workflows/get-workflow-or-throw';
 
@@ -35,7 +35,7 @@ const button =
 export default async function WorkflowPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const actor = userActor(await requirePageUser(`/admin/workflows/${id}`));
+  const actor = userActor(await requireAdminPage(`/admin/workflows/${id}`));
   const workflow = await getWorkflowOrThrow({ id: decodeURIComponent(id), actor }).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;

@@ -1,7 +1,7 @@
 /** GET /admin/workflows/new — write a definition with live validation and graph, test-run it, create the workflow. */
 import type { Metadata } from 'next';
 import { WorkflowForm } from '@/components/workflows/workflow-form';
-import { requirePageUser } from '@/lib/auth/session';
+import { requireAdminPage } from '@/lib/auth/session';
 import { saveWorkflow } from '../actions';
 
 export const metadata: Metadata = { title: 'New workflow' };
@@ -27,7 +27,7 @@ const STARTER = `{
 `;
 
 export default async function NewWorkflowPage() {
-  await requirePageUser('/admin/workflows/new');
+  await requireAdminPage('/admin/workflows/new');
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">New workflow</h1>

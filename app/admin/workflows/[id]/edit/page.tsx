@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WorkflowForm } from '@/components/workflows/workflow-form';
-import { requirePageUser, userActor } from '@/lib/auth/session';
+import { requireAdminPage, userActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { getWorkflowOrThrow } from '@/lib/workflows/get-workflow-or-throw';
 import { saveWorkflow } from '../../actions';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function EditWorkflowPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = userActor(await requirePageUser(`/admin/workflows/${id}/edit`));
+  const actor = userActor(await requireAdminPage(`/admin/workflows/${id}/edit`));
   const workflow = await getWorkflowOrThrow({ id: decodeURIComponent(id), actor }).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
