@@ -1,19 +1,22 @@
-/** States.Hash(data, algorithm): MD5, SHA-1, SHA-256, SHA-384 or SHA-512 of UTF-8 text, lowercase hex. */
+/**
+ * States.Hash(data, algorithm): MD5, SHA-1, SHA-256, SHA-384 or SHA-512 of UTF-8 text, lowercase
+ * hex. The digests come from @noble/hashes (audited, pure JavaScript, so lib/asl still runs in
+ * the browser); no hand-made cryptography.
+ */
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { JsonValue } from '../json';
 import { expectString, intrinsicFailure } from './args';
-import { md5Hex } from './md5';
-import { sha1Hex } from './sha1';
-import { sha256Hex } from './sha256';
-import { sha384Hex, sha512Hex } from './sha512';
 import type { IntrinsicImpl } from './types';
 
 /** The algorithm names AWS accepts, spelled exactly. */
-const hashAlgorithms: Record<string, (bytes: Uint8Array) => string> = {
-  MD5: md5Hex,
-  'SHA-1': sha1Hex,
-  'SHA-256': sha256Hex,
-  'SHA-384': sha384Hex,
-  'SHA-512': sha512Hex,
+const hashAlgorithms: Record<string, (bytes: Uint8Array) => Uint8Array> = {
+  MD5: md5,
+  'SHA-1': sha1,
+  'SHA-256': sha256,
+  'SHA-384': sha384,
+  'SHA-512': sha512,
 };
 
 function hash(args: JsonValue[]): JsonValue {
@@ -27,7 +30,7 @@ function hash(args: JsonValue[]): JsonValue {
       `Invalid arguments in States.Hash: unsupported hashing algorithm '${algorithm}'; use one of ${Object.keys(hashAlgorithms).join(', ')}`,
     );
   }
-  return digest(new TextEncoder().encode(data));
+  return bytesToHex(digest(new TextEncoder().encode(data)));
 }
 
 export const hashFunctions: Record<string, IntrinsicImpl> = { 'States.Hash': hash };
