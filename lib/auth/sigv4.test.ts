@@ -140,6 +140,19 @@ describe('verifySigV4', () => {
   });
 });
 
+describe('the signed payload hash', () => {
+  it('refuses a body changed after signing, though the signed x-amz-content-sha256 header is intact', async () => {
+    const headers = await sign();
+    expect(headers['x-amz-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    const tampered = asRequest(headers, { body: BODY.replace('orders', 'payroll') });
+    expect(await verifySigV4(tampered, options)).toMatchObject({
+      ok: false,
+      type: 'InvalidSignatureException',
+      message: expect.stringMatching(/x-amz-content-sha256/),
+    });
+  });
+});
+
 describe('canonical parts', () => {
   it('normalizes and escapes the path as the SDK does, keeping a trailing slash', () => {
     expect(canonicalPath('/api/sfn/')).toBe('/api/sfn/');

@@ -1,12 +1,15 @@
 /**
- * AWS Signature Version 4 verification (AWS4-HMAC-SHA256, header form), pure apart from
- * node:crypto: the caller hands in the request parts, the clock and a secret lookup. The
- * canonical request is rebuilt exactly as the SDK's signer (@smithy/signature-v4) and botocore
- * build it, so a request signed by either verifies here. Failures carry AWS's error types.
+ * AWS Signature Version 4 verification (AWS4-HMAC-SHA256, header form): the caller hands in the
+ * request parts, the clock and a secret lookup. This module checks the header's form, the scope
+ * and the clock; the signature itself is computed by the AWS SDK's own signer
+ * (@smithy/signature-v4) over the headers the client signed, and compared in constant time.
+ * Failures carry AWS's error types.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Sha256 } from '@smithy/core/checksum';
+import { HttpRequest } from '@smithy/core/protocols';
+import { SignatureV4 } from '@smithy/signature-v4';
 
-const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** AWS refuses signatures whose X-Amz-Date is further than this from the server clock. */
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
@@ -73,84 +76,84 @@ export function parseAuthorization(header: string): ParsedAuthorization | null {
   return { accessKeyId, scopeDate, region, service, signedHeaders: signedHeaders.split(';'), signature };
 }
 
-/** RFC 3986 escaping as AWS does it (encodeURIComponent plus !'()*). */
-function escapeUri(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-/** The path normalized (no empty, `.` or `..` segments), then escaped once more, as the SDK signs it. */
-export function canonicalPath(path: string): string {
-  const segments: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') segments.pop();
-    else segments.push(segment);
+/** The SDK's own signer, with the canonical request reachable for the two helpers below. */
+class Signer extends SignatureV4 {
+  constructor(
+    credentials: { accessKeyId: string; secretAccessKey: string },
+    region: string,
+    service: string,
+  ) {
+    // applyChecksum off: the signer must not add an x-amz-content-sha256 header the client did not sign
+    super({ credentials, region, service, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
   }
-  const trailing = segments.length > 0 && path.endsWith('/') ? '/' : '';
-  return escapeUri(`/${segments.join('/')}${trailing}`).replace(/%2F/g, '/');
+
+  canonicalRequestOf(request: HttpRequest): string {
+    return this.createCanonicalRequest(request, {}, '');
+  }
 }
 
-export function canonicalQuery(query: string): string {
-  if (!query) return '';
-  const pairs = query
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => {
-      const [key, value = ''] = pair.split('=');
-      const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-      return `${escapeUri(decode(key))}=${escapeUri(decode(value))}`;
-    });
-  return pairs.sort().join('&');
+const partsSigner = new Signer({ accessKeyId: 'x', secretAccessKey: 'x' }, 'us-east-1', 'states');
+
+/** The query string as the signer takes it: decoded, repeated keys as arrays. */
+function queryObject(query: string): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    const seen = result[key];
+    result[key] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return result;
 }
 
-function canonicalHeaderValue(value: string): string {
-  return value
-    .replace(/[\r\n]/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
-}
-
-function canonicalRequest(request: SignedRequest, signedHeaders: string[]): string {
-  const names = [...signedHeaders].sort();
-  const headers = names
-    .map((name) => `${name}:${canonicalHeaderValue(request.header(name) ?? '')}\n`)
-    .join('');
-  const payloadHash = createHash('sha256').update(request.body).digest('hex');
-  return [
-    request.method.toUpperCase(),
-    canonicalPath(request.path),
-    canonicalQuery(request.query),
+function httpRequest(
+  request: Pick<SignedRequest, 'method' | 'path' | 'query'>,
+  headers = {},
+  body?: unknown,
+) {
+  return new HttpRequest({
+    method: request.method.toUpperCase(),
+    protocol: 'https:',
+    hostname: 'signoff.invalid',
+    path: request.path,
+    query: queryObject(request.query),
     headers,
-    names.join(';'),
-    payloadHash,
-  ].join('\n');
+    body,
+  });
 }
 
-function signingKey(secret: string, scopeDate: string, region: string, service: string): Buffer {
-  let key: Buffer | string = `AWS4${secret}`;
-  for (const part of [scopeDate, region, service, 'aws4_request'])
-    key = createHmac('sha256', key).update(part).digest();
-  return key as Buffer;
+/** The path as the SDK signs it (normalized, escaped once more): line 2 of the canonical request. */
+export function canonicalPath(path: string): string {
+  return partsSigner.canonicalRequestOf(httpRequest({ method: 'GET', path, query: '' })).split('\n')[1];
 }
 
-/** The signature a request with these parts should carry. */
-function computeSignature(
+/** The query as the SDK signs it (sorted, escaped): line 3 of the canonical request. */
+export function canonicalQuery(query: string): string {
+  return partsSigner.canonicalRequestOf(httpRequest({ method: 'GET', path: '/', query })).split('\n')[2];
+}
+
+/**
+ * The signature a request with these parts should carry, computed by @smithy/signature-v4 (the
+ * AWS SDK's signer) over exactly the headers the client listed as signed.
+ */
+async function computeSignature(
   request: SignedRequest,
-  auth: Omit<ParsedAuthorization, 'signature' | 'accessKeyId'>,
-  amzDate: string,
+  auth: ParsedAuthorization,
+  signingDate: Date,
   secret: string,
-): string {
-  const scope = `${auth.scopeDate}/${auth.region}/${auth.service}/aws4_request`;
-  const hashedRequest = createHash('sha256')
-    .update(canonicalRequest(request, auth.signedHeaders))
-    .digest('hex');
-  const stringToSign = [ALGORITHM, amzDate, scope, hashedRequest].join('\n');
-  return createHmac('sha256', signingKey(secret, auth.scopeDate, auth.region, auth.service))
-    .update(stringToSign)
-    .digest('hex');
+): Promise<string> {
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) headers[name] = request.header(name) ?? '';
+  const signer = new Signer(
+    { accessKeyId: auth.accessKeyId, secretAccessKey: secret },
+    auth.region,
+    auth.service,
+  );
+  const signed = await signer.sign(httpRequest(request, headers, request.body), {
+    signingDate,
+    signingRegion: auth.region,
+    signingService: auth.service,
+    signableHeaders: new Set(auth.signedHeaders),
+  });
+  return parseAuthorization(String(signed.headers.authorization))?.signature ?? '';
 }
 
 /** `20260101T120000Z` → Date, or null. */
@@ -174,7 +177,16 @@ export async function verifySigV4(request: SignedRequest, options: VerifyOptions
   const secret = await options.secretFor(auth.accessKeyId);
   if (secret === null)
     return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  const expected = Buffer.from(computeSignature(request, auth, problem, secret), 'hex');
+  const claimedHash = auth.signedHeaders.includes('x-amz-content-sha256')
+    ? request.header('x-amz-content-sha256')
+    : null;
+  if (claimedHash !== null && claimedHash !== createHash('sha256').update(request.body).digest('hex'))
+    return fail(
+      'InvalidSignatureException',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
+  const signingDate = parseAmzDate(problem) as Date;
+  const expected = Buffer.from(await computeSignature(request, auth, signingDate, secret), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(auth.signature, 'hex'))) {
     return fail(
       'InvalidSignatureException',
