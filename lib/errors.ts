@@ -27,6 +27,8 @@ export const appErrorStatus = {
   LINK_EXPIRED: 410,
   /** A payload or history over AWS's limits (256 KiB, 25,000 events): shrink it. */
   LIMIT_EXCEEDED: 413,
+  /** Too many requests from this key (or too many long-polls held open): wait `Retry-After` seconds, then retry. */
+  THROTTLED: 429,
   /** Our fault; logged with its cause. Retry later. */
   INTERNAL: 500,
 } as const;

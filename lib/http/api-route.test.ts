@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { apiRoute, MAX_BODY_BYTES, readJson } from './api-route';
+import { apiRoute, readJson } from './api-route';
+import { serverLimits } from './limits';
 
 const anonymous = (handler: Parameters<typeof apiRoute>[1]) => apiRoute({ auth: 'none' }, handler);
 const run = async (handler: Parameters<typeof apiRoute>[1], init?: RequestInit) => {
@@ -88,7 +89,7 @@ describe('apiRoute', () => {
     ).toBe(400);
     const huge = await run(async ({ request }) => Response.json(await readJson(request)), {
       method: 'POST',
-      body: ' '.repeat(MAX_BODY_BYTES + 1),
+      body: ' '.repeat(serverLimits().maxBodyBytes + 1),
     });
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'LIMIT_EXCEEDED' } } });
   });

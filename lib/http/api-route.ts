@@ -6,6 +6,8 @@ import { ZodError } from 'zod';
 import { authenticateBearer } from '../auth/api-keys';
 import type { Actor, RequestInfo } from '../auth/actor';
 import { AppError, appErrorStatus, type AppErrorCode } from '../errors';
+import { readBodyText } from './read-body';
+import { retryAfterHeader, takeApiToken } from './throttle';
 
 interface ApiContext<P> {
   actor: Actor;
@@ -30,6 +32,7 @@ export function apiRoute<P = Record<string, never>>(
         options.auth === 'apiKey'
           ? await authenticateBearer(request.headers.get('authorization'))
           : { type: 'system', label: 'anonymous' };
+      if (actor.type === 'apiKey' && actor.id) takeApiToken(actor.id);
       const params = (await context?.params) ?? ({} as P);
       return await handler({ actor, request, requestInfo: requestInfoOf(request), params });
     } catch (error) {
@@ -46,15 +49,9 @@ export function requestInfoOf(request: Request): RequestInfo {
   };
 }
 
-/** Bodies above this are refused before parsing (a 1 MiB definition, escaped, fits). */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-/** The parsed JSON body; an empty body is `{}`. */
+/** The parsed JSON body; an empty body is `{}`. Over SIGNOFF_MAX_BODY_BYTES is refused unread (lib/http/read-body.ts). */
 export async function readJson(request: Request): Promise<unknown> {
-  const tooLarge = () => new AppError('LIMIT_EXCEEDED', `The request body is over ${MAX_BODY_BYTES} bytes.`);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readBodyText(request);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -90,11 +87,21 @@ function errorResponse(error: unknown): Response {
   }
   if (error instanceof MalformedBodyError) return json(errorBody('INVALID_INPUT', error.message), 400);
   if (error instanceof AppError)
-    return json(errorBody(error.code, error.message, error.details), appErrorStatus[error.code]);
+    return Response.json(errorBody(error.code, error.message, publicDetails(error.details)), {
+      status: appErrorStatus[error.code],
+      headers: retryAfterHeader(error),
+    });
   if ((error as { code?: unknown } | null)?.code === 'P2025')
     return json(errorBody('NOT_FOUND', 'Not found.'), 404);
   console.error('[api] unexpected error', error);
   return json(errorBody('INTERNAL', 'Something went wrong on our side. Try again later.'), 500);
+}
+
+/** Details minus the AWS error type meant for /api/sfn. */
+function publicDetails(details: unknown): unknown {
+  if (!details || typeof details !== 'object' || !('awsErrorType' in details)) return details;
+  const { awsErrorType: _, ...rest } = details as Record<string, unknown>;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

@@ -6,6 +6,8 @@
  */
 import { requireScope } from '../auth/scopes';
 import { requestInfoOf } from '../http/api-route';
+import { readBodyText } from '../http/read-body';
+import { takeApiToken } from '../http/throttle';
 import { authenticateSigV4 } from './authenticate';
 import { actionFor } from './dispatch';
 import { awsErrorResponse, sfnError } from './sfn-error';
@@ -14,8 +16,9 @@ const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 export async function handleSfnRequest(request: Request): Promise<Response> {
   try {
-    const body = await request.text();
+    const body = await readBodyText(request);
     const actor = await authenticateSigV4(request, body);
+    if (actor.id) takeApiToken(actor.id);
     const found = actionFor(request.headers.get('x-amz-target'));
     if (!found)
       throw sfnError(

@@ -5,6 +5,7 @@
  */
 import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../errors';
+import { retryAfterHeader } from '../http/throttle';
 
 /**
  * Errors AWS answers with something other than 400. AccessDeniedException (a key without the
@@ -15,6 +16,7 @@ const statusOf: Record<string, number> = {
   UnrecognizedClientException: 403,
   InvalidSignatureException: 403,
   IncompleteSignatureException: 403,
+  ThrottlingException: 429,
   InternalFailure: 500,
   ServiceUnavailable: 503,
 };
@@ -31,6 +33,7 @@ const typeOfCode: Record<AppErrorCode, string> = {
   CLAIMED: 'ConflictException',
   LINK_EXPIRED: 'TaskTimedOut',
   LIMIT_EXCEEDED: 'ValidationException',
+  THROTTLED: 'ThrottlingException',
   INTERNAL: 'InternalFailure',
 };
 
@@ -72,7 +75,11 @@ export function awsErrorResponse(error: unknown): Response {
   const { type, message, status } = awsErrorBody(error);
   return new Response(JSON.stringify({ __type: type, message }), {
     status,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': type },
+    headers: {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-errortype': type,
+      ...retryAfterHeader(error),
+    },
   });
 }
 
