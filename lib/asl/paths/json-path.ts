@@ -32,11 +32,35 @@ const cache = new Map<string, CompiledPath>();
 export function compileJsonPath(source: string): CompiledPath {
   let compiled = cache.get(source);
   if (!compiled) {
-    compiled = parse(source);
+    compiled = parse(canonicalJsonPath(source));
     if (cache.size > 10_000) cache.clear();
     cache.set(source, compiled);
   }
   return compiled;
+}
+
+/**
+ * The path as Jayway reads it: trailing spaces trimmed (`"$$.Execution.Name "`) and a dot before a
+ * bracket dropped (`$.a.[0]` is `$.a[0]`, `$.[*]` is `$[*]`), outside quotes, filters included.
+ * The second dot of `..` stays, so `$..[0]` keeps its meaning.
+ */
+export function canonicalJsonPath(source: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote && c === '\\') {
+      out += source.slice(i, i + 2);
+      i += 1;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '.' && source[i + 1] === '[' && source[i - 1] !== '.') continue;
+    out += c;
+  }
+  return out.replace(/ +$/, '');
 }
 
 function parse(source: string): CompiledPath {

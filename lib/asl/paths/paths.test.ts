@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileJsonPath, evaluateJsonPath, normalizedPath } from './json-path';
 import { applyResultPath, selectPath } from './io-paths';
 import { evaluatePayloadTemplate } from './payload-template';
-import type { PathScope } from './resolve';
+import { resolvePath, type PathScope } from './resolve';
 
 const scope = (input: unknown, variables = {}): PathScope => ({
   input: input as never,
@@ -80,5 +80,64 @@ describe('payload templates', () => {
     expect(
       evaluatePayloadTemplate({ 'm.$': "States.Format('{}-{}', $.a, $v)" }, scope({ a: 1 }, { v: 'z' })),
     ).toEqual({ m: '1-z' });
+  });
+});
+
+describe("Jayway's forms: `.[` reads as `[`, trailing spaces are trimmed", () => {
+  const input = {
+    a: [
+      { b: 1, x: [1] },
+      { b: 2, x: [3] },
+    ],
+    Snapshots: [{ State: 'completed' }],
+    '.[': 'quoted',
+  };
+  const context = { Execution: { Id: 'x' } };
+  it.each([
+    ['$.[0]', '$[0]', [{ body: '{}' }, 2], { body: '{}' }],
+    ['$.a.[1].b', '$.a[1].b', input, 2],
+    ['$.Snapshots.[0].State', '$.Snapshots[0].State', input, 'completed'],
+    ['$.[*]', '$[*]', [1, 2], [1, 2]],
+    ['$.a.[*].b', '$.a[*].b', input, [1, 2]],
+    ['$.a.[0:1]', '$.a[0:1]', input, [{ b: 1, x: [1] }]],
+    ["$.a.[1].['b']", "$.a[1]['b']", input, 2],
+    ['$.[?(@.OU > 0)]', '$[?(@.OU > 0)]', [{ OU: 1 }, { OU: 0 }], [{ OU: 1 }]],
+    ['$.a.[?(@.x.[0] > 2)].b', '$.a[?(@.x[0] > 2)].b', input, [2]],
+    ['$..[1].b', '$..[1].b', input, [2]],
+    ["$.['.[']", "$['.[']", input, 'quoted'],
+    ['$.a.[1].b ', '$.a[1].b', input, 2],
+    ['$ ', '$', 7, 7],
+    ['$$.Execution.Id ', '$$.Execution.Id', {}, 'x'],
+    ['$v.[1]  ', '$v[1]', {}, 'second'],
+  ])('%j reads as %j', (jayway, canonical, data, expected) => {
+    const at = { ...scope(data, { v: ['first', 'second'] }), context: () => context };
+    expect(resolvePath(jayway, at)).toEqual(expected);
+    expect(resolvePath(canonical, at)).toEqual(expected);
+  });
+
+  it('applies InputPath, OutputPath and ResultPath written that way', () => {
+    expect(selectPath('$.a.[0] ', scope(input))).toEqual({ b: 1, x: [1] });
+    expect(selectPath('$ ', scope(input))).toBe(input);
+    expect(applyResultPath('$.a.[0].b', input, 9)).toEqual({ ...input, a: [{ b: 9, x: [1] }, input.a[1]] });
+    expect(applyResultPath('$.r ', { k: 1 }, 9)).toEqual({ k: 1, r: 9 });
+    expect(applyResultPath('$ ', input, 5)).toBe(5);
+  });
+
+  it('still refuses `...` and a lone `.[`', () => {
+    expect(() => compileJsonPath('$...[0]')).toThrow('Invalid JSONPath');
+    expect(() => compileJsonPath('$.a.[')).toThrow('Invalid JSONPath');
+  });
+
+  it('resolves intrinsic arguments written that way', () => {
+    const sqs = scope([{ body: '{"order_id":"7"}' }]);
+    expect(evaluatePayloadTemplate({ 'data.$': 'States.StringToJson($.[0].body)' }, sqs)).toEqual({
+      data: { order_id: '7' },
+    });
+    expect(
+      evaluatePayloadTemplate(
+        { 'n.$': 'States.ArrayGetItem($.[*], 1)', 'id.$': '$$.Execution.Id ' },
+        scope([5, 6]),
+      ),
+    ).toEqual({ n: 6, id: 'x' });
   });
 });

@@ -6,7 +6,13 @@ import { runtimeError } from '../errors';
 import type { JsonValue } from '../json';
 import { stringify } from '../json-utils';
 import type { Variables } from '../types';
-import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './json-path';
+import {
+  canonicalJsonPath,
+  compileJsonPath,
+  evaluateJsonPath,
+  JsonPathSyntaxError,
+  type CompiledPath,
+} from './json-path';
 
 /** The three roots a path can start from, plus the PRNG intrinsics may use. */
 export interface PathScope {
@@ -30,18 +36,21 @@ const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)(.*)$/s;
 export function parsePath(source: string): ParsedPath {
   const hit = cache.get(source);
   if (hit) return hit;
-  let parsed: ParsedPath;
-  if (source.startsWith('$$')) parsed = { root: { kind: 'context' }, path: compileJsonPath(source.slice(1)) };
-  else if (source === '$' || source.startsWith('$.') || source.startsWith('$[')) {
-    parsed = { root: { kind: 'input' }, path: compileJsonPath(source) };
-  } else {
-    const m = VARIABLE.exec(source);
-    if (!m) throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
-    parsed = { root: { kind: 'variable', name: m[1] }, path: compileJsonPath('$' + m[2]) };
-  }
+  const parsed = parseRooted(canonicalJsonPath(source), source);
   if (cache.size > 10_000) cache.clear();
   cache.set(source, parsed);
   return parsed;
+}
+
+/** Splits a canonical path into its root and the rest, compiled from a `$` (`source` is for the message). */
+function parseRooted(text: string, source: string): ParsedPath {
+  if (text.startsWith('$$')) return { root: { kind: 'context' }, path: compileJsonPath(text.slice(1)) };
+  if (text === '$' || text.startsWith('$.') || text.startsWith('$[')) {
+    return { root: { kind: 'input' }, path: compileJsonPath(text) };
+  }
+  const m = VARIABLE.exec(text);
+  if (!m) throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
+  return { root: { kind: 'variable', name: m[1] }, path: compileJsonPath('$' + m[2]) };
 }
 
 /** The value a root points at; undefined for an unknown variable. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, validateDefinition } from '../validate';
 import { errorMessages, findings, single, singleJsonata } from './test-support';
 
 describe('JSONPath fields', () => {
@@ -34,6 +35,44 @@ describe('JSONPath fields', () => {
     expect(errorMessages(definition)[1]).toBe(
       '"a" is not a valid JSONPath: a path must start with "$" at position 0.',
     );
+  });
+
+  it("accepts the Jayway forms of AWS's samples: `.[` for `[`, and a trailing space", () => {
+    const definition = {
+      StartAt: 'Parse',
+      States: {
+        Parse: {
+          Type: 'Pass',
+          InputPath: '$.[0]',
+          Parameters: {
+            'data.$': 'States.StringToJson($.[0].body)',
+            'name.$': '$$.Execution.Name ',
+            'keys.$': "$.[*].['bucket', 'key']",
+          },
+          ResultPath: '$.parsed.[0]',
+          Next: 'Check',
+        },
+        Check: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.Snapshots.[0].State', StringEquals: 'completed', Next: 'List' }],
+          Default: 'List',
+        },
+        List: {
+          Type: 'Task',
+          Resource: 'function:list',
+          ResultSelector: { 'newOU.$': '$.[?(@.OU > 0)]', 'first.$': 'States.ArrayGetItem($.[*], 0)' },
+          OutputPath: '$ ',
+          End: true,
+        },
+      },
+    };
+    expect(validateDefinition(definition).errors.map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('still rejects a `.[` path where a reference path must select one node', () => {
+    expect(findings(single({ Type: 'Pass', ResultPath: '$.a.[*]', End: true }))).toEqual([
+      { path: '/States/S/ResultPath', code: 'INVALID_REFERENCE_PATH' },
+    ]);
   });
 
   it('requires ResultPath to be a reference path', () => {

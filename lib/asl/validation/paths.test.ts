@@ -25,7 +25,20 @@ describe('parseJsonPath', () => {
     ['$.a[?(@.price < 10)]', '$', false],
     ["$.a[?(@.name == 'x)')]", '$', false],
     ['$.a[(@.length-1)]', '$', true],
-  ] as const)('accepts %s', (src, root, definite) => {
+    // Jayway reads `.[` as `[` (AWS's own samples use it) and trims trailing spaces
+    ['$.[0]', '$', true],
+    ['$.Snapshots.[0].State', '$', true],
+    ["$.a.['b c']", '$', true],
+    ['$.[*]', '$', false],
+    ["$.[*].['bucket', 'key']", '$', false],
+    ['$.[?(@.OU > 0)]', '$', false],
+    ['$..[1]', '$', false],
+    ['$$.Map.Item.Value.[0]', '$$', true],
+    ['$myVar.[0]', 'variable', true],
+    ['$$.Execution.Name ', '$$', true],
+    ['$.a[0]  ', '$', true],
+    ['$ ', '$', true],
+  ] as const)('accepts %j', (src, root, definite) => {
     expect(parseJsonPath(src)).toEqual({ ok: true, shape: { root, definite } });
   });
 
@@ -41,6 +54,9 @@ describe('parseJsonPath', () => {
     ['$a b', 'unexpected " " at position 2'],
     ['$.a..', 'expected a member name at position 5'],
     ['$.a[x]', 'expected an index, a slice, "*", a quoted name or a filter at position 4'],
+    ['$.a. [0]', 'expected a member name at position 4'],
+    ['$.a.[', 'expected an index, a slice, "*", a quoted name or a filter at position 5'],
+    ['$...[0]', 'expected a member name at position 3'],
   ])('rejects %j', (src, reason) => {
     expect(parseJsonPath(src)).toEqual({ ok: false, reason });
   });

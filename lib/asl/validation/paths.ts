@@ -1,7 +1,8 @@
 /**
  * A JSONPath syntax checker for ASL's subset: `$`, `$$` (context), `$name` (variables), `.name`,
  * `['name']`, `[n]`, `[*]`, `[start:end:step]`, unions, `[?(…)]` filters, `[(…)]` scripts and
- * `..` descent. It checks shape only; the interpreter owns evaluation.
+ * `..` descent. As in Jayway, `.[` reads as `[` and trailing spaces are ignored. It checks shape
+ * only; the interpreter owns evaluation (and reads the same forms: see ../paths/json-path.ts).
  */
 
 /** What a path looks like, once it parses. */
@@ -28,10 +29,11 @@ function fail(s: Scanner, what: string): never {
 
 /** Parses `src` as a JSONPath and returns its shape, or why it does not parse. */
 export function parseJsonPath(src: string): PathResult {
-  const s: Scanner = { src, pos: 0, definite: true };
+  // Jayway trims trailing spaces: AWS runs `"$$.Execution.Name "` as `$$.Execution.Name`.
+  const s: Scanner = { src: src.replace(/ +$/, ''), pos: 0, definite: true };
   try {
     const root = scanRoot(s);
-    while (s.pos < src.length) scanSegment(s);
+    while (s.pos < s.src.length) scanSegment(s);
     return { ok: true, shape: { root, definite: s.definite } };
   } catch (error) {
     if (error instanceof PathSyntaxError) return { ok: false, reason: error.message };
@@ -57,6 +59,8 @@ function scanSegment(s: Scanner): void {
   }
   if (src[s.pos] === '.') {
     s.pos += 1;
+    // Jayway reads `.[` as `[`: `$.[0]`, `$.a.[*]`, `$.[?(@.x > 0)]`
+    if (src[s.pos] === '[') return scanBracket(s);
     return scanDotMember(s);
   }
   if (src[s.pos] === '[') return scanBracket(s);
