@@ -43,6 +43,15 @@ describe('approval Task payload', () => {
     ]);
   });
 
+  it('requires an object payload, though other Tasks may pass any JSON value as Parameters', () => {
+    expect(findings(approval([{ Approvers: ['a@x.io'] }]))).toEqual([
+      { path: '/States/S/Parameters', code: 'INVALID_APPROVAL' },
+    ]);
+    expect(errorMessages(approval('a@x.io'))).toEqual([
+      'an approval Task\'s "Parameters" must be an object with at least "Approvers", not string.',
+    ]);
+  });
+
   it('checks Policy.Mode, the quorum Count and OnReject', () => {
     const parameters = { Approvers: ['a@x.io'], Policy: { Mode: 'majority' }, OnReject: 'ignore' };
     expect(findings(approval(parameters))).toEqual([

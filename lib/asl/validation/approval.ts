@@ -6,7 +6,7 @@
 import { type QueryLanguage, type ValidationContext, report } from './context';
 import { DiagnosticCode } from './diagnostic';
 import { isJsonataString } from './expressions';
-import { type JsonRecord, hasOwn, isRecord, quote } from './json-type';
+import { type JsonRecord, hasOwn, isRecord, jsonTypeOf, quote } from './json-type';
 import { joinPointer } from './pointer';
 
 const approvalModes = ['any', 'all', 'quorum'] as const;
@@ -38,7 +38,18 @@ export function checkApprovalPayload(
     );
     return;
   }
-  if (!isRecord(payload)) return; // a computed payload, or a type error reported by fields.ts
+  if (!isRecord(payload)) {
+    // Parameters may be any JSON value elsewhere; an approval needs an object. (A JSONata
+    // `{% … %}` payload is computed, and other Arguments types are reported by fields.ts.)
+    if (field === 'Parameters')
+      report(
+        ctx,
+        joinPointer(path, field),
+        DiagnosticCode.INVALID_APPROVAL,
+        `an approval Task's "Parameters" must be an object with at least "Approvers", not ${jsonTypeOf(payload)}.`,
+      );
+    return;
+  }
   const payloadPath = joinPointer(path, field);
   checkApprovers(readField(payload, 'Approvers'), payloadPath, ctx);
   checkEnum(

@@ -68,7 +68,7 @@ describe('required, unknown and mistyped fields', () => {
       Resource: 42,
       TimeoutSeconds: '60',
       Retry: {},
-      Parameters: [],
+      ResultSelector: [],
       Comment: 1,
       End: 'yes',
     });
@@ -76,11 +76,42 @@ describe('required, unknown and mistyped fields', () => {
       { path: '/States/S/Resource', code: 'INVALID_TYPE' },
       { path: '/States/S/TimeoutSeconds', code: 'INVALID_TYPE' },
       { path: '/States/S/Retry', code: 'INVALID_TYPE' },
-      { path: '/States/S/Parameters', code: 'INVALID_TYPE' },
+      { path: '/States/S/ResultSelector', code: 'INVALID_TYPE' },
       { path: '/States/S/Comment', code: 'INVALID_TYPE' },
       { path: '/States/S/End', code: 'INVALID_TYPE' },
     ]);
     expect(errorMessages(definition)[1]).toBe('"TimeoutSeconds" must be an integer, not string.');
+  });
+
+  it('accepts Parameters of any JSON type, as AWS does, and checks the ".$" keys inside', () => {
+    // from serverless-patterns' eventbridge-pipes-sqs-to-lambda-with-stepfunction-enrichment
+    // (an EventBridge Pipes enrichment must return a list)
+    const pipeResult = [{ 'Item.$': '$.Item' }];
+    expect(findings(single({ Type: 'Pass', Parameters: pipeResult, End: true }))).toEqual([]);
+    for (const value of [[], 42, 'text', true, null]) {
+      expect(findings(single({ Type: 'Pass', Parameters: value, End: true })), String(value)).toEqual([]);
+    }
+    const branch = { StartAt: 'X', States: { X: { Type: 'Succeed' } } };
+    const definition = {
+      StartAt: 'T',
+      States: {
+        T: { Type: 'Task', Resource: 'function:f', Parameters: [1, { 'a.$': 'a' }], Next: 'P' },
+        P: { Type: 'Parallel', Branches: [branch], Parameters: ['$.x'], Next: 'M' },
+        M: {
+          Type: 'Map',
+          ItemProcessor: { StartAt: 'Y', States: { Y: { Type: 'Succeed' } } },
+          Parameters: 0,
+          End: true,
+        },
+      },
+    };
+    expect(findings(definition)).toEqual([{ path: '/States/T/Parameters/1/a.$', code: 'INVALID_JSONPATH' }]);
+  });
+
+  it('keeps ResultSelector an object, which AWS still requires', () => {
+    const definition = single({ Type: 'Task', Resource: 'function:f', ResultSelector: ['$.a'], End: true });
+    expect(findings(definition)).toEqual([{ path: '/States/S/ResultSelector', code: 'INVALID_TYPE' }]);
+    expect(errorMessages(definition)).toEqual(['"ResultSelector" must be an object, not array.']);
   });
 
   it('accepts Comment on every kind of object', () => {

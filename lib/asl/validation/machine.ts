@@ -5,7 +5,7 @@ import type { ObjectSpec } from './field-spec';
 import { checkObject } from './fields';
 import { isRecord, jsonTypeOf, quote } from './json-type';
 import { joinPointer } from './pointer';
-import { queryLanguages } from './query-language';
+import { queryLanguages, statesWithoutQueryLanguage } from './query-language';
 import { checkReachability } from './reachability';
 import { checkReferences } from './references';
 import { MAX_SECONDS } from './state-fields';
@@ -45,9 +45,9 @@ export function validateMachine(
     return;
   }
   checkObject(machine, spec, path, ctx, ctx.topLanguage);
-  const states = machine.States;
-  if (!isRecord(states)) return;
+  if (!isRecord(machine.States)) return;
   const statesPath = joinPointer(path, 'States');
+  const states = statesWithoutQueryLanguage(machine.States, statesPath, ctx);
   if (Object.keys(states).length === 0)
     report(ctx, statesPath, DiagnosticCode.INVALID_VALUE, '"States" must hold at least one state.');
   const validateNested = (nested: unknown, nestedPath: string, nestedSpec: ObjectSpec, nestedDepth: number) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, validateDefinition } from '../validate';
 import { errorMessages, findings, single, singleJsonata } from './test-support';
 
 describe('query languages', () => {
@@ -72,6 +73,68 @@ describe('query languages', () => {
     expect(findings(definition)).toEqual([
       { path: '/States/A/QueryLanguage', code: 'QUERY_LANGUAGE_MISMATCH' },
     ]);
+  });
+
+  describe('a QueryLanguage written among the states', () => {
+    // after step-functions-workflows-collection's shared-fallback-state-jsonata
+    const task = (next: string) => ({
+      Type: 'Task',
+      Resource: 'function:f',
+      Arguments: { Payload: '{% $states.input %}' },
+      Output: '{% $states.result.Payload %}',
+      Catch: [
+        {
+          ErrorEquals: ['States.ALL'],
+          Next: 'Fallback',
+          Output: { failed: '{% $states.context.State.Name %}' },
+        },
+      ],
+      Next: next,
+    });
+    const misplaced = {
+      StartAt: 'First',
+      States: {
+        QueryLanguage: 'JSONata',
+        First: task('Second'),
+        Second: task('Done'),
+        Done: { Type: 'Succeed' },
+        Fallback: { Type: 'Fail', Error: 'Failed' },
+      },
+    };
+
+    it('is one problem at its pointer, with where it belongs, and not the follow-on mismatches', () => {
+      const result = validateDefinition(misplaced);
+      expect(result.errors.map(formatDiagnostic)).toEqual([
+        '/States/QueryLanguage: "QueryLanguage" belongs at the top level of the definition (or in a state), not among the states.',
+      ]);
+      expect(result.warnings).toEqual([]);
+    });
+
+    it('is reported inside a branch too, and not taken as a state anywhere', () => {
+      const branch = { StartAt: 'X', States: { QueryLanguage: 'JSONPath', X: { Type: 'Succeed' } } };
+      const definition = {
+        StartAt: 'QueryLanguage',
+        States: { P: { Type: 'Parallel', Branches: [branch], End: true } },
+      };
+      expect(findings(definition)).toEqual([
+        { path: '/States/P/Branches/0/States/QueryLanguage', code: 'SCHEMA_VALIDATION_FAILED' },
+        { path: '/StartAt', code: 'UNKNOWN_STATE' },
+      ]);
+      expect(errorMessages(definition)[0]).toMatch(/^"QueryLanguage" belongs at the top level/);
+      expect(validateDefinition(definition).warnings).toEqual([]); // not an unreachable state either
+    });
+
+    it('gives way to a top-level QueryLanguage, whose rules still apply', () => {
+      expect(findings({ ...misplaced, QueryLanguage: 'JSONPath' })).toContainEqual({
+        path: '/States/First/Arguments',
+        code: 'QUERY_LANGUAGE_MISMATCH',
+      });
+    });
+
+    it('leaves a state that happens to be named QueryLanguage alone', () => {
+      const definition = { StartAt: 'QueryLanguage', States: { QueryLanguage: { Type: 'Succeed' } } };
+      expect(validateDefinition(definition)).toMatchObject({ ok: true, warnings: [] });
+    });
   });
 
   it('rejects an unknown QueryLanguage', () => {

@@ -44,10 +44,35 @@ export function languageMismatchMessage(field: string, stateLanguage: QueryLangu
   return `${JSON.stringify(field)} is a ${other} field; in a ${stateLanguage} state ${replacementFor(field)}.`;
 }
 
-/** The definition's top-level language (invalid values fall back to the default; fields.ts reports them). */
+/**
+ * The definition's top-level language (invalid values fall back to the default; fields.ts reports
+ * them). Without one, a QueryLanguage misplaced among the states counts, so that its states are
+ * not reported again for using that language's fields.
+ */
 export function topLevelLanguage(definition: unknown): QueryLanguage {
-  const value = isRecord(definition) ? definition.QueryLanguage : undefined;
+  if (!isRecord(definition)) return DEFAULT_QUERY_LANGUAGE;
+  const misplaced = isRecord(definition.States) ? definition.States.QueryLanguage : undefined;
+  const value = definition.QueryLanguage ?? misplaced;
   return queryLanguages.includes(value as QueryLanguage) ? (value as QueryLanguage) : DEFAULT_QUERY_LANGUAGE;
+}
+
+/**
+ * `States` without a `"QueryLanguage": "…"` written among the states (seen in AWS's own samples),
+ * which is reported once, with where it belongs, instead of as a state that is not an object.
+ */
+export function statesWithoutQueryLanguage(
+  states: JsonRecord,
+  statesPath: string,
+  ctx: ValidationContext,
+): JsonRecord {
+  if (!hasOwn(states, 'QueryLanguage') || typeof states.QueryLanguage !== 'string') return states;
+  report(
+    ctx,
+    joinPointer(statesPath, 'QueryLanguage'),
+    DiagnosticCode.SCHEMA_VALIDATION_FAILED,
+    '"QueryLanguage" belongs at the top level of the definition (or in a state), not among the states.',
+  );
+  return Object.fromEntries(Object.entries(states).filter(([name]) => name !== 'QueryLanguage'));
 }
 
 /** A state's language: its own QueryLanguage, else the top level's; reports JSONPath under JSONata. */

@@ -20,6 +20,12 @@ const jsonPath = (kind: FieldSpec['path'] = 'path'): FieldSpec => ({
 });
 const ioPath: FieldSpec = { type: ['string', 'null'], path: 'path', language: 'JSONPath' };
 const jsonPathTemplate: FieldSpec = { type: 'object', template: true, language: 'JSONPath' };
+/**
+ * Parameters: the spec says a JSON object, but AWS accepts and runs any JSON value (an array of
+ * templates, a number, null), as its own ASL language service found (amazon-states-language-service
+ * #83). ResultSelector stays an object: AWS still refuses anything else (states-language #23).
+ */
+const parameters: FieldSpec = { ...jsonPathTemplate, type: 'any' };
 
 const common: FieldTable = {
   Type: { type: 'string', required: true },
@@ -43,7 +49,7 @@ const flowing: FieldTable = { ...common, ...transition, ...io, ...assign, ...out
 const fields: Record<StateType, FieldTable> = {
   Pass: {
     ...flowing,
-    Parameters: jsonPathTemplate,
+    Parameters: parameters,
     ResultPath: result.ResultPath,
     Result: { type: 'any', language: 'JSONPath' },
   },
@@ -53,7 +59,7 @@ const fields: Record<StateType, FieldTable> = {
     ...errors,
     ...arguments_,
     Resource: { type: 'string', required: true },
-    Parameters: jsonPathTemplate,
+    Parameters: parameters,
     TimeoutSeconds: seconds(1),
     TimeoutSecondsPath: jsonPath(),
     HeartbeatSeconds: seconds(1),
@@ -88,7 +94,7 @@ const fields: Record<StateType, FieldTable> = {
     ...result,
     ...errors,
     ...arguments_,
-    Parameters: jsonPathTemplate,
+    Parameters: parameters,
     Branches: { type: 'array', required: true },
   },
   Map: {
@@ -100,7 +106,7 @@ const fields: Record<StateType, FieldTable> = {
     ItemsPath: jsonPath(),
     Items: { type: 'array', template: true, computed: true, language: 'JSONata' },
     ItemSelector: { type: 'object', template: true },
-    Parameters: jsonPathTemplate,
+    Parameters: parameters,
     ItemReader: { type: 'object', template: true },
     ItemBatcher: { type: 'object', template: true },
     ResultWriter: { type: 'object', template: true },
