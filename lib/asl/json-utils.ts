@@ -80,3 +80,15 @@ export function serializeJson(value: JsonValue): string {
   }
   return text;
 }
+
+/** Whether `value` nests arrays and objects deeper than `limit` levels (iterative: any depth). */
+export function jsonDepthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -3,6 +3,8 @@
  * in one pass, each with an RFC 6901 JSON pointer and a sentence. Pure: no I/O, never throws.
  * The checks live in ./validation/ (one module per concern, driven by field tables).
  */
+import { MAX_JSON_DEPTH } from './constants';
+import { jsonDepthExceeds } from './json-utils';
 import { createContext } from './validation/context';
 import { type Diagnostic, DiagnosticCode } from './validation/diagnostic';
 import { machineSpec, validateMachine } from './validation/machine';
@@ -37,6 +39,15 @@ export function validateDefinition(definition: unknown): ValidationResult {
 }
 
 function validateParsed(definition: unknown): ValidationResult {
+  if (jsonDepthExceeds(definition, MAX_JSON_DEPTH))
+    return toResult([
+      {
+        path: '',
+        code: DiagnosticCode.NESTING_TOO_DEEP,
+        message: `the definition nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+        severity: 'ERROR',
+      },
+    ]);
   const ctx = createContext(topLevelLanguage(definition));
   validateMachine(definition, '', machineSpec, ctx);
   return toResult(ctx.diagnostics);

@@ -1,5 +1,7 @@
-/** AWS's payload rules: JSON text of at most 256 KiB. */
+/** AWS's payload rules: JSON text of at most 256 KiB (and, ours, at most MAX_JSON_DEPTH deep). */
 import type { JsonValue } from '../asl';
+import { MAX_JSON_DEPTH } from '../asl/constants';
+import { jsonDepthExceeds } from '../asl/json-utils';
 import { AppError } from '../errors';
 
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
@@ -16,11 +18,22 @@ export function parsePayload(text: string, what: string): JsonValue {
       },
     );
   }
+  let value: JsonValue;
   try {
-    return JSON.parse(text) as JsonValue;
+    value = JSON.parse(text) as JsonValue;
   } catch {
     throw new AppError('INVALID_INPUT', `The ${what} is not valid JSON.`, {
       details: [{ path: what, message: 'not valid JSON' }],
     });
   }
+  assertJsonDepth(value, what);
+  return value;
+}
+
+/** INVALID_INPUT when `value` nests deeper than MAX_JSON_DEPTH (checked before it is serialized). */
+export function assertJsonDepth(value: unknown, what: string): void {
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH))
+    throw new AppError('INVALID_INPUT', `The ${what} nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+      details: [{ path: what, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+    });
 }

@@ -1,6 +1,7 @@
 /** Request schemas of the execution and task-token use cases (REST API + OpenAPI). */
 import { z } from 'zod';
 import { awsNameSchema } from '../workflows/schemas';
+import { assertJsonDepth } from './payload';
 
 export const EXECUTION_STATUSES = [
   'RUNNING',
@@ -73,7 +74,9 @@ export const sendTaskFailureBodySchema = z.object({
 export const sendTaskHeartbeatBodySchema = z.object({ taskToken });
 
 /** A payload as JSON text: strings are already JSON text; other values are serialized. */
-export function payloadText(value: unknown): string {
+export function payloadText(value: unknown, what = 'payload'): string {
   if (value === undefined) return '{}';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  assertJsonDepth(value, what);
+  return JSON.stringify(value);
 }

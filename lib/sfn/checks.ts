@@ -1,4 +1,6 @@
 /** Input checks that AWS answers with their own error types (not ValidationException). */
+import { MAX_JSON_DEPTH } from '../asl/constants';
+import { jsonDepthExceeds } from '../asl/json-utils';
 import { validateDefinition } from '../asl/validate';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { sfnError } from './sfn-error';
@@ -27,12 +29,13 @@ export function assertJsonText(text: string, errorType: 'InvalidExecutionInput' 
       errorType === 'InvalidOutput' ? 'InvalidOutput' : 'InvalidExecutionInput',
       `The payload is ${bytes} bytes; the limit is 262144 (256 KiB).`,
     );
+  const what = errorType === 'InvalidOutput' ? 'Invalid Output' : 'Invalid Execution Input';
+  let value: unknown;
   try {
-    JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
-    throw sfnError(
-      errorType,
-      `${errorType === 'InvalidOutput' ? 'Invalid Output' : 'Invalid Execution Input'}: the text is not valid JSON.`,
-    );
+    throw sfnError(errorType, `${what}: the text is not valid JSON.`);
   }
+  if (jsonDepthExceeds(value, MAX_JSON_DEPTH))
+    throw sfnError(errorType, `${what}: the JSON nests deeper than ${MAX_JSON_DEPTH} levels.`);
 }

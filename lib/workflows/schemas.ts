@@ -1,5 +1,8 @@
 /** Request schemas of the workflow use cases; the REST API and its OpenAPI document use these. */
 import { z } from 'zod';
+import { MAX_JSON_DEPTH } from '../asl/constants';
+import { jsonDepthExceeds } from '../asl/json-utils';
+import { AppError } from '../errors';
 
 /** AWS's rule for state machine, execution and activity names: 1–80 characters, none of these. */
 export const AWS_NAME_PATTERN = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/u;
@@ -38,7 +41,12 @@ export const workflowParamsSchema = z.object({ id: z.string().min(1).max(200) })
 
 /** The definition text as stored: strings verbatim, objects pretty-printed. */
 export function definitionText(definition: z.infer<typeof definitionSchema>): string {
-  return typeof definition === 'string' ? definition : JSON.stringify(definition, null, 2);
+  if (typeof definition === 'string') return definition;
+  if (jsonDepthExceeds(definition, MAX_JSON_DEPTH))
+    throw new AppError('INVALID_INPUT', `The definition nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+      details: [{ path: 'definition', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+    });
+  return JSON.stringify(definition, null, 2);
 }
 
 export const workflowVersionParamsSchema = workflowParamsSchema.extend({

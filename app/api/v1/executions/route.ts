@@ -11,7 +11,7 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
     workflowId: (body.workflowId ?? body.workflowName)!,
     version: body.version,
     name: body.name,
-    input: body.input === undefined ? undefined : payloadText(body.input),
+    input: body.input === undefined ? undefined : payloadText(body.input, 'input'),
     actor,
     request: requestInfo,
   });

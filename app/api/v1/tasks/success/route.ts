@@ -8,7 +8,7 @@ export const POST = apiRoute({ auth: 'apiKey' }, async ({ request, actor, reques
   return json(
     await completeTask({
       taskToken,
-      result: { type: 'success', output: payloadText(output) },
+      result: { type: 'success', output: payloadText(output, 'output') },
       actor,
       request: requestInfo,
     }),
