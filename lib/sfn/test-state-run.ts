@@ -12,6 +12,8 @@ import {
   type StepEnv,
   type StepResult,
 } from '../asl';
+import { MAX_JSON_DEPTH } from '../asl/constants';
+import { jsonDepthExceeds } from '../asl/json-utils';
 import { sfnError } from './sfn-error';
 
 type TestMock = { result?: string; errorOutput?: { error?: string; cause?: string } };
@@ -64,12 +66,23 @@ export async function runTestState(options: RunOptions): Promise<TestStateOutcom
 }
 
 function mockOutcome(mock: TestMock | undefined): { output: JsonValue } | { error: string; cause?: string } {
-  if (mock?.result !== undefined) return { output: JSON.parse(mock.result) as JsonValue };
+  if (mock?.result !== undefined) return { output: mockResult(mock.result) };
   if (mock?.errorOutput) return { error: mock.errorOutput.error ?? '', cause: mock.errorOutput.cause };
   throw sfnError(
     'ValidationException',
     'TestState runs a Task state only with a mock (mock.result or mock.errorOutput): Signoff does not call integrations from TestState.',
   );
+}
+
+/** `mock.result`: JSON text (ValidationException otherwise). */
+function mockResult(text: string): JsonValue {
+  try {
+    const value = JSON.parse(text) as JsonValue;
+    if (!jsonDepthExceeds(value, MAX_JSON_DEPTH)) return value;
+  } catch {
+    // refused below
+  }
+  throw sfnError('ValidationException', `mock.result must be JSON at most ${MAX_JSON_DEPTH} levels deep.`);
 }
 
 function mockError(mock: TestMock | undefined): { error?: string; cause?: string } {

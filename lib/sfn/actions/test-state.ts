@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Definition, JsonValue } from '../../asl';
+import { MAX_JSON_DEPTH } from '../../asl/constants';
+import { isObject, jsonDepthExceeds } from '../../asl/json-utils';
 import { defineAction } from '../action';
 import { executionArn, roleArn, stateMachineArn } from '../arn';
 import { assertJsonText } from '../checks';
@@ -46,7 +48,7 @@ export const testState = defineAction(input, async (body) => {
     StateMachine: { Id: stateMachineArn(TEST_NAME), Name: TEST_NAME },
   };
   const env = { now, random: Math.random, newTaskToken: randomUUID };
-  const variables = body.variables ? (JSON.parse(body.variables) as Record<string, JsonValue>) : {};
+  const variables = variablesOf(body.variables);
   const outcome = await runTestState({
     definition,
     stateName,
@@ -58,6 +60,23 @@ export const testState = defineAction(input, async (body) => {
   });
   return compact({ ...outcome, inspectionData: { input: inputText } });
 });
+
+/** `variables`: the text of a JSON object (ValidationException otherwise). */
+function variablesOf(text: string | undefined): Record<string, JsonValue> {
+  if (!text) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw sfnError('ValidationException', 'variables is not valid JSON.');
+  }
+  if (!isObject(parsed) || jsonDepthExceeds(parsed, MAX_JSON_DEPTH))
+    throw sfnError(
+      'ValidationException',
+      `variables must be a JSON object at most ${MAX_JSON_DEPTH} levels deep.`,
+    );
+  return parsed;
+}
 
 /** A single state becomes a one-state machine; a whole machine runs `stateName` (default StartAt). */
 function machineOf(
