@@ -51,7 +51,8 @@ export function requestInfoOf(request: Request): RequestInfo {
 
 /** The parsed JSON body; an empty body is `{}`. Over SIGNOFF_MAX_BODY_BYTES is refused unread (lib/http/read-body.ts). */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await readBodyText(request);
+  // A leading byte order mark is allowed in JSON text (RFC 8259 §8.1) and means nothing.
+  const text = (await readBodyText(request)).replace(/^\uFEFF/, '');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
@@ -87,7 +88,7 @@ function errorResponse(error: unknown): Response {
   }
   if (error instanceof MalformedBodyError) return json(errorBody('INVALID_INPUT', error.message), 400);
   if (error instanceof AppError)
-    return Response.json(errorBody(error.code, error.message, publicDetails(error.details)), {
+    return Response.json(errorBody(error.code, error.message, error.details), {
       status: appErrorStatus[error.code],
       headers: retryAfterHeader(error),
     });
@@ -95,13 +96,6 @@ function errorResponse(error: unknown): Response {
     return json(errorBody('NOT_FOUND', 'Not found.'), 404);
   console.error('[api] unexpected error', error);
   return json(errorBody('INTERNAL', 'Something went wrong on our side. Try again later.'), 500);
-}
-
-/** Details minus the AWS error type meant for /api/sfn. */
-function publicDetails(details: unknown): unknown {
-  if (!details || typeof details !== 'object' || !('awsErrorType' in details)) return details;
-  const { awsErrorType: _, ...rest } = details as Record<string, unknown>;
-  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

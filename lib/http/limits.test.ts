@@ -83,8 +83,19 @@ describe('request bodies', () => {
     const response = await route(streamed([Uint8Array.from([0x7b, 0xc3, 0x28, 0x7d])]));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: 'INVALID_INPUT', message: 'The request body is not valid UTF-8.', details: null },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The request body is not valid UTF-8.',
+        details: { awsErrorType: 'SerializationException' },
+      },
     });
+  });
+
+  it('keeps a byte order mark as text (the signature covers it); readJson reads JSON after it', async () => {
+    const bom = () => streamed([Uint8Array.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d])]);
+    expect(await readBodyText(bom())).toBe('\uFEFF{}');
+    const route = apiRoute({ auth: 'none' }, async ({ request }) => json(await readJson(request)));
+    expect(await (await route(bom())).json()).toEqual({});
   });
 });
 
@@ -123,7 +134,7 @@ describe('per-key rate limits', () => {
       error: {
         code: 'THROTTLED',
         message: 'Rate exceeded: this key may send 1 requests per second.',
-        details: { retryAfterSeconds: 1 },
+        details: { awsErrorType: 'ThrottlingException', retryAfterSeconds: 1 },
       },
     });
   });

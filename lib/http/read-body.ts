@@ -2,7 +2,8 @@
  * Reads a request body as UTF-8 text with a size cap: a declared Content-Length over the cap is
  * refused before anything is read, and a streamed body is cut off as soon as it passes the cap,
  * so a hostile client cannot make the server buffer more than `maxBytes`. Bytes that are not
- * UTF-8 are refused rather than silently replaced.
+ * UTF-8 are refused rather than silently replaced. A byte order mark is kept as text (the SigV4
+ * signature covers the bytes as sent; readJson drops it for JSON).
  */
 import { AppError } from '../errors';
 import { serverLimits } from './limits';
@@ -31,7 +32,7 @@ export async function readBodyText(
     chunks.push(value);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new AppError('INVALID_INPUT', 'The request body is not valid UTF-8.', {
       details: { awsErrorType: 'SerializationException' },
