@@ -4,10 +4,11 @@ import { benchApprovals } from './bench/approvals';
 import { benchAsl } from './bench/asl';
 import { benchEngine } from './bench/engine';
 import { benchGraph } from './bench/graph';
+import { benchHttp } from './bench/http';
 import { benchInbox } from './bench/inbox';
 
 async function main() {
-  for (const bench of [benchAsl, benchGraph, benchEngine, benchApprovals, benchInbox]) {
+  for (const bench of [benchAsl, benchGraph, benchEngine, benchApprovals, benchInbox, benchHttp]) {
     for (const line of await bench()) console.log(JSON.stringify(line));
   }
   process.exit(0);
