@@ -172,7 +172,7 @@ function objectText(entries: [string, string][]): string {
  * runs break one or two fields of an otherwise good call), plus polluting keys; `tail` entries
  * come last (JSON: the last of a repeated key wins).
  */
-export function shapedBody(
+function shapedBody(
   fields: Record<string, fc.Arbitrary<string>>,
   tail: [string, string][] = [],
 ): fc.Arbitrary<string> {
@@ -203,7 +203,7 @@ const INVALID_UTF8 = [
 ];
 
 /** A JSON-ish body with invalid UTF-8 spliced in (inside a string, or raw). */
-export function invalidUtf8Body(base: fc.Arbitrary<string>): fc.Arbitrary<Uint8Array> {
+function invalidUtf8Body(base: fc.Arbitrary<string>): fc.Arbitrary<Uint8Array> {
   return fc
     .tuple(base, fc.constantFrom(...INVALID_UTF8), fc.nat(), fc.boolean())
     .map(([text, bad, at, inString]) => {
