@@ -24,8 +24,8 @@ import { buildIsCurrent } from '../build-stamp';
 import { runAlone } from './run-alone';
 
 const SECONDS = Number(process.env.SIGNOFF_BENCH_HTTP_SECONDS ?? 10);
-const DECISIONS = Number(process.env.SIGNOFF_BENCH_HTTP_DECISIONS ?? 2000);
-const TOKENS = Number(process.env.SIGNOFF_BENCH_HTTP_TOKENS ?? 6000);
+const DECISIONS = Number(process.env.SIGNOFF_BENCH_HTTP_DECISIONS ?? 1000);
+const TOKENS = Number(process.env.SIGNOFF_BENCH_HTTP_TOKENS ?? 2000);
 
 type Key = { id: string; secret: string };
 
@@ -109,21 +109,31 @@ async function sfnCall(key: Key, port: number, action: string, input: object): P
   return JSON.parse(text);
 }
 
-/** Runs autocannon; throws unless every answer had the expected status. */
+/**
+ * Runs autocannon (a request unanswered after 60 s counts as a timeout, reported with the
+ * figure); throws when an answer had another status or a connection failed.
+ */
 async function load(options: autocannon.Options, expectStatus: number) {
   const counts = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, res) => (error ? reject(error) : resolve(res)));
+    const instance = autocannon({ timeout: 60, ...options }, (error, res) =>
+      error ? reject(error) : resolve(res),
+    );
     instance.on('response', (_client, statusCode) =>
       counts.set(statusCode, (counts.get(statusCode) ?? 0) + 1),
     );
   });
   const unexpected = [...counts].filter(([status]) => status !== expectStatus);
-  if (unexpected.length > 0 || result.errors > 0 || result.timeouts > 0)
+  if (unexpected.length > 0 || result.errors > result.timeouts)
     throw new Error(
       `unexpected answers: ${JSON.stringify(Object.fromEntries(unexpected))}, errors ${result.errors}, timeouts ${result.timeouts}`,
     );
-  return { ok: counts.get(expectStatus) ?? 0, result };
+  return {
+    ok: counts.get(expectStatus) ?? 0,
+    result,
+    /** what each figure's line says besides its value */
+    tail: { max_ms: result.latency.max, ...(result.timeouts > 0 ? { timeouts: result.timeouts } : {}) },
+  };
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>, seconds = 300) {
@@ -175,6 +185,7 @@ export async function benchHttp(): Promise<object[]> {
       value: Math.round(floor.ok / Math.min(5, SECONDS)),
       p99_ms: floor.result.latency.p99,
       connections: 64,
+      ...floor.tail,
     });
 
     // StartExecution without a name: every call is a new execution, so one signed request serves all.
@@ -191,6 +202,7 @@ export async function benchHttp(): Promise<object[]> {
       value: Math.round(started.ok / SECONDS),
       p99_ms: started.result.latency.p99,
       connections: 64,
+      ...started.tail,
     });
 
     // Approval tasks waiting for alice, one link each (read from the outbox the engine wrote).
@@ -224,7 +236,6 @@ export async function benchHttp(): Promise<object[]> {
         url: base,
         connections: 100,
         amount: posts.length,
-        timeout: 60,
         requests: [{ setupRequest: (request) => ({ ...request, ...posts[next++] }) }],
       },
       200,
@@ -242,6 +253,7 @@ export async function benchHttp(): Promise<object[]> {
       p50_ms: decided.result.latency.p50,
       concurrency: 100,
       decisions: decided.ok,
+      ...decided.tail,
     });
 
     // Executions waiting on .waitForTaskToken; each token is completed once.
@@ -287,6 +299,7 @@ export async function benchHttp(): Promise<object[]> {
       value: Math.round(completed.ok / seconds),
       p99_ms: completed.result.latency.p99,
       connections: 64,
+      ...completed.tail,
     });
   } finally {
     server.kill('SIGTERM');
