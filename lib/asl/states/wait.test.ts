@@ -45,6 +45,48 @@ describe('Wait state', () => {
     );
   });
 
+  it('refuses a SecondsPath value that is not a whole number, or missing, with AWS causes', async () => {
+    const prefix = "An error occurred while executing the state 'S' (entered at the event id #2). ";
+    const def = oneState({ Type: 'Wait', SecondsPath: '$.s' });
+    const cause = async (input: Record<string, unknown>) => {
+      const result = await step(def, input as never);
+      expect(result.next).toMatchObject({ kind: 'fail', error: 'States.Runtime' });
+      return result.next.kind === 'fail' ? result.next.cause?.slice(prefix.length) : undefined;
+    };
+    expect(await cause({ s: 1.5 })).toBe(
+      'The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5',
+    );
+    expect(await cause({ s: -1.5 })).toBe(
+      'The SecondsPath parameter cannot be parsed as a long value: $.s == -1.5',
+    );
+    expect(await cause({ s: '2' })).toBe(
+      'The SecondsPath parameter cannot be parsed as a long value: $.s == 2',
+    );
+    expect(await cause({ s: true })).toBe(
+      'The SecondsPath parameter cannot be parsed as a long value: $.s == true',
+    );
+    expect(await cause({})).toBe('The SecondsPath parameter does not reference an input value: $.s');
+  });
+
+  it('reads SecondsPath from a variable, whichever language assigned it', async () => {
+    const fromVariable = await step(
+      oneState({ Type: 'Wait', SecondsPath: '$myVar' }),
+      {},
+      {
+        variables: { myVar: 5 },
+      },
+    );
+    expect(fromVariable.effects[0]).toMatchObject({ dueAt: '2026-01-01T00:00:05.000Z' });
+    const def = oneState(
+      { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { myVar: '{% 2 + 3 %}' }, End: false, Next: 'W' },
+      { W: { Type: 'Wait', SecondsPath: '$myVar', End: true } },
+    );
+    const assigned = await step(def, {});
+    expect(assigned.variables).toEqual({ myVar: 5 });
+    const wait = await step(def, {}, { stateName: 'W', variables: assigned.variables });
+    expect(wait.effects[0]).toMatchObject({ dueAt: '2026-01-01T00:00:05.000Z' });
+  });
+
   it('evaluates JSONata Seconds and Timestamp', async () => {
     const seconds = await step(
       oneState({ Type: 'Wait', QueryLanguage: 'JSONata', Seconds: '{% $states.input.s * 2 %}' }),

@@ -6,7 +6,7 @@ import { processResult, effectiveInput } from '../dataflow';
 import { queryEvaluationError, runtimeError } from '../errors';
 import type { JsonValue } from '../json';
 import { isJsonataExpression, evaluateJsonataTemplate, expressionText } from '../jsonata/evaluate';
-import { resolvePath } from '../paths/resolve';
+import { resolvePath, type PathScope } from '../paths/resolve';
 import { exitState, jsonataScope, pathScope, pauseState, stillPaused, type StateRun } from '../step-run';
 import { addSeconds, parseTimestamp } from '../timestamps';
 import type { StateHandler } from './state-handler';
@@ -36,22 +36,8 @@ function dueAtJsonPath(run: StateRun): string {
       () => `The Timestamp field is not a valid timestamp: ${state.Timestamp}`,
     );
   const scope = pathScope(run, effectiveInput(run));
-  if (typeof state.SecondsPath === 'string') {
-    const path = state.SecondsPath;
-    const value = resolvePath(path, scope);
-    if (value === undefined)
-      throw runtimeError(
-        `Invalid path '${path}': The SecondsPath parameter does not reference an existing value.`,
-      );
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-      throw runtimeError(
-        `The SecondsPath parameter does not reference a valid integer: ${path} == ${JSON.stringify(value)}`,
-      );
-    }
-    if (value < 0)
-      throw runtimeError(`The SecondsPath parameter references a negative value: ${path} == ${value}`);
-    return addSeconds(run.env.now, value);
-  }
+  if (typeof state.SecondsPath === 'string')
+    return addSeconds(run.env.now, secondsFromPath(state.SecondsPath, scope));
   if (typeof state.TimestampPath === 'string') {
     const path = state.TimestampPath;
     const value = resolvePath(path, scope);
@@ -62,6 +48,24 @@ function dueAtJsonPath(run: StateRun): string {
     );
   }
   throw runtimeError('The Wait state has no Seconds, Timestamp, SecondsPath or TimestampPath field.');
+}
+
+/**
+ * The whole, non-negative number of seconds SecondsPath selects, or States.Runtime worded as AWS
+ * words it: a value that is not a whole number (1.5, -1.5, "2") "cannot be parsed as a long value",
+ * a negative one "references a negative value", a path that selects nothing "does not reference an
+ * input value". A string is shown as its text, as AWS shows a TimestampPath value.
+ */
+function secondsFromPath(path: string, scope: PathScope): number {
+  const value = resolvePath(path, scope);
+  if (value === undefined)
+    throw runtimeError(`The SecondsPath parameter does not reference an input value: ${path}`);
+  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw runtimeError(`The SecondsPath parameter cannot be parsed as a long value: ${path} == ${shown}`);
+  if (value < 0)
+    throw runtimeError(`The SecondsPath parameter references a negative value: ${path} == ${shown}`);
+  return value;
 }
 
 async function dueAtJsonata(run: StateRun): Promise<string> {
