@@ -15,24 +15,30 @@ import type { StepResult } from './types';
 
 const RECOVERABLE_TYPES = new Set(['Task', 'Parallel', 'Map']);
 
-/** Routes a failure of `run` through its Retriers and Catchers. */
+/**
+ * Routes a failure of `run` through its Retriers and Catchers. `matchAs` is the name Retriers and
+ * Catchers see when the failure itself has none (`error` null); if none handles it, the state
+ * fails with `error` as it is, which is how AWS ends a Map whose iteration reached a Fail state
+ * without an Error.
+ */
 export async function handleFailure(
   run: StateRun,
-  error: string,
+  error: string | null,
   cause: string | undefined,
+  matchAs: string = error ?? '',
 ): Promise<StepResult> {
   if (!RECOVERABLE_TYPES.has(run.state.Type)) return failState(run, error, cause);
   const fromTask = run.state.Type === 'Task';
-  const retry = decideRetry(run.state.Retry, error, fromTask, run.retryCounts, run.env.random);
+  const retry = decideRetry(run.state.Retry, matchAs, fromTask, run.retryCounts, run.env.random);
   if (retry) {
     const dueAt = addSeconds(run.env.now, retry.delaySeconds);
     run.retryCounts = retry.retryCounts;
     return pauseState(run, 'retry', { type: 'ScheduleTimer', dueAt, purpose: 'Retry' });
   }
-  const catcher = findCatcher(run.state.Catch, error, fromTask);
+  const catcher = findCatcher(run.state.Catch, matchAs, fromTask);
   if (!catcher) return failState(run, error, cause);
   try {
-    return await applyCatcher(run, catcher, { Error: error, Cause: cause ?? '' });
+    return await applyCatcher(run, catcher, { Error: matchAs, Cause: cause ?? '' });
   } catch (caught) {
     if (caught instanceof StatesError) return failState(run, caught.error, caught.cause);
     throw caught;

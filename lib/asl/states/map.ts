@@ -55,7 +55,11 @@ export const mapState: StateHandler = {
     if (exceedsTolerance(tolerance, failures.length, event.outcomes.length)) {
       run.history.add('MapStateFailed');
       if (tolerance.count === undefined && tolerance.percentage === undefined) {
-        return handleFailure(run, failures[0].error ?? StatesErrorName.BranchFailed, failures[0].cause);
+        // An iteration that failed without an Error name (a Fail state without Error) fails the
+        // Map, and then the execution, without one too (AWS, recorded); Retry / Catch still see it
+        // as States.BranchFailed.
+        const { error, cause } = failures[0];
+        return handleFailure(run, error, cause, error ?? StatesErrorName.BranchFailed);
       }
       return handleFailure(run, StatesErrorName.ExceedToleratedFailureThreshold, THRESHOLD_EXCEEDED);
     }

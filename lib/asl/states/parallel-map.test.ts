@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneState, resume, step } from '../test-helpers';
 import type { JsonObject } from '../json';
+import type { ResumeEvent } from '../types';
 
 const inner: JsonObject = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
 
@@ -96,6 +97,28 @@ describe('Map state', () => {
       ],
     });
     expect(done.next).toEqual({ kind: 'succeed', output: [10, 20] });
+  });
+
+  it('fails without an error name when an iteration failed without one and no catcher matches (AWS)', async () => {
+    const failed: ResumeEvent = { type: 'BranchesCompleted', outcomes: [{ status: 'FAILED', error: null }] };
+    const uncaught = oneState({
+      Type: 'Map',
+      ItemProcessor: inner,
+      Catch: [{ ErrorEquals: ['State.ALL'], Next: 'H' }],
+    });
+    const done = await resume(uncaught, await step(uncaught, [1]), failed);
+    expect(done.next).toEqual({ kind: 'fail', error: null, cause: undefined });
+    expect(done.history.map((e) => e.type)).toEqual(['MapStateFailed']);
+    const caught = oneState(
+      { Type: 'Map', ItemProcessor: inner, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'H' }] },
+      { H: { Type: 'Succeed' } },
+    );
+    const handled = await resume(caught, await step(caught, [1]), failed);
+    expect(handled.next).toEqual({
+      kind: 'goto',
+      state: 'H',
+      output: { Error: 'States.BranchFailed', Cause: '' },
+    });
   });
 
   it('tolerates failures up to ToleratedFailureCount, then fails with States.ExceedToleratedFailureThreshold', async () => {
