@@ -7,12 +7,15 @@ import { JSONPath } from 'jsonpath-plus';
 import type { JsonValue } from '../json';
 import { isObject } from '../json-utils';
 
+/** The quote a bracketed name was written with; Jayway shows the name back with it in messages. */
+type Quote = "'" | '"';
+
 type Segment =
-  | { t: 'name'; key: string }
+  | { t: 'name'; key: string; quote?: Quote }
   | { t: 'index'; index: number }
   | { t: 'wild' }
   | { t: 'slice'; start?: number; end?: number; step?: number }
-  | { t: 'union'; keys: (string | number)[] }
+  | { t: 'union'; keys: (string | number)[]; quote?: Quote }
   | { t: 'recurse' };
 
 /** A parsed path rooted at `$` (the root selector is stripped by the caller). */
@@ -103,10 +106,13 @@ function readBracket(source: string, start: number, out: Segment[]): number {
   else if (/^-?\d*\s*:\s*-?\d*(\s*:\s*-?\d*)?$/.test(body)) out.push(parseSlice(body));
   else {
     const parts = splitUnion(body, source);
+    const quote: Quote | undefined = body.startsWith('"') ? '"' : undefined;
     if (parts.length === 1) {
       const p = parts[0];
-      out.push(typeof p === 'number' ? { t: 'index', index: p } : { t: 'name', key: p });
-    } else out.push({ t: 'union', keys: parts });
+      out.push(
+        typeof p === 'number' ? { t: 'index', index: p } : { t: 'name', key: p, ...(quote && { quote }) },
+      );
+    } else out.push({ t: 'union', keys: parts, ...(quote && { quote }) });
   }
   return end + 1;
 }
@@ -139,22 +145,55 @@ function splitUnion(body: string, source: string): (string | number)[] {
     const m = re.exec(body);
     if (!m || m[0] === '') throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
     if (m[3] !== undefined) parts.push(Number(m[3]));
-    else parts.push((m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
+    else parts.push(unescapeName(m[1] ?? m[2]));
     pos = re.lastIndex;
   }
   if (parts.length === 0) throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
   return parts;
 }
 
+const ESCAPES: Record<string, string> = { r: '\r', f: '\f', t: '\t', n: '\n', b: '\b' };
+
+/**
+ * A bracketed name's escapes read as Jayway reads them (its `Utils.unescape`, after commons-lang's
+ * `unescapeJava`): `\'`, `\"` and `\\` are the character itself, `\n`, `\t`, `\r`, `\f`, `\b`
+ * the control character, `\uXXXX` the code unit; any other escaped character is itself.
+ */
+function unescapeName(text: string): string {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|[\s\S])/g, (_, c: string) =>
+    c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : (ESCAPES[c] ?? c),
+  );
+}
+
 /** Evaluates a compiled path: the value (definite), the list of matches, or undefined. */
 export function evaluateJsonPath(path: CompiledPath, root: JsonValue): JsonValue | undefined {
-  if (path.delegate) {
-    return JSONPath({ path: path.source, json: root as object, wrap: true, eval: 'safe' }) as JsonValue[];
-  }
+  if (path.delegate) return evaluateFilter(path.source, root);
   if (path.definite) return walkDefinite(path.segments, root);
   let current: JsonValue[] = [root];
   for (const seg of path.segments) current = current.flatMap((v) => step(seg, v));
   return current;
+}
+
+/**
+ * A path with a filter, through jsonpath-plus. An item the filter cannot be evaluated on (it lacks
+ * the property the filter reads, as `{}` for `@.x[0] > 2`) does not match, as in Jayway, where a
+ * missing path inside a filter is "undefined" and compares false. Anything jsonpath-plus still
+ * throws becomes a JsonPathSyntaxError, never a raw JavaScript error.
+ */
+function evaluateFilter(source: string, root: JsonValue): JsonValue[] {
+  try {
+    return JSONPath({
+      path: source,
+      json: root as object,
+      wrap: true,
+      eval: 'safe',
+      ignoreEvalErrors: true,
+    }) as JsonValue[];
+  } catch (error) {
+    throw new JsonPathSyntaxError(
+      `Invalid JSONPath: ${source}${error instanceof Error ? ` (${error.message})` : ''}`,
+    );
+  }
 }
 
 function walkDefinite(segments: Segment[], root: JsonValue): JsonValue | undefined {
@@ -212,6 +251,9 @@ function descendants(value: JsonValue): JsonValue[] {
   return out;
 }
 
+/** A name between the quotes it was written with (Jayway does not escape it back). */
+const quoted = (key: string, quote: Quote = "'") => `${quote}${key}${quote}`;
+
 /** Jayway's rendering of a path in messages: `$['a']['b'][0]`. */
 export function normalizedPath(path: CompiledPath): string {
   if (path.delegate) return path.source;
@@ -219,12 +261,12 @@ export function normalizedPath(path: CompiledPath): string {
     '$' +
     path.segments
       .map((s) => {
-        if (s.t === 'name') return `['${s.key}']`;
+        if (s.t === 'name') return `[${quoted(s.key, s.quote)}]`;
         if (s.t === 'index') return `[${s.index}]`;
         if (s.t === 'wild') return '[*]';
         if (s.t === 'recurse') return '..';
         if (s.t === 'union')
-          return `[${s.keys.map((k) => (typeof k === 'number' ? k : `'${k}'`)).join(',')}]`;
+          return `[${s.keys.map((k) => (typeof k === 'number' ? k : quoted(k, s.quote))).join(',')}]`;
         return `[${s.start ?? ''}:${s.end ?? ''}${s.step ? `:${s.step}` : ''}]`;
       })
       .join('')

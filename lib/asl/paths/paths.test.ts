@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../json';
 import { compileJsonPath, evaluateJsonPath, normalizedPath } from './json-path';
 import { applyResultPath, selectPath } from './io-paths';
 import { evaluatePayloadTemplate } from './payload-template';
@@ -36,6 +37,28 @@ describe('JSONPath', () => {
 
   it("renders paths the way Jayway does in AWS's messages", () => {
     expect(normalizedPath(compileJsonPath('$.a.b[0]'))).toBe("$['a']['b'][0]");
+  });
+
+  it('keeps the quote a bracketed name was written with, and shows the name unescaped (Jayway)', () => {
+    expect(normalizedPath(compileJsonPath('$["a\\"b"].c'))).toBe('$["a"b"][\'c\']');
+    expect(normalizedPath(compileJsonPath("$['a\\'b']"))).toBe("$['a'b']");
+    expect(normalizedPath(compileJsonPath('$["x","y"]'))).toBe('$["x","y"]');
+  });
+
+  it("reads a bracketed name's escapes as Jayway's Utils.unescape does", () => {
+    const json = { 'a\nb': 1, A: 2, 'c\td': 3, 'e\\f': 4, qz: 5 };
+    expect(evaluateJsonPath(compileJsonPath("$['a\\nb']"), json)).toBe(1);
+    expect(evaluateJsonPath(compileJsonPath("$['\\u0041']"), json)).toBe(2);
+    expect(evaluateJsonPath(compileJsonPath('$["c\\td"]'), json)).toBe(3);
+    expect(evaluateJsonPath(compileJsonPath("$['e\\\\f']"), json)).toBe(4);
+    expect(evaluateJsonPath(compileJsonPath("$['\\q\\z']"), json)).toBe(5);
+  });
+
+  it('does not select, and does not throw on, items a filter cannot read (Jayway: undefined compares false)', () => {
+    const items: JsonValue[] = [{ x: [3] }, {}, { x: 1 }, { x: null }, { a: { b: 2 } }, { a: null }];
+    expect(evaluateJsonPath(compileJsonPath('$[?(@.x[0] > 2)]'), items)).toEqual([{ x: [3] }]);
+    expect(evaluateJsonPath(compileJsonPath('$[?(@.a.b == 2)]'), items)).toEqual([{ a: { b: 2 } }]);
+    expect(resolvePath('$.items[?(@.a.b.c.d > 0)]', scope({ items }))).toEqual([]);
   });
 });
 

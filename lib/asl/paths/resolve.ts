@@ -71,7 +71,12 @@ export function resolvePath(source: string, scope: PathScope): JsonValue | undef
   const base = rootValue(parsed.root, scope);
   if (base === undefined) return undefined;
   if (parsed.path.segments.length === 0 && !parsed.path.delegate) return base;
-  return evaluateJsonPath(parsed.path, base);
+  try {
+    return evaluateJsonPath(parsed.path, base);
+  } catch (error) {
+    if (error instanceof JsonPathSyntaxError) throw runtimeError(error.message);
+    throw error;
+  }
 }
 
 /** The serialized root a path was resolved against (for "could not be found in the input"). */
