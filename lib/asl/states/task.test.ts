@@ -198,6 +198,22 @@ describe('Task state', () => {
     expect(stale.history).toEqual([]);
   });
 
+  it('reads TimeoutSecondsPath and HeartbeatSecondsPath from variables', async () => {
+    const def = oneState({
+      Type: 'Task',
+      Resource: mock,
+      TimeoutSecondsPath: '$maxTimeout',
+      HeartbeatSecondsPath: '$heartbeatInterval',
+    });
+    const result = await step(def, {}, { variables: { maxTimeout: 300, heartbeatInterval: 60 } });
+    expect(result.effects[0]).toMatchObject({
+      type: 'InvokeTask',
+      timeoutSeconds: 300,
+      heartbeatSeconds: 60,
+      timeoutAt: '2026-01-01T00:05:00.000Z',
+    });
+  });
+
   it('rejects a non-integer TimeoutSecondsPath value with States.Runtime', async () => {
     const def = oneState({ Type: 'Task', Resource: mock, TimeoutSecondsPath: '$.t' });
     expect((await step(def, { t: 'soon' })).next).toMatchObject({ kind: 'fail', error: 'States.Runtime' });
