@@ -7,6 +7,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client';
 import { databaseFilePath } from './database-url';
+import { gatedAdapterFactory, insideTransaction } from './one-connection-gate';
 
 /** How long a writer waits for SQLite's single write lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -17,7 +18,7 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export function createDb(url?: string): Db {
   const file = databaseFilePath(url);
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
+  const adapter = gatedAdapterFactory(new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });
   // The first statement on the connection: later writes commit without an fsync each (WAL makes that safe).
   void client.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => {});
@@ -33,6 +34,15 @@ const globalForDb = globalThis as unknown as { signoffDb?: Db };
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = (globalForDb.signoffDb ??= createDb());
+    // An interactive transaction's callback runs marked, so `db` queries it makes join it (one-connection-gate.ts).
+    if (property === '$transaction')
+      return (work: unknown, options?: unknown) =>
+        typeof work === 'function'
+          ? client.$transaction(
+              (tx) => insideTransaction(() => (work as (tx: Tx) => Promise<unknown>)(tx)),
+              options as never,
+            )
+          : client.$transaction(work as never, options as never);
     const value: unknown = Reflect.get(client, property);
     return typeof value === 'function' ? value.bind(client) : value;
   },
