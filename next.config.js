@@ -12,9 +12,11 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   // Every response: no framing, no MIME sniffing. Pages that carry a token in their address
-  // (email links, the setup link, the sign-in confirm page) send no Referer at all.
+  // (email links, the setup link, the sign-in confirm page) send no Referer to any other site.
+  // Not `no-referrer`: with it a browser posts the page's form with `Origin: null`, which
+  // Next.js refuses as a cross-site Server Action, so the form would not work without JavaScript.
   async headers() {
-    const tokenPage = [{ key: 'Referrer-Policy', value: 'no-referrer' }];
+    const tokenPage = [{ key: 'Referrer-Policy', value: 'same-origin' }];
     return [
       {
         source: '/:path*',

@@ -11,9 +11,11 @@ import { useActionState } from 'react';
 import type { FormField as FormFieldConfig } from '@/lib/approvals/config-schema';
 import { FieldError } from '@/components/ui/field-error';
 import { FormField } from './form-field';
+import type { SubmittedForm } from './form-data';
 
 type DecisionFormState =
-  { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: true }
+  | ({ ok: false; message: string; fieldErrors?: Record<string, string[]> } & Partial<SubmittedForm>);
 type DecisionAction = (prev: DecisionFormState | null, formData: FormData) => Promise<DecisionFormState>;
 
 interface DecisionFormProps {
@@ -24,9 +26,6 @@ interface DecisionFormProps {
   /** offer only this decision, with a link back to both */
   confirm?: { decision: 'approve' | 'reject'; reviewHref: string };
 }
-
-/** The state, plus what was typed and a counter that remounts the fields with it. */
-type Submitted = { result: DecisionFormState; values: Record<string, string>; attempt: number };
 
 function commentLabel(required: { approve: boolean; reject: boolean }, only?: 'approve' | 'reject'): string {
   const approve = required.approve && only !== 'reject';
@@ -46,17 +45,14 @@ export function DecisionForm({
   commentRequiredOn,
   confirm,
 }: DecisionFormProps) {
-  const [state, action, pending] = useActionState<Submitted | null, FormData>(async (prev, formData) => {
-    const result = await decide(prev?.result ?? null, formData);
-    const values: Record<string, string> = {};
-    for (const [key, value] of formData.entries()) if (typeof value === 'string') values[key] = value;
-    return { result, values, attempt: (prev?.attempt ?? 0) + 1 };
-  }, null);
-  const failed = state && !state.result.ok ? state.result : undefined;
+  // The server action itself, so the form posts and answers without JavaScript too; a refusal
+  // brings back what was typed (submittedForm) and remounts the fields with it.
+  const [state, action, pending] = useActionState(decide, null);
+  const failed = state && !state.ok ? state : undefined;
   const errors = failed?.fieldErrors;
   const fields = form.filter((f) => f.Name.toLowerCase() !== 'comment');
   return (
-    <form key={state?.attempt ?? 0} action={action} className="space-y-4">
+    <form key={failed?.attempt ?? 'first'} action={action} className="space-y-4">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -68,7 +64,7 @@ export function DecisionForm({
           id="comment"
           name="comment"
           rows={3}
-          defaultValue={state?.values.comment ?? ''}
+          defaultValue={failed?.values?.comment ?? ''}
           aria-invalid={errors?.comment ? true : undefined}
           aria-describedby="comment-error"
           className="w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-700 aria-invalid:ring-1 aria-invalid:ring-red-700"
@@ -80,7 +76,7 @@ export function DecisionForm({
           key={field.Name}
           field={field}
           errors={errors?.[field.Name]}
-          defaultValue={state?.values[`field.${field.Name}`]}
+          defaultValue={failed?.values?.[`field.${field.Name}`]}
         />
       ))}
       <p aria-live="polite" className="text-sm text-red-700">

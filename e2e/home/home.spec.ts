@@ -46,7 +46,7 @@ test('[HOME]: pages send a nonce CSP, no framing, no sniffing; token pages no Re
   const again = (await request.get('/')).headers()['content-security-policy'];
   expect(again).not.toBe(csp); // a fresh nonce per request
   const link = await request.get(`/approve/${'x'.repeat(43)}`);
-  expect(link.headers()['referrer-policy']).toBe('no-referrer');
+  expect(link.headers()['referrer-policy']).toBe('same-origin');
   const unknown = await request.get('/api/v1/no-such-thing');
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

@@ -16,7 +16,7 @@ import { decideByLink } from '../actions';
 export const metadata: Metadata = {
   title: 'Review a request',
   robots: { index: false },
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 };
 export const dynamic = 'force-dynamic';
 

@@ -11,7 +11,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formFieldValues } from '@/components/approvals/form-data';
+import { formFieldValues, submittedForm, type SubmittedForm } from '@/components/approvals/form-data';
 import { pulseOf, type TaskPulse } from '@/components/approvals/task-pulse';
 import { breakClaim, claimTask, releaseTask, type ClaimView } from '@/lib/approvals/claim-task';
 import { decideTask } from '@/lib/approvals/decide-task';
@@ -41,9 +41,12 @@ const decide = authedAction(decisionSchema, async ({ taskId, ...input }, user, f
   }),
 );
 
-export async function decideInInbox(_prev: unknown, formData: FormData): Promise<ActionResult<unknown>> {
+export async function decideInInbox(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<unknown> | (Extract<ActionResult, { ok: false }> & SubmittedForm)> {
   const result = await decide(null, formData);
-  if (!result.ok && result.code !== 'ALREADY_DECIDED') return result;
+  if (!result.ok && result.code !== 'ALREADY_DECIDED') return { ...result, ...submittedForm(formData) };
   const taskId = encodeURIComponent(String(formData.get('taskId')));
   revalidatePath('/inbox');
   // `?decided` only asks the page to confirm; what it says comes from the viewer's stored decision.

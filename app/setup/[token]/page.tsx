@@ -9,7 +9,7 @@ import { SetupForm } from './setup-form';
 export const metadata: Metadata = {
   title: 'Set up Signoff',
   robots: { index: false },
-  referrer: 'no-referrer',
+  referrer: 'same-origin',
 };
 export const dynamic = 'force-dynamic';
 

@@ -7,7 +7,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
 
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false }, referrer: 'same-origin' };
 export const dynamic = 'force-dynamic';
 
 type Query = { token?: string; email?: string; callbackUrl?: string };
