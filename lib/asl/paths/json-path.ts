@@ -4,7 +4,7 @@
  * filters) selects a list, empty when nothing matches. Paths are parsed once and cached.
  */
 import { JSONPath } from 'jsonpath-plus';
-import type { JsonValue } from '../json';
+import type { JsonObject, JsonValue } from '../json';
 import { isObject } from '../json-utils';
 
 /** The quote a bracketed name was written with; Jayway shows the name back with it in messages. */
@@ -86,8 +86,26 @@ function parse(source: string): CompiledPath {
       throw new JsonPathSyntaxError(`Invalid JSONPath: ${source}`);
     }
   }
-  const definite = segments.every((s) => s.t === 'name' || s.t === 'index');
+  const definite = segments.every((s, i) => s.t === 'name' || s.t === 'index' || isMergedNames(segments, i));
   return { source, segments, definite, delegate: false };
+}
+
+/**
+ * Whether segment `i` is Jayway's "multi-property merge" case (`PropertyPathToken`): a bracket of two
+ * or more quoted names that ends the path. It selects, per object, one object with those of the names
+ * it has (absent ones left out), and counts as definite: `$['a','b']` is `{"a":…,"b":…}`, while
+ * `$[*]['a','b']` is a list of such objects. Before other segments (`$['a','b'].c`) the names are
+ * iterated one by one instead. After `..` Jayway scans for objects having all the names; that case
+ * keeps the flat list here.
+ */
+function isMergedNames(segments: Segment[], i: number): boolean {
+  const seg = segments[i];
+  return (
+    seg.t === 'union' &&
+    i === segments.length - 1 &&
+    segments[i - 1]?.t !== 'recurse' &&
+    seg.keys.every((k) => typeof k === 'string')
+  );
 }
 
 function readName(source: string, start: number, out: Segment[]): number {
@@ -170,8 +188,21 @@ export function evaluateJsonPath(path: CompiledPath, root: JsonValue): JsonValue
   if (path.delegate) return evaluateFilter(path.source, root);
   if (path.definite) return walkDefinite(path.segments, root);
   let current: JsonValue[] = [root];
-  for (const seg of path.segments) current = current.flatMap((v) => step(seg, v));
+  for (const [i, seg] of path.segments.entries()) {
+    current = isMergedNames(path.segments, i)
+      ? current.filter(isObject).map((v) => mergeNames(seg, v))
+      : current.flatMap((v) => step(seg, v));
+  }
   return current;
+}
+
+/** Jayway's merged object: the names the object has, in the order written; an absent one is left out. */
+function mergeNames(seg: Segment, value: JsonObject): JsonValue {
+  const merged: JsonObject = {};
+  for (const key of (seg as { keys: string[] }).keys) {
+    if (Object.hasOwn(value, key)) merged[key] = value[key];
+  }
+  return merged;
 }
 
 /**
@@ -198,7 +229,8 @@ function evaluateFilter(source: string, root: JsonValue): JsonValue[] {
 
 function walkDefinite(segments: Segment[], root: JsonValue): JsonValue | undefined {
   let value: JsonValue | undefined = root;
-  for (const seg of segments) {
+  for (const [i, seg] of segments.entries()) {
+    if (isMergedNames(segments, i)) return isObject(value) ? mergeNames(seg, value) : undefined;
     if (seg.t === 'name') {
       if (!isObject(value) || !Object.hasOwn(value, seg.key)) return undefined;
       value = value[seg.key];
@@ -275,6 +307,6 @@ export function normalizedPath(path: CompiledPath): string {
 
 /** The segments of a reference path (names and indexes), for ResultPath. */
 export function referenceSegments(path: CompiledPath): (string | number)[] | undefined {
-  if (!path.definite || path.delegate) return undefined;
+  if (!path.definite || path.delegate || path.segments.some((s) => s.t === 'union')) return undefined;
   return path.segments.map((s) => (s.t === 'name' ? s.key : (s as { index: number }).index));
 }

@@ -60,6 +60,33 @@ describe('JSONPath', () => {
     expect(evaluateJsonPath(compileJsonPath('$[?(@.a.b == 2)]'), items)).toEqual([{ a: { b: 2 } }]);
     expect(resolvePath('$.items[?(@.a.b.c.d > 0)]', scope({ items }))).toEqual([]);
   });
+
+  it("merges a final bracket of names into one object per item, as Jayway's PropertyPathToken does", () => {
+    // json-path-comparison, Jayway: $.*['c','d'] gives [{c,d},{c,d}], $[0]['c','d'] gives {c,d} and
+    // $['missing','key'] gives {key}: an absent name is left out; a non-object item yields nothing.
+    const records: JsonValue[] = [
+      { bucket: 'b1', key: 'k1', size: 1 },
+      { bucket: 'b2', size: 2 },
+      'not an object',
+      { key: 'k3', bucket: 'b3' },
+    ];
+    expect(evaluateJsonPath(compileJsonPath("$[*]['bucket','key']"), records)).toEqual([
+      { bucket: 'b1', key: 'k1' },
+      { bucket: 'b2' },
+      { bucket: 'b3', key: 'k3' },
+    ]);
+    expect(evaluateJsonPath(compileJsonPath("$[0]['bucket','key']"), records)).toEqual({
+      bucket: 'b1',
+      key: 'k1',
+    });
+    expect(evaluateJsonPath(compileJsonPath('$["missing","size"]'), records[1])).toEqual({ size: 2 });
+    expect(evaluateJsonPath(compileJsonPath("$[2]['bucket','key']"), records)).toBeUndefined();
+    expect(compileJsonPath("$[0]['bucket','key']").definite).toBe(true);
+    // Not last: the names are iterated (Jayway's multiPropertyIterationCase), so the values are flat.
+    expect(evaluateJsonPath(compileJsonPath("$.[*].['bucket', 'key']"), records)).toHaveLength(3);
+    const nested = { a: { v: 1 }, b: { v: 2 } };
+    expect(evaluateJsonPath(compileJsonPath("$['a','b'].v"), nested)).toEqual([1, 2]);
+  });
 });
 
 describe('InputPath / OutputPath / ResultPath', () => {
