@@ -172,8 +172,8 @@ export async function verifySigV4(request: SignedRequest, options: VerifyOptions
       'IncompleteSignatureException',
       'Authorization header requires Credential, SignedHeaders and Signature for AWS4-HMAC-SHA256.',
     );
-  const problem = checkScopeAndDate(request, auth, options);
-  if (typeof problem !== 'string') return problem;
+  const signingDate = checkScopeAndDate(request, auth, options);
+  if (!(signingDate instanceof Date)) return signingDate;
   const secret = await options.secretFor(auth.accessKeyId);
   if (secret === null)
     return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
@@ -185,7 +185,6 @@ export async function verifySigV4(request: SignedRequest, options: VerifyOptions
       'InvalidSignatureException',
       "The provided 'x-amz-content-sha256' header does not match what was computed.",
     );
-  const signingDate = parseAmzDate(problem) as Date;
   const expected = Buffer.from(await computeSignature(request, auth, signingDate, secret), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(auth.signature, 'hex'))) {
     return fail(
@@ -196,12 +195,12 @@ export async function verifySigV4(request: SignedRequest, options: VerifyOptions
   return { ok: true, accessKeyId: auth.accessKeyId };
 }
 
-/** The X-Amz-Date text when scope and time are acceptable, else the failure. */
+/** The signing time (X-Amz-Date) when scope and time are acceptable, else the failure. */
 function checkScopeAndDate(
   request: SignedRequest,
   auth: ParsedAuthorization,
   options: VerifyOptions,
-): string | SigV4Failure {
+): Date | SigV4Failure {
   if (auth.service !== options.service)
     return fail(
       'InvalidSignatureException',
@@ -231,7 +230,7 @@ function checkScopeAndDate(
         : `Signature not yet current: ${amzDate} is still later than ${bound} (${now} + 15 min.)`;
     return fail('InvalidSignatureException', message);
   }
-  return amzDate;
+  return date;
 }
 
 function toAmzDate(date: Date): string {
