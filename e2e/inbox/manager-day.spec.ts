@@ -6,56 +6,10 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from '../fixtures/auth';
+import { financeTasks } from '../fixtures/finance-tasks';
 import { extractLink, waitForEmail } from '../fixtures/mail';
 
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-
-async function services() {
-  const { createWorkflow } = await import('../../lib/workflows/create-workflow');
-  const { startExecution } = await import('../../lib/executions/start-execution');
-  const { db } = await import('../../lib/db/client');
-  return { createWorkflow, startExecution, db };
-}
-
-const system = { type: 'system' as const, label: 'e2e' };
-
-/** A workflow asking group:finance, and `count` executions of it; resolves once every task exists. */
-async function financeTasks(tag: string, count: number, requesterEmail?: (n: number) => string | undefined) {
-  const { createWorkflow, startExecution, db } = await services();
-  const name = `inbox-${tag}`;
-  await createWorkflow({
-    name,
-    definition: JSON.stringify({
-      StartAt: 'Ask',
-      States: {
-        Ask: {
-          Type: 'Task',
-          Resource: 'approval',
-          Parameters: {
-            'Title.$': `States.Format('${tag} request {}', $.n)`,
-            'Details.$': '$',
-            Approvers: ['group:finance'],
-          },
-          End: true,
-        },
-      },
-    }),
-    actor: system,
-  });
-  for (let n = 1; n <= count; n++) {
-    const email = requesterEmail?.(n);
-    const requester = email ? await db.user.findUniqueOrThrow({ where: { email } }) : undefined;
-    await startExecution({
-      workflowId: name,
-      input: JSON.stringify({ n, note: `purchase of ${tag}-widgets number ${n}` }),
-      actor: system,
-      ...(requester ? { requester: { type: 'user', id: requester.id, label: requester.email } } : {}),
-    });
-  }
-  await expect
-    .poll(() => db.approvalTask.count({ where: { execution: { workflow: { name } } } }), { timeout: 30_000 })
-    .toBe(count);
-}
 
 async function signedIn(browser: Browser, email: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: width < 500 ? 812 : 900 } });

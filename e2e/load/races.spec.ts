@@ -14,11 +14,10 @@ import {
 import { expect, test, type Browser } from '@playwright/test';
 import { createTestApiKey, e2eDb, sfnClientFor } from '../fixtures/api-key';
 import { signInAs } from '../fixtures/auth';
+import { financeTasks } from '../fixtures/finance-tasks';
 import { extractLink, waitForEmail } from '../fixtures/mail';
 import { callServerAction, formDataOf, serverActionId } from '../fixtures/server-action';
 import { ROLE, callbackMachine, expectStatus, passMachine, taskTokenOf, uniqueName } from '../sfn/helpers';
-
-const system = { type: 'system' as const, label: 'e2e-races' };
 
 let client: SFNClient;
 test.beforeAll(async ({ baseURL }) => {
@@ -154,40 +153,6 @@ async function sessionCookie(browser: Browser, email: string): Promise<string> {
   const cookies = await context.cookies();
   await context.close();
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
-
-/** `count` pending tasks asking group:finance (alice and carol are in it). */
-async function financeTasks(tag: string, count: number): Promise<string[]> {
-  const db = await e2eDb();
-  const { createWorkflow } = await import('../../lib/workflows/create-workflow');
-  const { startExecution } = await import('../../lib/executions/start-execution');
-  await createWorkflow({
-    name: tag,
-    definition: JSON.stringify({
-      StartAt: 'Ask',
-      States: {
-        Ask: {
-          Type: 'Task',
-          Resource: 'approval',
-          Parameters: { 'Title.$': `States.Format('${tag} {}', $.n)`, Approvers: ['group:finance'] },
-          End: true,
-        },
-      },
-    }),
-    actor: system,
-  });
-  for (let n = 1; n <= count; n++)
-    await startExecution({ workflowId: tag, input: JSON.stringify({ n }), actor: system });
-  await expect
-    .poll(() => db.approvalTask.count({ where: { execution: { workflow: { name: tag } } } }), {
-      timeout: 30_000,
-    })
-    .toBe(count);
-  const tasks = await db.approvalTask.findMany({
-    where: { execution: { workflow: { name: tag } } },
-    select: { id: true },
-  });
-  return tasks.map((t) => t.id);
 }
 
 test('claims and bulk decisions from two inboxes at once: one holder, each task decided once', async ({
