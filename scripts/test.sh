@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test — every test: typecheck, lint, unit + integration (vitest, real SQLite and SMTP on
-# loopback), then end-to-end in a real Chromium against one production build of the app.
+# npm test — every test: typecheck, lint, unit + integration (vitest, real SQLite, SMTP and
+# AWS APIs (moto) on loopback), then end-to-end in a real Chromium against one production build of the app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -16,6 +16,13 @@ if [ ! -x "$chromium" ]; then
     echo "npm test: no Chromium at $chromium; install Debian's package (apt-get install chromium) or set CHROMIUM_PATH" >&2
     exit 1
   fi
+fi
+
+# moto's server answers the AWS APIs on loopback for the AWS integration tests, which start
+# and stop their own; it is a Python program these machines provide (pip's moto[server]).
+if ! command -v moto_server >/dev/null; then
+  echo "npm test: moto_server is not on PATH; install it with: pip install 'moto[server]'" >&2
+  exit 1
 fi
 
 [ -f lib/db/generated/client.ts ] || node scripts/prisma-generate.mjs

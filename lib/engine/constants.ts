@@ -20,3 +20,7 @@ export const DEFAULT_POLL_MS = 250;
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/signoff-engine';
 /** Region and account in the ARNs of `$$.Execution.Id` and `$$.StateMachine.Id`. */
 export const ARN_PREFIX = 'arn:aws:states:us-east-1:123456789012';
+
+/** `$$.Execution.Id` of an execution. */
+export const executionArnOf = (workflowName: string, name: string) =>
+  `${ARN_PREFIX}:execution:${workflowName}:${name}`;

@@ -14,4 +14,9 @@ export { onTokensEnded, type EndedTokens, type TokenEnding } from './tokens/toke
 export { notifyEngine } from './worker/notifier';
 export { startEngine } from './worker/start-engine';
 export { registerFunction } from './integrations/function';
+export { registerIntegration } from './integrations/registry';
+export type { Integration, TaskStart } from './integrations/integration';
+export { finishToken } from './tokens/complete-task-token';
+export { onExecutionEnded, type EndedChild } from './advance/execution-endings';
+export { executionArnOf } from './constants';
 export { setEngineClock, engineNow } from './clock';

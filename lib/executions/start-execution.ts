@@ -32,6 +32,8 @@ export interface StartExecutionOptions {
    */
   requester?: Actor;
   request?: RequestInfo;
+  /** a parent execution's `states:startExecution` task (lib/executions/nested-executions.ts) */
+  parent?: { executionId: string; taskTokenId?: string };
 }
 
 export async function startExecution(
@@ -60,7 +62,8 @@ export async function startExecution(
   return result;
 }
 
-async function startInTransaction(
+/** The start itself, inside the caller's transaction (the API's, or a parent execution's). */
+export async function startInTransaction(
   tx: Tx,
   options: StartExecutionOptions & { name: string; input: string },
   canonicalInput: string,
@@ -103,6 +106,8 @@ async function startInTransaction(
       workflowVersionId: version.id,
       input: options.input,
       status: 'RUNNING',
+      parentExecutionId: options.parent?.executionId ?? null,
+      parentTaskTokenId: options.parent?.taskTokenId ?? null,
       ...requesterColumns(
         options.actor.type === 'system' ? (options.requester ?? options.actor) : options.actor,
       ),
@@ -114,7 +119,13 @@ async function startInTransaction(
     actor: options.actor,
     request: options.request,
     type: 'EXECUTION_STARTED',
-    data: { executionId: id, workflowId: workflow.id, version: versionNumber, name: options.name },
+    data: {
+      executionId: id,
+      workflowId: workflow.id,
+      version: versionNumber,
+      name: options.name,
+      ...(options.parent ? { parentExecutionId: options.parent.executionId } : {}),
+    },
     target: { type: 'execution', id },
   });
   return { execution: await loadExecutionDetail(tx, id), created: true };

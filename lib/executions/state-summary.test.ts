@@ -12,7 +12,7 @@ import { createTestWorkflow, runEngineUntilIdle, taskTokenFromHistory, testActor
 
 const callback = (name: string) => ({
   Type: 'Task',
-  Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+  Resource: 'arn:aws:states:::callback.waitForTaskToken',
   Parameters: { 'token.$': '$$.Task.Token', branch: name },
   End: true,
 });

@@ -20,7 +20,7 @@ export function callbackDefinition(): string {
     States: {
       Await: {
         Type: 'Task',
-        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Resource: 'arn:aws:states:::callback.waitForTaskToken',
         Parameters: { 'token.$': '$$.Task.Token' },
         End: true,
       },

@@ -64,7 +64,7 @@ export function callbackMachine(): string {
     States: {
       'Wait for callback': {
         Type: 'Task',
-        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Resource: 'arn:aws:states:::callback.waitForTaskToken',
         Parameters: { 'token.$': '$$.Task.Token', 'order.$': '$.order' },
         End: true,
       },

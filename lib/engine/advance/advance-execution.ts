@@ -30,6 +30,7 @@ export const EXECUTION_SELECT = {
   redriveCount: true,
   workflowVersionId: true,
   mocks: true,
+  parentTaskTokenId: true,
 } as const;
 
 export function advanceExecution(executionId: string, workerId: string): Promise<AdvanceResult> {

@@ -73,6 +73,7 @@ const EXECUTION_COLUMNS = [
   'redriveCount',
   'workflowVersionId',
   'mocks',
+  'parentTaskTokenId',
 ]
   .map((c) => `"${c}"`)
   .join(', ');

@@ -1,8 +1,10 @@
 /**
  * Writes what a session did in one go: new and changed frames, history events, timers, then
- * the execution row under the optimistic lock (its version must still be the one read).
+ * the execution row under the optimistic lock (its version must still be the one read). An
+ * execution a parent's task waits on tells the parent it ended, in the same transaction.
  */
 import { BatchWrites, type ExecutionWrite } from './batch-writes';
+import { executionEnded } from './execution-endings';
 import { historyRow } from './history-row';
 import { frameToNewRow, frameToRow } from './live-frame';
 import type { Session } from './session';
@@ -36,6 +38,7 @@ export async function flushSession(
   const history = session.history.map((e) => historyRow(execution.id, e));
   const timers = session.timers.map((t) => ({ ...t, executionId: execution.id }));
   const ended = session.ended;
+  if (ended && session.execution.parentTaskTokenId) await executionEnded(session, ended);
   const write: ExecutionWrite = {
     id: execution.id,
     version: execution.version,

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionContext, HistoryEvent, JsonValue, StepEnv } from '../../asl';
 import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
-import { ARN_PREFIX, ROLE_ARN } from '../constants';
+import { ARN_PREFIX, executionArnOf, ROLE_ARN } from '../constants';
 import type { PinnedWorkflow } from '../definitions';
 import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
@@ -23,6 +23,8 @@ export interface ExecutionRow {
   redriveCount: number;
   workflowVersionId: string;
   mocks: string | null;
+  /** set when a parent's `.sync` / `.waitForTaskToken` task started this execution */
+  parentTaskTokenId: string | null;
 }
 
 export interface TimerRow {
@@ -68,7 +70,7 @@ export class Session {
   context(frame: LiveFrame): ExecutionContext {
     this.contextCache ??= {
       Execution: {
-        Id: `${ARN_PREFIX}:execution:${this.pinned.workflowName}:${this.execution.name}`,
+        Id: executionArnOf(this.pinned.workflowName, this.execution.name),
         Input: JSON.parse(this.execution.input) as JsonValue,
         Name: this.execution.name,
         RoleArn: ROLE_ARN,

@@ -1,14 +1,20 @@
 /**
  * The one interface every Task resource implements. `start` runs inside the transaction that
  * paused the state and only writes rows: it answers at once (`done`, e.g. a mock), or leaves
- * the task waiting on a token (callback, approval, activity) or on an invocation the engine
- * runs after the commit (`invoke`, e.g. HTTP or a registered function).
+ * the task waiting on a token (callback, approval, activity, a child execution) or on an
+ * invocation the engine runs after the commit (`invoke`, e.g. HTTP, AWS or a registered function).
  */
 import type { JsonValue } from '../../asl';
 import type { Tx } from '../../db/client';
 import type { Session } from '../advance/session';
 
 export type TaskOutcome = { output: JsonValue } | { error: string; cause?: string };
+
+/**
+ * What one `invoke` call gives back: the task's outcome, or (an AWS `.sync` job still running)
+ * what to poll next time and when. A poll is a durable timer, never a held promise.
+ */
+export type InvokeOutcome = TaskOutcome | { poll: JsonValue; afterSeconds: number };
 
 export interface TaskStart {
   session: Session;
@@ -26,6 +32,8 @@ export interface TaskStart {
 export type StartResult =
   | { kind: 'done'; outcome: TaskOutcome }
   | { kind: 'callback' }
+  /** waits for an execution it started (`states:startExecution.sync`): only that child's end answers it */
+  | { kind: 'child' }
   | { kind: 'activity'; activityName: string }
   | { kind: 'invoke'; callback: boolean };
 
@@ -33,8 +41,11 @@ export interface Integration {
   name: string;
   matches(resource: string): boolean;
   start(tx: Tx, task: TaskStart): Promise<StartResult>;
-  /** For `invoke` tasks: the outside call, made after the commit (may run again after a crash). */
-  invoke?(resource: string, input: JsonValue): Promise<TaskOutcome>;
+  /**
+   * For `invoke` tasks: the outside call, made after the commit (may run again after a crash).
+   * `poll` is what the previous call asked to poll, when it answered `{ poll }`.
+   */
+  invoke?(resource: string, input: JsonValue, poll?: JsonValue): Promise<InvokeOutcome>;
   /** Called once the task's token row exists (approval uses it to create its task). */
   issued?(tx: Tx, task: TaskStart, taskTokenId: string): Promise<void>;
 }

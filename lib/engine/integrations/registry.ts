@@ -1,6 +1,7 @@
 /** The integrations, in the order they are tried (the first whose `matches` says yes runs). */
 import { activityIntegration } from './activity';
 import { approvalIntegration } from './approval';
+import { awsIntegration } from './aws/aws-integration';
 import { callbackIntegration } from './callback';
 import { functionIntegration } from './function';
 import { httpInvokeIntegration } from './http-invoke';
@@ -15,6 +16,7 @@ const integrations: Integration[] = (holder.signoffIntegrations ??= [
   activityIntegration,
   httpInvokeIntegration,
   functionIntegration,
+  awsIntegration,
   callbackIntegration,
 ]);
 

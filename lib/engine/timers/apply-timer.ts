@@ -1,11 +1,12 @@
 /**
  * What a fired timer does: a Wait or Retry resumes its frame; a Timeout or Heartbeat times the
  * task out (States.Timeout / States.HeartbeatTimeout) unless the token already ended; an
- * ExecutionTimeout ends the execution TIMED_OUT.
+ * ExecutionTimeout ends the execution TIMED_OUT; a TaskPoll makes a `.sync` job's next poll due.
  */
 import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
 import { openSession } from '../advance/open-session';
+import { resumePolling } from '../invocations/run-invocations';
 import { endWith } from '../control/stop-execution';
 import { deliverEvent } from '../tokens/deliver-event';
 import { tokensEnded } from '../tokens/token-endings';
@@ -18,6 +19,7 @@ export async function applyTimer(tx: Tx, timerId: string): Promise<void> {
   if (registered) return registered(tx, timer);
   if (timer.purpose === 'ExecutionTimeout') return timeOutExecution(tx, executionId);
   if (!frameId) return;
+  if (timer.purpose === 'TaskPoll' && timer.taskTokenId) return resumePolling(tx, timer.taskTokenId);
   if (timer.purpose === 'Wait' || timer.purpose === 'Retry') {
     await deliverEvent(tx, { executionId, frameId, event: { type: 'TimerFired' } });
     return;
