@@ -9,6 +9,16 @@ const nextConfig = {
     '@prisma/schema-engine-wasm',
     'nodemailer',
     'jsonata',
+    // The AWS SDK clients the engine's AWS integrations load on first use.
+    '@aws-sdk/client-athena',
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/client-ecs',
+    '@aws-sdk/client-eventbridge',
+    '@aws-sdk/client-glue',
+    '@aws-sdk/client-lambda',
+    '@aws-sdk/client-sfn',
+    '@aws-sdk/client-sns',
+    '@aws-sdk/client-sqs',
   ],
   poweredByHeader: false,
   // Every response: no framing, no MIME sniffing. Pages that carry a token in their address

@@ -49,6 +49,13 @@ export interface InMemoryOptions {
   maxEvents?: number;
   /** Keep the history events in the result (default true). */
   recordHistory?: boolean;
+  /**
+   * Real time instead of the virtual clock (Express executions): Waits and retry back-offs
+   * sleep, and `now` is the wall clock. The caller supplies both, so this module stays pure.
+   */
+  clock?: { now(): number; sleep(ms: number): Promise<void> };
+  /** Stops the run before its next step (a timeout); the run then rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 export interface InMemoryResult {
@@ -112,7 +119,7 @@ class Runner {
   private readonly mockCalls = new Map<string, number>();
 
   constructor(private readonly options: InMemoryOptions) {
-    this.clock = new Date(options.startTime ?? '2024-01-01T00:00:00Z').getTime();
+    this.clock = options.clock?.now() ?? new Date(options.startTime ?? '2024-01-01T00:00:00Z').getTime();
     this.random = options.random ?? seededRandom(options.seed ?? 1);
   }
 
@@ -120,6 +127,7 @@ class Runner {
 
   /** The env of the next step; one object per virtual instant (steps never mutate it). */
   env(): StepEnv {
+    if (this.options.clock) this.clock = this.options.clock.now();
     if (!this.cachedEnv || this.cachedEnv.now.getTime() !== this.clock)
       this.cachedEnv = { now: new Date(this.clock), random: this.random };
     return this.cachedEnv;
@@ -164,6 +172,7 @@ class Runner {
     let current = input;
     let vars = variables;
     for (;;) {
+      this.options.signal?.throwIfAborted();
       let step = await interpretState({
         definition,
         context,
@@ -205,7 +214,9 @@ class Runner {
   ): Promise<ResumeEvent> {
     if (!effect) return { type: 'TimerFired' };
     if (effect.type === 'ScheduleTimer') {
-      this.clock = Math.max(this.clock, Date.parse(effect.dueAt));
+      const clock = this.options.clock;
+      if (clock) await clock.sleep(Date.parse(effect.dueAt) - clock.now());
+      this.clock = Math.max(clock ? clock.now() : this.clock, Date.parse(effect.dueAt));
       return { type: 'TimerFired' };
     }
     if (effect.type === 'InvokeTask') return this.invoke(stateName, effect);

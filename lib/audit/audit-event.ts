@@ -9,13 +9,34 @@ const id = z.string().min(1);
 export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('WORKFLOW_CREATED'),
-    data: z.object({ workflowId: id, name: z.string(), version: z.number().int() }),
+    data: z.object({
+      workflowId: id,
+      name: z.string(),
+      version: z.number().int(),
+      type: z.enum(['STANDARD', 'EXPRESS']).optional(),
+    }),
   }),
   z.object({
     type: z.literal('WORKFLOW_VERSION_CREATED'),
     data: z.object({ workflowId: id, version: z.number().int(), definitionHash: z.string() }),
   }),
   z.object({ type: z.literal('WORKFLOW_DELETED'), data: z.object({ workflowId: id, name: z.string() }) }),
+  z.object({
+    type: z.literal('WORKFLOW_VERSION_DELETED'),
+    data: z.object({ workflowId: id, version: z.number().int() }),
+  }),
+  z.object({
+    type: z.literal('WORKFLOW_ALIAS_SET'),
+    data: z.object({
+      workflowId: id,
+      alias: z.string(),
+      routing: z.array(z.object({ version: z.number().int(), weight: z.number().int() })),
+    }),
+  }),
+  z.object({
+    type: z.literal('WORKFLOW_ALIAS_DELETED'),
+    data: z.object({ workflowId: id, alias: z.string() }),
+  }),
   z.object({ type: z.literal('ACTIVITY_CREATED'), data: z.object({ activityId: id, name: z.string() }) }),
   z.object({ type: z.literal('ACTIVITY_DELETED'), data: z.object({ activityId: id, name: z.string() }) }),
   z.object({
@@ -24,7 +45,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('EXECUTION_STARTED'),
-    data: z.object({ executionId: id, workflowId: id, version: z.number().int(), name: z.string() }),
+    data: z.object({
+      executionId: id,
+      workflowId: id,
+      version: z.number().int(),
+      name: z.string(),
+      /** started by a parent execution's states:startExecution task */
+      parentExecutionId: id.optional(),
+      /** an EXPRESS run (StartSyncExecution): recorded once it ended, with how */
+      expressStatus: z.enum(['SUCCEEDED', 'FAILED', 'TIMED_OUT']).optional(),
+    }),
   }),
   z.object({
     type: z.literal('EXECUTION_STOPPED'),

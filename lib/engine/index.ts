@@ -19,4 +19,7 @@ export type { Integration, TaskStart } from './integrations/integration';
 export { finishToken } from './tokens/complete-task-token';
 export { onExecutionEnded, type EndedChild } from './advance/execution-endings';
 export { executionArnOf } from './constants';
+export { invokeNow } from './integrations/invoke-now';
+export { historyRow } from './advance/history-row';
+export { loadWorkflowVersion } from './definitions';
 export { setEngineClock, engineNow } from './clock';

@@ -21,6 +21,8 @@ export interface ExecutionDetail extends ExecutionSummary {
   cause: string | null;
   redriveCount: number;
   redrivenAt: Date | null;
+  /** the alias it was started through */
+  aliasName: string | null;
   requester: { type: 'user' | 'apiKey'; id: string } | null;
 }
 
@@ -43,6 +45,7 @@ const executionDetailSelect = {
   cause: true,
   redriveCount: true,
   redrivenAt: true,
+  aliasName: true,
   requesterUserId: true,
   requesterApiKeyId: true,
 } as const;
@@ -74,6 +77,7 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
     cause,
     redriveCount,
     redrivenAt,
+    aliasName,
     requesterUserId,
     requesterApiKeyId,
     ...summary
@@ -91,6 +95,7 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
     cause,
     redriveCount,
     redrivenAt,
+    aliasName,
     requester,
   };
 }

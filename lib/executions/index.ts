@@ -1,4 +1,5 @@
 export { startExecution } from './start-execution';
+export { startSyncExecution } from './start-sync-execution';
 export { listExecutions } from './list-executions';
 export { getExecutionOrThrow } from './describe-execution';
 export { getExecutionHistory, type HistoryEventDto } from './get-execution-history';

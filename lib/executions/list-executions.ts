@@ -25,6 +25,8 @@ export interface ListExecutionsOptions {
   namePrefix?: string;
   /** only executions that ended with exactly this error name (e.g. States.Timeout) */
   error?: string;
+  /** only executions of STANDARD or of EXPRESS workflows (the console lists them apart) */
+  type?: 'STANDARD' | 'EXPRESS';
   maxResults?: number;
   nextToken?: string;
   /** an API key needs executions:read */
@@ -48,6 +50,7 @@ export async function listExecutions(
   if (options.startedBefore) where.push({ startedAt: { lt: options.startedBefore } });
   if (options.namePrefix) where.push(namePrefixWhere(options.namePrefix));
   if (options.error) where.push({ error: options.error });
+  if (options.type) where.push({ workflow: { type: options.type } });
   if (options.nextToken) {
     const { t, i } = decodePageToken(options.nextToken, positionSchema);
     const at = new Date(t);

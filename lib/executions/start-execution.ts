@@ -14,6 +14,7 @@ import { authorize } from '../auth/authorize';
 import type { Tx } from '../db/client';
 import { beginExecution, notifyEngine } from '../engine';
 import { AppError } from '../errors';
+import { pickVersion, type AliasRoute } from '../workflows/aliases';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { loadExecutionDetail, type ExecutionDetail } from './execution-dto';
 import { parsePayload } from './payload';
@@ -22,6 +23,8 @@ export interface StartExecutionOptions {
   /** the workflow's id or name */
   workflowId: string;
   version?: number;
+  /** an alias of the workflow: the version is picked by its weights */
+  alias?: string;
   name?: string;
   /** JSON text; defaults to "{}" */
   input?: string;
@@ -90,12 +93,23 @@ export async function startInTransaction(
     }
     return { execution: await loadExecutionDetail(tx, existing.id), created: false };
   }
-  const versionNumber = options.version ?? workflow.currentVersion;
+  let versionNumber = options.version ?? workflow.currentVersion;
+  if (options.alias !== undefined) {
+    const alias = await tx.workflowAlias.findUnique({
+      where: { workflowId_name: { workflowId: workflow.id, name: options.alias } },
+      select: { routing: true },
+    });
+    if (!alias)
+      throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no alias ${options.alias}.`, {
+        details: { awsErrorType: 'StateMachineDoesNotExist' },
+      });
+    versionNumber = pickVersion(JSON.parse(alias.routing) as AliasRoute[], Math.random());
+  }
   const version = await tx.workflowVersion.findUnique({
     where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } },
-    select: { id: true },
+    select: { id: true, deletedAt: true },
   });
-  if (!version)
+  if (!version || version.deletedAt)
     throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no version ${versionNumber}.`, {
       details: { awsErrorType: 'StateMachineDoesNotExist' },
     });
@@ -108,6 +122,7 @@ export async function startInTransaction(
       status: 'RUNNING',
       parentExecutionId: options.parent?.executionId ?? null,
       parentTaskTokenId: options.parent?.taskTokenId ?? null,
+      aliasName: options.alias ?? null,
       ...requesterColumns(
         options.actor.type === 'system' ? (options.requester ?? options.actor) : options.actor,
       ),

@@ -20,11 +20,13 @@ export const stateMachineVersionArn = (name: string, version: number) =>
 export const executionArn = (stateMachine: string, name: string) =>
   `${prefix()}:execution:${stateMachine}:${name}`;
 export const activityArn = (name: string) => `${prefix()}:activity:${name}`;
+export const stateMachineAliasArn = (name: string, alias: string) =>
+  `${prefix()}:stateMachine:${name}:${alias}`;
 /** State machines carry no IAM role here; this stands in where AWS's shapes require one. */
 export const roleArn = () => `arn:aws:iam::${awsAccountId()}:role/signoff`;
 
 export type ParsedArn =
-  | { kind: 'stateMachine'; name: string; version?: number }
+  | { kind: 'stateMachine'; name: string; version?: number; alias?: string }
   | { kind: 'execution'; stateMachine: string; name: string }
   | { kind: 'activity'; name: string };
 
@@ -36,6 +38,8 @@ export function parseArn(arn: string): ParsedArn {
   if (kind === 'stateMachine' && rest.length === 1) return { kind, name: rest[0] };
   if (kind === 'stateMachine' && rest.length === 2 && /^\d+$/.test(rest[1]))
     return { kind, name: rest[0], version: Number(rest[1]) };
+  if (kind === 'stateMachine' && rest.length === 2 && /^[a-zA-Z0-9_-]{1,80}$/.test(rest[1]))
+    return { kind, name: rest[0], alias: rest[1] };
   if (kind === 'execution' && rest.length === 2) return { kind, stateMachine: rest[0], name: rest[1] };
   if (kind === 'activity' && rest.length === 1) return { kind, name: rest[0] };
   throw invalidArn(arn);

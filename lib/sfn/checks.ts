@@ -2,6 +2,7 @@
 import { MAX_JSON_DEPTH } from '../asl/constants';
 import { jsonDepthExceeds } from '../asl/json-utils';
 import { validateDefinition } from '../asl/validate';
+import { expressProblems } from '../asl/validation/express';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { sfnError } from './sfn-error';
 
@@ -14,10 +15,11 @@ export function assertName(name: string, what = 'name'): void {
 }
 
 /** InvalidDefinition naming every problem with its JSON pointer, as AWS's message does. */
-export function assertDefinition(text: string): void {
+export function assertDefinition(text: string, type: 'STANDARD' | 'EXPRESS' = 'STANDARD'): void {
   const result = validateDefinition(text);
-  if (result.ok) return;
-  const problems = result.errors.map((d) => `${d.code}: ${d.message} at ${d.path || '/'}`);
+  const errors = result.ok && type === 'EXPRESS' ? expressProblems(JSON.parse(text)) : result.errors;
+  if (errors.length === 0) return;
+  const problems = errors.map((d) => `${d.code}: ${d.message} at ${d.path || '/'}`);
   throw sfnError('InvalidDefinition', `Invalid State Machine Definition: '${problems.join(', ')}'`);
 }
 

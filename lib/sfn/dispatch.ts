@@ -2,6 +2,14 @@
 import type { ApiScope } from '../auth/scopes';
 import type { SfnAction } from './action';
 import { createActivity, deleteActivity, describeActivity, listActivities } from './actions/activities';
+import {
+  createStateMachineAlias,
+  deleteStateMachineAlias,
+  deleteStateMachineVersion,
+  describeStateMachineAlias,
+  listStateMachineAliases,
+  updateStateMachineAlias,
+} from './actions/aliases';
 import { createStateMachine } from './actions/create-state-machine';
 import { deleteStateMachine } from './actions/delete-state-machine';
 import { describeExecution } from './actions/describe-execution';
@@ -15,6 +23,7 @@ import { listStateMachines } from './actions/list-state-machines';
 import { redriveExecution } from './actions/redrive-execution';
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './actions/send-task';
 import { startExecution } from './actions/start-execution';
+import { startSyncExecution } from './actions/start-sync-execution';
 import { stopExecution } from './actions/stop-execution';
 import { listTagsForResource, tagResource, untagResource } from './actions/tags';
 import { testState } from './actions/test-state';
@@ -31,7 +40,14 @@ const sfnActions = {
   DeleteStateMachine: deleteStateMachine,
   ValidateStateMachineDefinition: validateStateMachineDefinition,
   ListStateMachineVersions: listStateMachineVersions,
+  DeleteStateMachineVersion: deleteStateMachineVersion,
+  CreateStateMachineAlias: createStateMachineAlias,
+  DescribeStateMachineAlias: describeStateMachineAlias,
+  UpdateStateMachineAlias: updateStateMachineAlias,
+  DeleteStateMachineAlias: deleteStateMachineAlias,
+  ListStateMachineAliases: listStateMachineAliases,
   StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
   DescribeExecution: describeExecution,
   ListExecutions: listExecutions,
   GetExecutionHistory: getExecutionHistory,
@@ -66,7 +82,14 @@ const actionScopes: Record<SfnActionName, ApiScope> = {
   DeleteStateMachine: 'workflows:write',
   ValidateStateMachineDefinition: 'workflows:read',
   ListStateMachineVersions: 'workflows:read',
+  DeleteStateMachineVersion: 'workflows:write',
+  CreateStateMachineAlias: 'workflows:write',
+  DescribeStateMachineAlias: 'workflows:read',
+  UpdateStateMachineAlias: 'workflows:write',
+  DeleteStateMachineAlias: 'workflows:write',
+  ListStateMachineAliases: 'workflows:read',
   StartExecution: 'executions:write',
+  StartSyncExecution: 'executions:write',
   DescribeExecution: 'executions:read',
   ListExecutions: 'executions:read',
   GetExecutionHistory: 'executions:read',

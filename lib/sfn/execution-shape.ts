@@ -1,6 +1,6 @@
 /** DescribeExecution's and ListExecutions' item shapes. */
 import type { ExecutionDetail, ExecutionSummary } from '../executions';
-import { executionArn, stateMachineArn, stateMachineVersionArn } from './arn';
+import { executionArn, stateMachineAliasArn, stateMachineArn, stateMachineVersionArn } from './arn';
 import { compact, epochSeconds, optionalEpoch } from './shapes';
 
 const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
@@ -28,6 +28,9 @@ export function describeExecutionShape(execution: ExecutionDetail) {
     outputDetails: output === undefined ? undefined : { included: true },
     error: execution.error ?? undefined,
     cause: execution.cause ?? undefined,
+    stateMachineAliasArn: execution.aliasName
+      ? stateMachineAliasArn(execution.workflowName, execution.aliasName)
+      : undefined,
     redriveCount: execution.redriveCount,
     redriveDate: optionalEpoch(execution.redrivenAt),
     redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',

@@ -23,18 +23,30 @@ async function findStateMachine(name: string) {
   return row;
 }
 
-/** A state machine ARN or a version ARN (`…:stateMachine:name:3`); the version must exist. */
+/**
+ * A state machine ARN, a version ARN (`…:stateMachine:name:3`) or an alias ARN
+ * (`…:stateMachine:name:prod`); the version or alias must exist.
+ */
 export async function resolveStateMachine(
   arn: string,
-): Promise<{ workflow: StateMachineRow; version?: number }> {
+): Promise<{ workflow: StateMachineRow; version?: number; alias?: string }> {
   const parsed = parseArnOf(arn, 'stateMachine');
   const workflow = await findStateMachine(parsed.name);
+  if (parsed.alias !== undefined) {
+    const alias = await db.workflowAlias.findUnique({
+      where: { workflowId_name: { workflowId: workflow.id, name: parsed.alias } },
+      select: { id: true },
+    });
+    if (!alias) throw sfnError('ResourceNotFound', `Resource Not Found: '${arn}'`);
+    return { workflow, alias: parsed.alias };
+  }
   if (parsed.version === undefined) return { workflow };
   const version = await db.workflowVersion.findUnique({
     where: { workflowId_version: { workflowId: workflow.id, version: parsed.version } },
-    select: { id: true },
+    select: { id: true, deletedAt: true },
   });
-  if (!version) throw sfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  if (!version || version.deletedAt)
+    throw sfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
   return { workflow, version: parsed.version };
 }
 

@@ -1,6 +1,7 @@
 /** Validates a definition before it is stored; invalid ones never become a version. */
 import { createHash } from 'node:crypto';
 import { validateDefinition, type ValidationResult } from '../asl/validate';
+import { expressProblems } from '../asl/validation/express';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import { AppError } from '../errors';
@@ -20,16 +21,22 @@ export async function checkDefinition({
   return validateDefinition(definition);
 }
 
-/** Throws INVALID_INPUT with the diagnostics as details, or LIMIT_EXCEEDED for an oversized text. */
-export function assertValidDefinition(text: string): void {
+export type WorkflowType = 'STANDARD' | 'EXPRESS';
+
+/**
+ * Throws INVALID_INPUT with the diagnostics as details, or LIMIT_EXCEEDED for an oversized text.
+ * An EXPRESS workflow may not wait outside its run (validation/express.ts).
+ */
+export function assertValidDefinition(text: string, type: WorkflowType = 'STANDARD'): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
     throw new AppError('LIMIT_EXCEEDED', `A definition is at most ${MAX_DEFINITION_BYTES} bytes.`);
   }
   const result = validateDefinition(text);
-  if (!result.ok) {
-    const count = result.errors.length;
+  const errors = result.ok && type === 'EXPRESS' ? expressProblems(JSON.parse(text)) : result.errors;
+  if (errors.length > 0) {
+    const count = errors.length;
     throw new AppError('INVALID_INPUT', `The definition has ${count} problem${count === 1 ? '' : 's'}.`, {
-      details: result.errors,
+      details: errors,
     });
   }
 }

@@ -27,6 +27,7 @@ export async function createWorkflowVersion(
   const hash = definitionHash(definition);
   return runAudited(async (tx) => {
     const current = await loadWorkflowDetail(tx, options.workflowId);
+    if (current.type === 'EXPRESS') assertValidDefinition(definition, 'EXPRESS');
     const latest = Math.max(...current.versions.map((v) => v.version));
     if (current.versions.find((v) => v.version === current.currentVersion)?.definitionHash === hash) {
       return { workflow: current, created: false };

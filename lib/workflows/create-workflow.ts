@@ -4,7 +4,7 @@ import { authorize } from '../auth/authorize';
 import { recordAudit } from '../audit/record-audit';
 import { runAudited } from '../audit/run-audited';
 import { AppError } from '../errors';
-import { assertValidDefinition, definitionHash } from './check-definition';
+import { assertValidDefinition, definitionHash, type WorkflowType } from './check-definition';
 import { loadWorkflowDetail, type WorkflowDetail } from './workflow-dto';
 
 export interface CreateWorkflowOptions {
@@ -13,14 +13,17 @@ export interface CreateWorkflowOptions {
   definition: string;
   description?: string;
   tags?: Record<string, string>;
+  /** EXPRESS: runs synchronously (StartSyncExecution), nothing that waits outside the run */
+  type?: WorkflowType;
   actor: Actor;
   request?: RequestInfo;
 }
 
 export async function createWorkflow(options: CreateWorkflowOptions): Promise<WorkflowDetail> {
   const { name, definition, description, tags, actor, request } = options;
+  const type = options.type ?? 'STANDARD';
   await authorize(actor, 'workflows:write');
-  assertValidDefinition(definition);
+  assertValidDefinition(definition, type);
   const hash = definitionHash(definition);
   return runAudited(async (tx) => {
     if (await tx.workflow.findUnique({ where: { name }, select: { id: true } })) {
@@ -32,6 +35,7 @@ export async function createWorkflow(options: CreateWorkflowOptions): Promise<Wo
     const workflow = await tx.workflow.create({
       data: {
         name,
+        type,
         description,
         tags: JSON.stringify(tags ?? {}),
         versions: { create: { version: 1, definition, definitionHash: hash, description, createdById } },
@@ -42,7 +46,7 @@ export async function createWorkflow(options: CreateWorkflowOptions): Promise<Wo
       actor,
       request,
       type: 'WORKFLOW_CREATED',
-      data: { workflowId: workflow.id, name, version: 1 },
+      data: { workflowId: workflow.id, name, version: 1, ...(type === 'EXPRESS' ? { type } : {}) },
       target: { type: 'workflow', id: workflow.id },
     });
     return loadWorkflowDetail(tx, workflow.id);

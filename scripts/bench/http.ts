@@ -4,7 +4,9 @@
  * - http.decision_p99_ms: approval-link POSTs (what the page's JavaScript sends for Approve),
  *   100 at a time, each deciding its own task and resuming its execution;
  * - http.send_task_success_per_s: SendTaskSuccess through /api/sfn, one token each, 64 clients;
- * - http.health_per_s: GET /api/health (one SELECT 1), the floor any route stands on here.
+ * - http.health_per_s: GET /api/health (one SELECT 1), the floor any route stands on here;
+ * - sync.start_sync_execution_ms: StartSyncExecution of a 5-state EXPRESS workflow through
+ *   /api/sfn, one call at a time (latency, not throughput: p50 and p99 of SYNC_CALLS calls).
  * The server is `next start` on its own SQLite file with the engine inside, as `npm start` runs
  * it, and rate limiting off (SIGNOFF_API_RATE_PER_SECOND=0): the figure is the server's, not the
  * limit's. autocannon runs in this process, so on a 2-core machine the load generator takes one
@@ -26,6 +28,27 @@ import { runAlone } from './run-alone';
 const SECONDS = Number(process.env.SIGNOFF_BENCH_HTTP_SECONDS ?? 10);
 const DECISIONS = Number(process.env.SIGNOFF_BENCH_HTTP_DECISIONS ?? 1000);
 const TOKENS = Number(process.env.SIGNOFF_BENCH_HTTP_TOKENS ?? 2000);
+const SYNC_CALLS = Number(process.env.SIGNOFF_BENCH_HTTP_SYNC_CALLS ?? 1000);
+
+/** Five states, as the issue's figure asks: Pass, Pass, Choice, Pass, Succeed. */
+const EXPRESS_QUOTE = JSON.stringify({
+  StartAt: 'Read',
+  States: {
+    Read: { Type: 'Pass', Parameters: { 'amount.$': '$.n' }, Next: 'Price' },
+    Price: {
+      Type: 'Pass',
+      Parameters: { 'amount.$': '$.amount', 'total.$': 'States.MathAdd($.amount, 10)' },
+      Next: 'Large?',
+    },
+    'Large?': {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.total', NumericGreaterThan: 1000, Next: 'Large' }],
+      Default: 'Quoted',
+    },
+    Large: { Type: 'Pass', Result: { review: true }, Next: 'Quoted' },
+    Quoted: { Type: 'Succeed' },
+  },
+});
 
 type Key = { id: string; secret: string };
 
@@ -169,6 +192,7 @@ export async function benchHttp(): Promise<object[]> {
     ['bench-callback', callbackDefinition()],
   ])
     await createWorkflow({ name, definition, actor });
+  await createWorkflow({ name: 'bench-express', definition: EXPRESS_QUOTE, type: 'EXPRESS', actor });
   const arn = (name: string) => `arn:aws:states:us-east-1:000000000000:stateMachine:${name}`;
 
   const port = await freePort();
@@ -186,6 +210,28 @@ export async function benchHttp(): Promise<object[]> {
       p99_ms: floor.result.latency.p99,
       connections: 64,
       ...floor.tail,
+    });
+
+    // StartSyncExecution, one at a time: the latency a web backend's request sees.
+    const sync = await signedSfn(key, port, 'StartSyncExecution', {
+      stateMachineArn: arn('bench-express'),
+      input: '{"n":1}',
+    });
+    const synced = await load(
+      { url: `http://127.0.0.1:${port}`, connections: 1, amount: SYNC_CALLS, requests: [sync] },
+      200,
+    );
+    const succeeded = await db.execution.count({
+      where: { status: 'SUCCEEDED', workflow: { name: 'bench-express' } },
+    });
+    if (succeeded !== SYNC_CALLS) throw new Error(`${succeeded} of ${SYNC_CALLS} Express runs succeeded`);
+    lines.push({
+      metric: 'sync.start_sync_execution_ms',
+      p50: synced.result.latency.p50,
+      p99: synced.result.latency.p99,
+      calls: synced.ok,
+      states: 5,
+      ...synced.tail,
     });
 
     // StartExecution without a name: every call is a new execution, so one signed request serves all.

@@ -43,7 +43,7 @@ describe('parseExecutionFilters', () => {
       to: '2026-13-45',
       name: '',
     });
-    expect(filters).toEqual({});
+    expect(filters).toEqual({ type: 'STANDARD' }); // Standard runs unless asked for Express
     expect(problems).toEqual([
       'There is no status "BROKEN": choose one of RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE.',
       'The version must be a whole number from 1 ("two" is not).',
@@ -54,6 +54,16 @@ describe('parseExecutionFilters', () => {
       '"Started from" must come before "Started before".',
     ]);
     expect(parseExecutionFilters({ cursor: 'x'.repeat(2001) }).problems).toHaveLength(1);
+  });
+
+  it('lists Standard runs unless Express is asked for, or a workflow is named', () => {
+    expect(parseExecutionFilters({}).filters.type).toBe('STANDARD');
+    expect(parseExecutionFilters({ type: 'express' }).filters.type).toBe('EXPRESS');
+    expect(parseExecutionFilters({ workflow: 'quote' }).filters.type).toBeUndefined();
+    expect(parseExecutionFilters({ workflow: 'quote', type: 'standard' }).filters.type).toBe('STANDARD');
+    expect(parseExecutionFilters({ type: 'fast' }).problems).toEqual([
+      'There is no execution type "fast": choose standard or express.',
+    ]);
   });
 
   it('takes the first of repeated params', () => {

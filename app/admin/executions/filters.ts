@@ -1,15 +1,27 @@
 /**
- * The executions list's query params (`status`, `workflow`, `version`, `from`, `to`, `name`,
- * `error`, `cursor`): parsed into listExecutions options, with a sentence for each one that
+ * The executions list's query params (`type`, `status`, `workflow`, `version`, `from`, `to`,
+ * `name`, `error`, `cursor`): parsed into listExecutions options, with a sentence for each one that
  * cannot be used, so a bad link shows what to fix instead of failing. Times are UTC: a date
  * alone is its midnight (`to`: the end of that day); `from` counts, `to` does not.
  */
 import { EXECUTION_STATUSES } from '@/lib/executions/schemas';
 
-const FILTER_KEYS = ['status', 'workflow', 'version', 'from', 'to', 'name', 'error', 'cursor'] as const;
+const FILTER_KEYS = [
+  'type',
+  'status',
+  'workflow',
+  'version',
+  'from',
+  'to',
+  'name',
+  'error',
+  'cursor',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 interface ExecutionFilters {
+  /** Standard and Express runs are listed apart: Standard unless asked (or a workflow is named) */
+  type?: 'STANDARD' | 'EXPRESS';
   status?: string;
   workflowId?: string;
   version?: number;
@@ -70,6 +82,11 @@ export function parseExecutionFilters(params: SearchParams): ParsedFilters {
     else problems.push(`There is no status "${status}": choose one of ${EXECUTION_STATUSES.join(', ')}.`);
   }
   filters.workflowId = read('workflow', 200);
+  const type = read('type', 20);
+  if (type === 'express') filters.type = 'EXPRESS';
+  else if (type !== undefined && type !== 'standard')
+    problems.push(`There is no execution type "${type}": choose standard or express.`);
+  else if (!filters.workflowId || type === 'standard') filters.type = 'STANDARD';
   const version = read('version', 10);
   if (version !== undefined) {
     if (/^[1-9]\d*$/.test(version)) filters.version = Number(version);

@@ -42,7 +42,8 @@ export default async function ExecutionsPage({
       problems.push('This page link is not valid any more (the cursor is not one this list gave out).');
     }
   }
-  const filtered = Object.keys(filters).some((key) => key !== 'nextToken');
+  const filtered = Object.keys(filters).some((key) => key !== 'nextToken' && key !== 'type');
+  const express = filters.type === 'EXPRESS';
   const startHref = filters.workflowId
     ? `/admin/executions/new?workflow=${encodeURIComponent(filters.workflowId)}`
     : '/admin/executions/new';
@@ -57,6 +58,38 @@ export default async function ExecutionsPage({
           <Play aria-hidden className="size-4" /> Start execution
         </Link>
       </div>
+      <nav
+        aria-label="Execution types"
+        className="flex gap-1 border-b border-gray-200 text-sm dark:border-gray-800"
+      >
+        {(
+          [
+            ['standard', 'Standard', !express],
+            ['express', 'Express', express],
+          ] as const
+        ).map(([type, label, current]) => (
+          <Link
+            key={type}
+            href={executionsHref(
+              { ...values, type },
+              { cursor: undefined, workflow: undefined, version: undefined },
+            )}
+            aria-current={current ? 'page' : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 font-medium ${
+              current
+                ? 'border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-300'
+                : 'border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100'
+            }`}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {express && (
+        <p className="text-sm text-gray-600 dark:text-gray-400">
+          Express runs answer within their request (StartSyncExecution) and are kept for a short time.
+        </p>
+      )}
       <ExecutionFilters
         values={values}
         statuses={EXECUTION_STATUSES}

@@ -11,6 +11,7 @@ import { failOnEngineError } from '../advance/fail-on-engine-error';
 import { findStaleInvocations, runInvocations } from '../invocations/run-invocations';
 import { fireDueTimers } from '../timers/fire-due-timers';
 import { findClaimableExecutions } from './claim-executions';
+import { purgeExpressExecutions } from './purge-express';
 import { notifier, notifyEngine, sleepUntilWoken, wakeCount } from './notifier';
 
 /**
@@ -21,11 +22,14 @@ import { notifier, notifyEngine, sleepUntilWoken, wakeCount } from './notifier';
 const BATCH = 200;
 const PER_TRANSACTION = 50;
 const ROUNDS = 20;
+/** How often a worker deletes Express executions past their retention. */
+const PURGE_EVERY_MS = 60_000;
 
 export class Worker {
   private running = false;
   private loopDone?: Promise<void>;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private lastPurge = 0;
 
   constructor(
     readonly workerId: string,
@@ -85,6 +89,10 @@ export class Worker {
     work += await fireDueTimers();
     const stale = await findStaleInvocations();
     if (stale.length > 0) this.background(runInvocations(stale, this.workerId));
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+      this.lastPurge = Date.now();
+      await purgeExpressExecutions();
+    }
     return work > 0; // background invocations notify the loop when they finish
   }
 

@@ -23,9 +23,7 @@ const input = z.object({
 
 export const createStateMachine = defineAction(input, async (body, ctx) => {
   assertName(body.name, 'state machine name');
-  if (body.type === 'EXPRESS')
-    throw sfnError('ValidationException', 'Signoff runs STANDARD state machines only.');
-  assertDefinition(body.definition);
+  assertDefinition(body.definition, body.type);
   const existing = await db.workflow.findFirst({
     where: { name: body.name, deletedAt: null },
     select: {
@@ -47,6 +45,7 @@ export const createStateMachine = defineAction(input, async (body, ctx) => {
     definition: body.definition,
     description: body.versionDescription,
     tags: tagsToRecord(body.tags),
+    type: body.type,
     actor: ctx.actor,
     request: ctx.request,
   });

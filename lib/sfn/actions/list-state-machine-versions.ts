@@ -18,7 +18,7 @@ export const listStateMachineVersions = defineAction(
   async ({ stateMachineArn, maxResults, nextToken }) => {
     const { workflow } = await resolveStateMachine(stateMachineArn);
     const rows = await db.workflowVersion.findMany({
-      where: { workflowId: workflow.id },
+      where: { workflowId: workflow.id, deletedAt: null },
       orderBy: { version: 'desc' },
       select: { version: true, createdAt: true },
     });

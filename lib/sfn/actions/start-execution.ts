@@ -17,10 +17,11 @@ const input = z.object({
 export const startExecution = defineAction(input, async (body, ctx) => {
   if (body.name !== undefined) assertName(body.name, 'execution name');
   if (body.input !== undefined) assertJsonText(body.input, 'InvalidExecutionInput');
-  const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
+  const { workflow, version, alias } = await resolveStateMachine(body.stateMachineArn);
   const { execution } = await start({
     workflowId: workflow.id,
     version,
+    alias,
     name: body.name,
     input: body.input,
     actor: ctx.actor,

@@ -24,8 +24,8 @@ const input = z.object({
 });
 
 export const updateStateMachine = defineAction(input, async (body, ctx) => {
-  const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
-  if (version !== undefined)
+  const { workflow, version, alias } = await resolveStateMachine(body.stateMachineArn);
+  if (version !== undefined || alias !== undefined)
     throw sfnError('ValidationException', 'Update the state machine by its ARN, not a version ARN.');
   if (body.versionDescription !== undefined && !body.publish)
     throw sfnError('ValidationException', 'versionDescription requires publish = true.');
@@ -33,7 +33,7 @@ export const updateStateMachine = defineAction(input, async (body, ctx) => {
     if (body.publish) throw sfnError('ValidationException', 'Nothing to publish: give a definition.');
     return { updateDate: epochSeconds(workflow.updatedAt) };
   }
-  assertDefinition(body.definition);
+  assertDefinition(body.definition, workflow.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD');
   const { workflow: updated } = await createWorkflowVersion({
     workflowId: workflow.id,
     definition: body.definition,
