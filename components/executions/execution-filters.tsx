@@ -6,6 +6,8 @@ import Link from 'next/link';
 import { fieldClass } from '@/components/ui/text-field';
 
 interface FilterValues {
+  /** standard or express: the list's tab */
+  type?: string;
   status?: string;
   workflow?: string;
   version?: string;
@@ -42,6 +44,8 @@ export function ExecutionFilters({ values, statuses, workflows }: ExecutionFilte
       aria-label="Filter executions"
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
     >
+      {/* the Standard / Express tab stays chosen while filtering */}
+      {values.type && <input type="hidden" name="type" value={values.type} />}
       <Field id="filter-status" label="Status">
         <select id="filter-status" name="status" defaultValue={values.status ?? ''} className={fieldClass}>
           <option value="">Any status</option>
@@ -127,7 +131,7 @@ export function ExecutionFilters({ values, statuses, workflows }: ExecutionFilte
           Filter
         </button>
         <Link
-          href="/admin/executions"
+          href={values.type === 'express' ? '/admin/executions?type=express' : '/admin/executions'}
           className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100"
         >
           Clear filters

@@ -26,6 +26,7 @@ const PAGES: [name: string, path: string | (() => Promise<string>)][] = [
   ['workflow-new', '/admin/workflows/new'],
   ['workflow-edit', '/admin/workflows/order-fulfilment/edit'],
   ['executions', '/admin/executions'],
+  ['executions-express', '/admin/executions?type=express'],
   ['execution', async () => `/admin/executions/${await demoExecutionId()}`],
   ['execution-new', '/admin/executions/new?workflow=order-fulfilment'],
   ['audit', '/admin/audit'],

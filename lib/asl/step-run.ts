@@ -125,7 +125,7 @@ export function failState(run: StateRun, error: string | null, cause?: string): 
 /** Pauses on one effect; the continuation carries what the resume needs. */
 export function pauseState(
   run: StateRun,
-  phase: 'wait' | 'task' | 'retry' | 'branches',
+  phase: Continuation['phase'],
   effect: Effect,
   extra: object = {},
 ): StepResult {

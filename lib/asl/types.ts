@@ -108,7 +108,7 @@ export type Effect =
 /** Serializable state of a paused state: hand it back to `resumeState` with the outcome. */
 export interface Continuation {
   stateName: string;
-  phase: 'wait' | 'task' | 'retry' | 'branches';
+  phase: 'wait' | 'task' | 'retry' | 'branches' | 'reading';
   /** The raw state input (before InputPath). */
   input: JsonValue;
   enteredEventId: number;

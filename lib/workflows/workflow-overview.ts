@@ -11,6 +11,8 @@ export interface WorkflowOverview {
   id: string;
   name: string;
   description: string | null;
+  /** STANDARD or EXPRESS */
+  type: string;
   currentVersion: number;
   updatedAt: Date;
   running: number;
@@ -24,7 +26,7 @@ export async function listWorkflowOverview({ actor }: { actor: Actor }): Promise
   const workflows = await db.workflow.findMany({
     where: { deletedAt: null },
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, description: true, currentVersion: true, updatedAt: true },
+    select: { id: true, name: true, description: true, type: true, currentVersion: true, updatedAt: true },
   });
   const ids = workflows.map((w) => w.id);
   const [running, waiting, latest] = await Promise.all([

@@ -35,6 +35,18 @@ export const demoWorkflows = [
     name: 'data-processing-review',
     description: 'Maps over records, then a person reviews the result',
   },
+  {
+    file: 'price-quote.asl.json',
+    name: 'price-quote',
+    description: 'An Express workflow: a price quote answered within the request',
+    type: 'EXPRESS',
+  },
+] as const;
+
+/** Runs of the Express workflow (StartSyncExecution), so the console's Express tab has some. */
+export const demoSyncRuns = [
+  { workflow: 'price-quote', name: 'quote-small', input: { net: 240, shipping: 12 } },
+  { workflow: 'price-quote', name: 'quote-large', input: { net: 1800, shipping: 40 } },
 ] as const;
 
 /** Executions the demo starts, so a newcomer finds approval mail in the built-in mailbox. */

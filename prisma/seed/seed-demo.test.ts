@@ -3,7 +3,7 @@ import { validateDefinition } from '../../lib/asl/validate';
 import { db } from '../../lib/db/client';
 import { startEngine } from '../../lib/engine';
 import '../../lib/register-integrations';
-import { demoExecutions, demoUsers, demoWorkflows } from './demo-people';
+import { demoExecutions, demoSyncRuns, demoUsers, demoWorkflows } from './demo-people';
 import { seedDemo } from './seed-demo';
 
 async function waitFor<T>(
@@ -38,7 +38,17 @@ describe('seedDemo', () => {
 
     expect(await seedDemo(db)).toBe(false);
     expect(await db.workflow.count()).toBe(demoWorkflows.length);
-    expect(await db.execution.count()).toBe(demoExecutions.length);
+    expect(await db.execution.count()).toBe(demoExecutions.length + demoSyncRuns.length);
+    expect(
+      await db.execution.findMany({
+        where: { workflow: { type: 'EXPRESS' } },
+        select: { status: true },
+        orderBy: { name: 'asc' },
+      }),
+    ).toEqual([
+      { status: 'FAILED' }, // quote-large: above 1,000
+      { status: 'SUCCEEDED' },
+    ]);
   });
 
   it('leaves each demo execution waiting on an approval whose mail is in the outbox', async () => {

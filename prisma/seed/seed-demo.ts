@@ -1,6 +1,6 @@
 /**
  * Seeds the demo on an empty database (one without users): people and groups, the example
- * workflows, and a few executions that wait for an approval. A database that has users is left
+ * workflows, a few executions that wait for an approval, and two runs of the Express one. A database that has users is left
  * as it is, so a second start keeps its data. Workflows and executions go through the services,
  * so they are validated and audited like any other.
  */
@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { systemActor } from '../../lib/auth/actor';
 import type { Db } from '../../lib/db/client';
 import { startExecution } from '../../lib/executions/start-execution';
+import { startSyncExecution } from '../../lib/executions/start-sync-execution';
 import { createWorkflow } from '../../lib/workflows/create-workflow';
-import { demoExecutions, demoGroups, demoUsers, demoWorkflows } from './demo-people';
+import { demoExecutions, demoGroups, demoSyncRuns, demoUsers, demoWorkflows } from './demo-people';
 
 const WORKFLOWS_DIR = join(process.cwd(), 'prisma', 'seed', 'workflows');
 
@@ -40,9 +41,17 @@ export async function seedDemo(db: Db): Promise<boolean> {
       name: workflow.name,
       description: workflow.description,
       definition,
+      ...('type' in workflow ? { type: workflow.type } : {}),
       actor: systemActor,
     });
   }
+  for (const run of demoSyncRuns)
+    await startSyncExecution({
+      workflowId: run.workflow,
+      name: run.name,
+      input: JSON.stringify(run.input),
+      actor: systemActor,
+    });
   for (const execution of demoExecutions) {
     await startExecution({
       workflowId: execution.workflow,

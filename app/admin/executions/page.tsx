@@ -58,35 +58,35 @@ export default async function ExecutionsPage({
           <Play aria-hidden className="size-4" /> Start execution
         </Link>
       </div>
-      <nav
-        aria-label="Execution types"
-        className="flex gap-1 border-b border-gray-200 text-sm dark:border-gray-800"
-      >
-        {(
-          [
-            ['standard', 'Standard', !express],
-            ['express', 'Express', express],
-          ] as const
-        ).map(([type, label, current]) => (
-          <Link
-            key={type}
-            href={executionsHref(
-              { ...values, type },
-              { cursor: undefined, workflow: undefined, version: undefined },
-            )}
-            aria-current={current ? 'page' : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 font-medium ${
-              current
-                ? 'border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-300'
-                : 'border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100'
-            }`}
-          >
-            {label}
-          </Link>
-        ))}
+      <nav aria-label="Execution types" className="border-b border-slate-200">
+        <ul className="flex gap-1 text-sm">
+          {(
+            [
+              ['standard', 'Standard', !express],
+              ['express', 'Express', express],
+            ] as const
+          ).map(([type, label, current]) => (
+            <li key={type}>
+              <Link
+                href={executionsHref(
+                  { ...values, type },
+                  { cursor: undefined, workflow: undefined, version: undefined },
+                )}
+                aria-current={current ? 'page' : undefined}
+                className={`block border-b-2 px-2.5 py-2 font-medium whitespace-nowrap ${
+                  current
+                    ? 'border-blue-600 text-slate-950'
+                    : 'border-transparent text-slate-600 hover:text-slate-950'
+                }`}
+              >
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </nav>
       {express && (
-        <p className="text-sm text-gray-600 dark:text-gray-400">
+        <p className="text-sm text-slate-600">
           Express runs answer within their request (StartSyncExecution) and are kept for a short time.
         </p>
       )}

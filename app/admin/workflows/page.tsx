@@ -59,6 +59,11 @@ export default async function WorkflowsPage() {
                     >
                       {w.name}
                     </Link>
+                    {w.type === 'EXPRESS' && (
+                      <span className="ml-1.5 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800">
+                        Express
+                      </span>
+                    )}
                     <span className="ml-1 text-xs text-slate-600 sm:hidden">v{w.currentVersion}</span>
                     {w.description && <p className="text-xs text-slate-600">{w.description}</p>}
                   </td>

@@ -15,7 +15,7 @@ export type SdkOutput = Record<string, unknown> & {
 export interface ActionAdapter {
   request?(params: JsonObject): Record<string, unknown>;
   /** The task's outcome from the SDK's answer (default: the answer with Step Functions' metadata). */
-  response?(output: SdkOutput): TaskOutcome;
+  response?(output: SdkOutput): TaskOutcome | Promise<TaskOutcome>;
 }
 
 /** A `.sync` job: what to remember after starting it, and one poll of it. */
@@ -89,6 +89,17 @@ export const ADAPTERS: Record<string, ActionAdapter> = {
     },
   },
   'sqs:sendMessage': { request: textFields('MessageBody') },
+  // A Distributed Map's ItemReader: the object's text (its items are parsed by the Map).
+  's3:getObject': {
+    async response(output) {
+      const body = output.Body as { transformToString?: () => Promise<string> } | undefined;
+      const text = body?.transformToString ? await body.transformToString() : '';
+      const { Body: _body, ...rest } = output;
+      return {
+        output: withMetadata(rest as SdkOutput, { ...asObject(fromSdkOutput(rest, false)), Body: text }),
+      };
+    },
+  },
   'sns:publish': { request: textFields('Message') },
   'events:putEvents': {
     request: (params) => ({

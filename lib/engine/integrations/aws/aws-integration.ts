@@ -118,7 +118,8 @@ async function start(service: AwsService, target: Target, params: JsonObject): P
   const input = toSdkInput(request as JsonObject, service.camelCase) as Record<string, unknown>;
   const answer = await call(service, target, target.action, input);
   if ('failed' in answer) return answer.failed;
-  const output = answer.ok;
+  const output = name === 's3:listObjectsV2' ? await allPages(service, target, input, answer.ok) : answer.ok;
+  if ('failed' in output) return output.failed as TaskOutcome;
   if (poller) {
     const started = poller.started(output, params);
     if ('failed' in started) return started.failed;
@@ -126,8 +127,29 @@ async function start(service: AwsService, target: Target, params: JsonObject): P
   }
   if (target.sdk) return { output: fromSdkOutput(output, service.camelCase) };
   return adapter?.response
-    ? adapter.response(output)
+    ? await adapter.response(output)
     : { output: withMetadata(output, fromSdkOutput(output, service.camelCase)) };
+}
+
+/** Every page of a bucket listing (a Distributed Map reads the whole bucket, as AWS's does). */
+async function allPages(
+  service: AwsService,
+  target: Target,
+  input: Record<string, unknown>,
+  first: SdkOutput,
+): Promise<SdkOutput | { failed: TaskOutcome }> {
+  const contents = [...((first.Contents as unknown[] | undefined) ?? [])];
+  let page = first;
+  while (page.IsTruncated && page.NextContinuationToken) {
+    const next = await call(service, target, 'listObjectsV2', {
+      ...input,
+      ContinuationToken: page.NextContinuationToken,
+    });
+    if ('failed' in next) return next;
+    page = next.ok;
+    contents.push(...((page.Contents as unknown[] | undefined) ?? []));
+  }
+  return { ...first, Contents: contents, IsTruncated: false, KeyCount: contents.length };
 }
 
 async function poll(service: AwsService, target: Target, ref: JsonObject): Promise<InvokeOutcome> {

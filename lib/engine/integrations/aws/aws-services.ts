@@ -116,6 +116,16 @@ const SERVICES = new Map<string, AwsService>([
     load: () => import('@aws-sdk/client-athena'),
   }),
   service({
+    key: 's3',
+    prefix: 'S3',
+    sdkPrefix: 'S3',
+    baseException: 'S3Exception',
+    camelCase: false,
+    endpointNames: ['S3'],
+    clientName: 'S3Client',
+    load: () => import('@aws-sdk/client-s3'),
+  }),
+  service({
     key: 'sfn',
     prefix: 'StepFunctions',
     sdkPrefix: 'Sfn',
@@ -155,7 +165,11 @@ export async function awsClient(service: AwsService, region = awsRegion()): Prom
   if (known) return known;
   const loaded = await service.load();
   const Client = loaded[service.clientName] as new (config: object) => AwsClient;
-  const client = new Client({ region, ...(endpoint ? { endpoint } : {}) });
+  // An endpoint of one's own (LocalStack, moto) names buckets in the path, not the host.
+  const client = new Client({
+    region,
+    ...(endpoint ? { endpoint, ...(service.key === 's3' ? { forcePathStyle: true } : {}) } : {}),
+  });
   clients.set(key, client);
   return client;
 }

@@ -14,6 +14,7 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Definition, JsonValue } from '../../../asl';
 import { db } from '../../../db/client';
@@ -596,6 +597,100 @@ describe('.sync jobs are polled from durable timers', () => {
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('States.Runtime');
     expect(execution.cause).toContain('ecs:runTask');
+  });
+});
+
+describe('Distributed Map reads its items from S3', () => {
+  it('a 10,000-line CSV object in batches of 1,000, and a bucket listing', async () => {
+    const s3 = new S3Client({ ...config(), forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'orders' }));
+    const lines = ['id,amount', ...Array.from({ length: 10_000 }, (_, i) => `${i},${i % 100}`)];
+    await s3.send(new PutObjectCommand({ Bucket: 'orders', Key: 'all.csv', Body: `${lines.join('\n')}\n` }));
+    await s3.send(new PutObjectCommand({ Bucket: 'orders', Key: 'more.jsonl', Body: '{"a":1}\n{"a":2}\n' }));
+    const execution = await run(
+      {
+        StartAt: 'Batches',
+        States: {
+          Batches: {
+            Type: 'Map',
+            Label: 'orders',
+            ItemReader: {
+              Resource: 'arn:aws:states:::s3:getObject',
+              ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+              Parameters: { Bucket: 'orders', 'Key.$': '$.key' },
+            },
+            ItemBatcher: { MaxItemsPerBatch: 1000, BatchInput: { source: 'all.csv' } },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'Count',
+              States: {
+                Count: {
+                  Type: 'Pass',
+                  Parameters: {
+                    'count.$': 'States.ArrayLength($.Items)',
+                    'first.$': '$.Items[0].id',
+                    'source.$': '$.BatchInput.source',
+                  },
+                  End: true,
+                },
+              },
+            },
+            ResultPath: '$.batches',
+            Next: 'Listing',
+          },
+          Listing: {
+            Type: 'Map',
+            ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'orders' } },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'Key',
+              States: {
+                Key: { Type: 'Pass', Parameters: { 'key.$': '$.Key', 'size.$': '$.Size' }, End: true },
+              },
+            },
+            ResultPath: '$.objects',
+            End: true,
+          },
+        },
+      },
+      { key: 'all.csv' },
+    );
+    expect(execution.status).toBe('SUCCEEDED');
+    const output = execution.output as {
+      batches: { count: number; first: string; source: string }[];
+      objects: { key: string }[];
+    };
+    expect(output.batches).toHaveLength(10);
+    expect(output.batches.map((b) => b.count)).toEqual(Array(10).fill(1000));
+    expect(output.batches.map((b) => b.first)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i * 1000)),
+    );
+    expect(output.batches.every((b) => b.source === 'all.csv')).toBe(true);
+    expect(output.objects.map((o) => o.key)).toEqual(['all.csv', 'more.jsonl']);
+  });
+
+  it('an object that does not exist fails the Map with States.ItemReaderFailed', async () => {
+    const execution = await run({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemReader: {
+            Resource: 'arn:aws:states:::s3:getObject',
+            ReaderConfig: { InputType: 'JSON' },
+            Parameters: { Bucket: 'orders', Key: 'missing.json' },
+          },
+          ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+          Catch: [{ ErrorEquals: ['States.ItemReaderFailed'], ResultPath: '$.failed', Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    } as Definition);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.output).toMatchObject({
+      failed: { Error: 'States.ItemReaderFailed', Cause: expect.stringContaining('S3.NoSuchKeyException') },
+    });
   });
 });
 
