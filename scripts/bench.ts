@@ -6,9 +6,10 @@ import { benchEngine } from './bench/engine';
 import { benchGraph } from './bench/graph';
 import { benchHttp } from './bench/http';
 import { benchInbox } from './bench/inbox';
+import { benchMap } from './bench/map';
 
 async function main() {
-  for (const bench of [benchAsl, benchGraph, benchEngine, benchApprovals, benchInbox, benchHttp]) {
+  for (const bench of [benchAsl, benchGraph, benchEngine, benchMap, benchApprovals, benchInbox, benchHttp]) {
     for (const line of await bench()) console.log(JSON.stringify(line));
   }
   process.exit(0);

@@ -18,6 +18,7 @@ export const StatesErrorName = {
   NoChoiceMatched: 'States.NoChoiceMatched',
   ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
   ItemReaderFailed: 'States.ItemReaderFailed',
+  ResultWriterFailed: 'States.ResultWriterFailed',
   DataLimitExceeded: 'States.DataLimitExceeded',
 } as const;
 

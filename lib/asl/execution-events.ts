@@ -53,3 +53,10 @@ export function mapIterationEvent(
   history.add(`MapIteration${phase}`, key, { name: stateName, index });
   return history.events;
 }
+
+/** `MapRunStarted` (a Distributed Map's items began as child executions of map run `mapRunArn`). */
+export function mapRunStartedEvent(mapRunArn: string, eventIds: EventCursor, env: StepEnv): HistoryEvent[] {
+  const history = new HistoryRecorder(eventIds, isoTime(env.now));
+  history.add('MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn });
+  return history.events;
+}

@@ -11,7 +11,12 @@ import { resumeState } from './interpret';
 import type { JsonValue, ResumeRequest, StepResult } from './types';
 
 export { interpretState, resumeState } from './interpret';
-export { executionEndedEvent, executionStartedEvent, mapIterationEvent } from './execution-events';
+export {
+  executionEndedEvent,
+  executionStartedEvent,
+  mapIterationEvent,
+  mapRunStartedEvent,
+} from './execution-events';
 export { activityName } from './history';
 export * from './types';
 

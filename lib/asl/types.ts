@@ -103,12 +103,17 @@ export type Effect =
       maxConcurrency: number;
       toleratedFailureCount?: number;
       toleratedFailurePercentage?: number;
+      /**
+       * ProcessorConfig.Mode DISTRIBUTED: the durable engine runs each item (or batch) as a child
+       * execution of a map run named by Label; the in-memory driver runs them as iterations.
+       */
+      distributed?: { label?: string };
     };
 
 /** Serializable state of a paused state: hand it back to `resumeState` with the outcome. */
 export interface Continuation {
   stateName: string;
-  phase: 'wait' | 'task' | 'retry' | 'branches' | 'reading';
+  phase: 'wait' | 'task' | 'retry' | 'branches' | 'reading' | 'writing';
   /** The raw state input (before InputPath). */
   input: JsonValue;
   enteredEventId: number;
@@ -130,7 +135,8 @@ export type ResumeEvent =
   | { type: 'TaskSucceeded'; output: JsonValue }
   | { type: 'TaskFailed'; error: string; cause?: string }
   | { type: 'TaskTimedOut'; error: 'States.Timeout' | 'States.HeartbeatTimeout'; cause?: string }
-  | { type: 'BranchesCompleted'; outcomes: BranchOutcome[] };
+  /** `mapRunArn`: a Distributed Map's run, when the engine ran its items as child executions */
+  | { type: 'BranchesCompleted'; outcomes: BranchOutcome[]; mapRunArn?: string };
 
 /** How one branch / iteration ended. */
 export type BranchOutcome =

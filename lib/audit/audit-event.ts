@@ -37,6 +37,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     type: z.literal('WORKFLOW_ALIAS_DELETED'),
     data: z.object({ workflowId: id, alias: z.string() }),
   }),
+  z.object({
+    type: z.literal('MAP_RUN_UPDATED'),
+    data: z.object({
+      mapRunId: id,
+      executionId: id,
+      maxConcurrency: z.number().int().optional(),
+      toleratedFailureCount: z.number().int().optional(),
+      toleratedFailurePercentage: z.number().optional(),
+    }),
+  }),
   z.object({ type: z.literal('ACTIVITY_CREATED'), data: z.object({ activityId: id, name: z.string() }) }),
   z.object({ type: z.literal('ACTIVITY_DELETED'), data: z.object({ activityId: id, name: z.string() }) }),
   z.object({

@@ -23,3 +23,4 @@ export { invokeNow } from './integrations/invoke-now';
 export { historyRow } from './advance/history-row';
 export { loadWorkflowVersion } from './definitions';
 export { setEngineClock, engineNow } from './clock';
+export { updateMapRun } from './advance/map-run';

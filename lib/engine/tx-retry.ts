@@ -28,8 +28,14 @@ function isRetryable(error: unknown): boolean {
   );
 }
 
-/** `db.$transaction(work)`, retried with a short random backoff while it loses races. */
-export async function retryTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * `db.$transaction(work)`, retried with a short random backoff while it loses races. With
+ * `retryConflicts: false` a VersionConflict is thrown at once (the caller splits its batch).
+ */
+export async function retryTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  options: { retryConflicts?: boolean } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(
@@ -44,6 +50,7 @@ export async function retryTransaction<T>(work: (tx: Tx) => Promise<T>): Promise
       );
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (error instanceof VersionConflict && options.retryConflicts === false) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * attempt)));
     }
   }

@@ -27,6 +27,8 @@ export interface ListExecutionsOptions {
   error?: string;
   /** only executions of STANDARD or of EXPRESS workflows (the console lists them apart) */
   type?: 'STANDARD' | 'EXPRESS';
+  /** the child executions of this Distributed Map run (otherwise they are left out, as on AWS) */
+  mapRunId?: string;
   maxResults?: number;
   nextToken?: string;
   /** an API key needs executions:read */
@@ -51,6 +53,7 @@ export async function listExecutions(
   if (options.namePrefix) where.push(namePrefixWhere(options.namePrefix));
   if (options.error) where.push({ error: options.error });
   if (options.type) where.push({ workflow: { type: options.type } });
+  where.push({ mapRunId: options.mapRunId ?? null });
   if (options.nextToken) {
     const { t, i } = decodePageToken(options.nextToken, positionSchema);
     const at = new Date(t);

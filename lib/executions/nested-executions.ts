@@ -205,6 +205,7 @@ function describeChild(child: EndedChild, parsed: boolean): JsonObject {
 
 /** A `.sync` child ended: answer its parent's task (unless it ended already). */
 async function answerParent(tx: Tx, child: EndedChild): Promise<void> {
+  if (!child.parentTaskTokenId) return;
   const token = await tx.taskToken.findUnique({
     where: { id: child.parentTaskTokenId },
     select: { id: true, executionId: true, frameId: true, kind: true, status: true, resource: true },

@@ -20,6 +20,8 @@ export const stateMachineVersionArn = (name: string, version: number) =>
 export const executionArn = (stateMachine: string, name: string) =>
   `${prefix()}:execution:${stateMachine}:${name}`;
 export const activityArn = (name: string) => `${prefix()}:activity:${name}`;
+export const mapRunArn = (stateMachine: string, label: string, id: string) =>
+  `${prefix()}:mapRun:${stateMachine}/${label}:${id}`;
 export const stateMachineAliasArn = (name: string, alias: string) =>
   `${prefix()}:stateMachine:${name}:${alias}`;
 /** State machines carry no IAM role here; this stands in where AWS's shapes require one. */
@@ -28,7 +30,8 @@ export const roleArn = () => `arn:aws:iam::${awsAccountId()}:role/signoff`;
 export type ParsedArn =
   | { kind: 'stateMachine'; name: string; version?: number; alias?: string }
   | { kind: 'execution'; stateMachine: string; name: string }
-  | { kind: 'activity'; name: string };
+  | { kind: 'activity'; name: string }
+  | { kind: 'mapRun'; stateMachine: string; label: string; id: string };
 
 /** Parses any Step Functions ARN (any region or account); InvalidArn otherwise. */
 export function parseArn(arn: string): ParsedArn {
@@ -42,6 +45,10 @@ export function parseArn(arn: string): ParsedArn {
     return { kind, name: rest[0], alias: rest[1] };
   if (kind === 'execution' && rest.length === 2) return { kind, stateMachine: rest[0], name: rest[1] };
   if (kind === 'activity' && rest.length === 1) return { kind, name: rest[0] };
+  if (kind === 'mapRun' && rest.length === 2 && rest[0].includes('/')) {
+    const slash = rest[0].indexOf('/');
+    return { kind, stateMachine: rest[0].slice(0, slash), label: rest[0].slice(slash + 1), id: rest[1] };
+  }
   throw invalidArn(arn);
 }
 

@@ -22,6 +22,7 @@ import { listStateMachineVersions } from './actions/list-state-machine-versions'
 import { listStateMachines } from './actions/list-state-machines';
 import { redriveExecution } from './actions/redrive-execution';
 import { sendTaskFailure, sendTaskHeartbeat, sendTaskSuccess } from './actions/send-task';
+import { describeMapRun, listMapRuns, updateMapRun } from './actions/map-runs';
 import { startExecution } from './actions/start-execution';
 import { startSyncExecution } from './actions/start-sync-execution';
 import { stopExecution } from './actions/stop-execution';
@@ -48,6 +49,9 @@ const sfnActions = {
   ListStateMachineAliases: listStateMachineAliases,
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
+  ListMapRuns: listMapRuns,
+  DescribeMapRun: describeMapRun,
+  UpdateMapRun: updateMapRun,
   DescribeExecution: describeExecution,
   ListExecutions: listExecutions,
   GetExecutionHistory: getExecutionHistory,
@@ -90,6 +94,9 @@ const actionScopes: Record<SfnActionName, ApiScope> = {
   ListStateMachineAliases: 'workflows:read',
   StartExecution: 'executions:write',
   StartSyncExecution: 'executions:write',
+  ListMapRuns: 'executions:read',
+  DescribeMapRun: 'executions:read',
+  UpdateMapRun: 'executions:write',
   DescribeExecution: 'executions:read',
   ListExecutions: 'executions:read',
   GetExecutionHistory: 'executions:read',

@@ -182,7 +182,8 @@ export async function batchInputs(run: StateRun, inputs: JsonValue[]): Promise<J
   let items: JsonValue[] = [];
   let bytes = overhead;
   for (const input of inputs) {
-    const own = jsonBytes(input);
+    // sizes are counted only when a byte limit asks for them (100,000 JSON texts cost time)
+    const own = maxBytes === undefined ? 0 : jsonBytes(input);
     const full =
       items.length > 0 &&
       ((maxItems !== undefined && items.length >= maxItems) ||
@@ -197,4 +198,32 @@ export async function batchInputs(run: StateRun, inputs: JsonValue[]): Promise<J
   }
   if (items.length > 0) batches.push({ ...base, Items: items });
   return batches;
+}
+
+/**
+ * The Task that writes a Map's results (ResultWriter: `arn:aws:states:::s3:putObject` with
+ * Bucket and Prefix), handed every item's outcome in item order and the map run's ARN.
+ */
+export async function writerEffect(
+  run: StateRun,
+  outcomes: { status: 'SUCCEEDED' | 'FAILED'; output?: JsonValue; error?: string | null; cause?: string }[],
+  mapRunArn: string | undefined,
+): Promise<Extract<Effect, { type: 'InvokeTask' }> | undefined> {
+  const writer = run.state.ResultWriter;
+  if (!isObject(writer)) return undefined;
+  let params: JsonValue = {};
+  if (run.language === 'JSONata' && writer.Arguments !== undefined)
+    params = await evaluateJsonataTemplate(writer.Arguments, 'ResultWriter.Arguments', jsonataScope(run));
+  else if (writer.Parameters !== undefined)
+    params = evaluatePayloadTemplate(writer.Parameters, pathScope(run, effectiveInput(run)));
+  const results = outcomes.map((o, index): JsonObject =>
+    o.status === 'SUCCEEDED'
+      ? { Index: index, Status: 'SUCCEEDED', Output: o.output ?? null }
+      : { Index: index, Status: 'FAILED', Error: o.error ?? null, Cause: o.cause ?? null },
+  );
+  return {
+    type: 'InvokeTask',
+    resource: String(writer.Resource ?? ''),
+    input: { ...(isObject(params) ? params : {}), MapRunArn: mapRunArn ?? null, Results: results },
+  };
 }

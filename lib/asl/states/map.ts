@@ -15,7 +15,7 @@ import { exitState, jsonataScope, pathScope, pauseState, stillPaused, type State
 import type { BranchOutcome, Continuation, ResumeEvent } from '../types';
 import type { StateHandler } from './state-handler';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance } from './map-config';
-import { batchInputs, itemsFromReader, readerEffect } from './map-reader';
+import { batchInputs, itemsFromReader, readerEffect, writerEffect } from './map-reader';
 import { subDefinition } from './sub-definition';
 
 const THRESHOLD_EXCEEDED = 'The specified tolerated failure threshold was exceeded';
@@ -47,6 +47,7 @@ export const mapState: StateHandler = {
         );
       return stillPaused(run, continuation);
     }
+    if (continuation.phase === 'writing') return written(run, continuation, event);
     return joinItems(run, continuation, event);
   },
 };
@@ -76,6 +77,9 @@ async function startItems(run: StateRun, items: JsonValue[]) {
       maxConcurrency,
       ...(tolerance.count !== undefined ? { toleratedFailureCount: tolerance.count } : {}),
       ...(tolerance.percentage !== undefined ? { toleratedFailurePercentage: tolerance.percentage } : {}),
+      ...(isDistributed(run)
+        ? { distributed: typeof run.state.Label === 'string' ? { label: run.state.Label } : {} }
+        : {}),
     },
     { tolerance },
   );
@@ -89,6 +93,10 @@ async function joinItems(run: StateRun, continuation: Continuation, event: Resum
   );
   const tolerance = continuation.tolerance ?? {};
   if (exceedsTolerance(tolerance, failures.length, event.outcomes.length)) {
+    if (event.mapRunArn)
+      run.history.add('MapRunFailed', 'mapRunFailedEventDetails', {
+        error: 'States.ExceedToleratedFailureThreshold',
+      });
     run.history.add('MapStateFailed');
     if (tolerance.count === undefined && tolerance.percentage === undefined) {
       // An iteration that failed without an Error name (a Fail state without Error) fails the
@@ -99,12 +107,35 @@ async function joinItems(run: StateRun, continuation: Continuation, event: Resum
     }
     return handleFailure(run, StatesErrorName.ExceedToleratedFailureThreshold, THRESHOLD_EXCEEDED);
   }
+  if (event.mapRunArn) run.history.add('MapRunSucceeded');
+  const writer = await writerEffect(run, event.outcomes, event.mapRunArn);
+  if (writer) return pauseState(run, 'writing', writer);
   run.history.add('MapStateSucceeded');
   const results = event.outcomes.map((o) =>
     o.status === 'SUCCEEDED' ? o.output : { Error: o.error, Cause: o.cause ?? null },
   );
   const { output, assigned } = await processResult(run, results, true);
   return exitState(run, output, assigned);
+}
+
+/** The ResultWriter wrote the results: its answer (where they are) is the Map's result. */
+async function written(run: StateRun, continuation: Continuation, event: ResumeEvent) {
+  if (event.type === 'TaskSucceeded') {
+    run.history.add('MapStateSucceeded');
+    const { output, assigned } = await processResult(run, event.output, true);
+    return exitState(run, output, assigned);
+  }
+  if (event.type === 'TaskFailed' || event.type === 'TaskTimedOut') {
+    run.history.add('MapStateFailed');
+    const cause = `The result writer failed: ${event.error}${event.cause ? `: ${event.cause}` : ''}`;
+    return handleFailure(run, StatesErrorName.ResultWriterFailed, cause);
+  }
+  return stillPaused(run, continuation);
+}
+
+function isDistributed(run: StateRun): boolean {
+  const processor = run.state.ItemProcessor as { ProcessorConfig?: { Mode?: unknown } } | undefined;
+  return processor?.ProcessorConfig?.Mode === 'DISTRIBUTED';
 }
 
 async function itemInput(run: StateRun, index: number, value: JsonValue): Promise<JsonValue> {

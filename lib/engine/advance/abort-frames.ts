@@ -2,11 +2,12 @@
  * Aborts frames and everything under them: Parallel siblings after a branch failed, every
  * frame of a stopped or timed-out execution. Their timers are cancelled and their tokens
  * CANCELLED, so a late SendTaskSuccess gets TaskTimedOut; the token-end listeners (approvals)
- * hear why in the same transaction.
+ * hear why in the same transaction. A Distributed Map's run among them stops its child executions.
  */
 import { mapIterationEvent } from '../../asl';
 import { tokensEnded, type TokenEnding } from '../tokens/token-endings';
 import { flushFrames } from './flush-session';
+import { abortMapRuns } from './map-run';
 import type { Session } from './session';
 
 const ACTIVE = ['PENDING', 'RUNNING', 'WAITING'];
@@ -55,6 +56,7 @@ export async function abortFrames(
     where: { id: { in: ids }, status: { in: ACTIVE } },
     data: { status: 'ABORTED' },
   });
+  await abortMapRuns(tx, ids);
   await tx.timer.updateMany({
     where: { frameId: { in: ids }, status: 'PENDING' },
     data: { status: 'CANCELLED' },

@@ -11,27 +11,17 @@ import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
 import { loadWorkflowVersion } from '../definitions';
-import { retryTransaction } from '../tx-retry';
+import { retryTransaction, VersionConflict } from '../tx-retry';
 import type { AdvanceResult } from './advance-result';
 import { BatchWrites } from './batch-writes';
 import { advanceDirect } from './direct-advance';
 import { FRAME_SELECT, type FrameRow } from './live-frame';
 import { runSession } from './run-session';
-import { Session, type ExecutionRow } from './session';
+import { registerDistributedMap } from '../control/register-distributed-map';
+import { EXECUTION_SELECT, Session, type ExecutionRow } from './session';
 
-export const EXECUTION_SELECT = {
-  id: true,
-  name: true,
-  status: true,
-  input: true,
-  version: true,
-  nextEventId: true,
-  startedAt: true,
-  redriveCount: true,
-  workflowVersionId: true,
-  mocks: true,
-  parentTaskTokenId: true,
-} as const;
+// Every way of advancing comes through here: Distributed Map runs can begin and stop executions.
+registerDistributedMap();
 
 export function advanceExecution(executionId: string, workerId: string): Promise<AdvanceResult> {
   return advanceExecutions([executionId], workerId).then(
@@ -46,8 +36,19 @@ export async function advanceExecutions(
 ): Promise<Map<string, AdvanceResult>> {
   const { results, fallback } = await advanceDirect(executionIds, workerId);
   for (let i = 0; i < fallback.length; i += FALLBACK_CHUNK) {
-    for (const [id, result] of await advanceInTransaction(fallback.slice(i, i + FALLBACK_CHUNK), workerId))
-      results.set(id, result);
+    const chunk = fallback.slice(i, i + FALLBACK_CHUNK);
+    let advanced: Map<string, AdvanceResult>;
+    try {
+      advanced = await advanceInTransaction(chunk, workerId);
+    } catch (error) {
+      // One execution of the batch moved another (a Distributed Map's child stopping its
+      // siblings): the same batch would conflict every time, so each goes on its own.
+      if (!(error instanceof VersionConflict) || chunk.length === 1) throw error;
+      advanced = new Map();
+      for (const id of chunk)
+        for (const entry of await advanceInTransaction([id], workerId)) advanced.set(...entry);
+    }
+    for (const [id, result] of advanced) results.set(id, result);
   }
   return results;
 }
@@ -63,29 +64,32 @@ const FALLBACK_CHUNK = 20;
  * read and our write (the version check stays as the guard).
  */
 function advanceInTransaction(executionIds: string[], workerId: string): Promise<Map<string, AdvanceResult>> {
-  return retryTransaction(async (tx) => {
-    const results = new Map<string, AdvanceResult>(
-      executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]),
-    );
-    const claimed = await claimBatch(tx, executionIds, workerId);
-    if (claimed.length === 0) return results;
-    const frameLimit = MAX_FRAMES_PER_TX * claimed.length;
-    const frames = await tx.executionFrame.findMany({
-      where: { executionId: { in: claimed.map((e) => e.id) }, status: 'RUNNING' },
-      take: frameLimit,
-      select: { ...FRAME_SELECT, executionId: true },
-    });
-    const batch = new BatchWrites();
-    for (const execution of claimed) {
-      const own = frames.filter((f) => f.executionId === execution.id);
-      results.set(
-        execution.id,
-        await advanceClaimed(tx, execution, own, frames.length === frameLimit, batch),
+  return retryTransaction(
+    async (tx) => {
+      const results = new Map<string, AdvanceResult>(
+        executionIds.map((id) => [id, { claimed: false, runnable: false, invocations: [] }]),
       );
-    }
-    await batch.apply(tx, engineNow());
-    return results;
-  });
+      const claimed = await claimBatch(tx, executionIds, workerId);
+      if (claimed.length === 0) return results;
+      const frameLimit = MAX_FRAMES_PER_TX * claimed.length;
+      const frames = await tx.executionFrame.findMany({
+        where: { executionId: { in: claimed.map((e) => e.id) }, status: 'RUNNING' },
+        take: frameLimit,
+        select: { ...FRAME_SELECT, executionId: true },
+      });
+      const batch = new BatchWrites();
+      for (const execution of claimed) {
+        const own = frames.filter((f) => f.executionId === execution.id);
+        results.set(
+          execution.id,
+          await advanceClaimed(tx, execution, own, frames.length === frameLimit, batch),
+        );
+      }
+      await batch.apply(tx, engineNow());
+      return results;
+    },
+    { retryConflicts: executionIds.length === 1 },
+  );
 }
 
 async function claimBatch(tx: Tx, ids: string[], workerId: string): Promise<ExecutionRow[]> {

@@ -7,6 +7,7 @@
 import { mapIterationEvent, type BranchOutcome, type Effect, type JsonValue } from '../../asl';
 import { abortFrames } from './abort-frames';
 import { flushFrames } from './flush-session';
+import { startMapRun } from './map-run';
 import { FRAME_SELECT, frameFromRow, type JoinBook, type LiveFrame } from './live-frame';
 import type { Session } from './session';
 
@@ -17,6 +18,7 @@ export async function startBranches(
   parent: LiveFrame,
   effect: StartBranches,
 ): Promise<void> {
+  if (effect.kind === 'Map' && effect.distributed) return startMapRun(session, parent, effect);
   // A retried (or re-entered) Parallel/Map starts over: the previous attempt's children go.
   if (!parent.isNew) await session.tx.executionFrame.deleteMany({ where: { parentFrameId: parent.id } });
   const total = effect.branches.length;

@@ -74,6 +74,7 @@ const EXECUTION_COLUMNS = [
   'workflowVersionId',
   'mocks',
   'parentTaskTokenId',
+  'mapRunId',
 ]
   .map((c) => `"${c}"`)
   .join(', ');

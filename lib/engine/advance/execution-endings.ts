@@ -1,8 +1,9 @@
 /**
- * An execution that a parent's task started (`states:startExecution`) ended: a layer above the
- * engine (lib/executions) registers a listener that answers the parent's task in the same
- * transaction, so a child's end and its parent's wake-up commit together. Only executions with
- * a parent task reach the listener; the direct path hands those to the Prisma transaction.
+ * A child execution ended — one a parent's task started (`states:startExecution`), or one item
+ * of a Distributed Map's run. Listeners answer the parent in the same transaction (lib/executions
+ * for the task, map-runs.ts for the map run), so a child's end and its parent's wake-up commit
+ * together. Only child executions reach them; the direct path hands those to the Prisma
+ * transaction.
  */
 import type { JsonValue } from '../../asl';
 import type { Tx } from '../../db/client';
@@ -10,7 +11,11 @@ import { ARN_PREFIX, executionArnOf } from '../constants';
 import type { Session } from './session';
 
 export interface EndedChild {
-  parentTaskTokenId: string;
+  executionId: string;
+  /** the parent's waiting task (states:startExecution), if any */
+  parentTaskTokenId: string | null;
+  /** the Distributed Map run it belongs to, if any */
+  mapRunId: string | null;
   executionArn: string;
   stateMachineArn: string;
   name: string;
@@ -28,16 +33,18 @@ export type ExecutionEndListener = (tx: Tx, ended: EndedChild) => Promise<void>;
 const holder = globalThis as unknown as { signoffExecutionEndListeners?: Set<ExecutionEndListener> };
 const listeners = (holder.signoffExecutionEndListeners ??= new Set<ExecutionEndListener>());
 
-/** Makes `listener` hear of every execution with a parent task that ends. */
+/** Makes `listener` hear of every child execution that ends. */
 export function onExecutionEnded(listener: ExecutionEndListener): void {
   listeners.add(listener);
 }
 
 export async function executionEnded(session: Session, ended: NonNullable<Session['ended']>): Promise<void> {
   const { execution, pinned } = session;
-  if (!execution.parentTaskTokenId) return;
+  if (!execution.parentTaskTokenId && !execution.mapRunId) return;
   const child: EndedChild = {
+    executionId: execution.id,
     parentTaskTokenId: execution.parentTaskTokenId,
+    mapRunId: execution.mapRunId,
     executionArn: executionArnOf(pinned.workflowName, execution.name),
     stateMachineArn: `${ARN_PREFIX}:stateMachine:${pinned.workflowName}`,
     name: execution.name,

@@ -8,7 +8,7 @@ import { retryTransaction } from '../tx-retry';
 import { abortFrames } from './abort-frames';
 import { endExecution } from './end-frame';
 import { flushSession } from './flush-session';
-import { EXECUTION_SELECT } from './advance-execution';
+import { EXECUTION_SELECT } from './session';
 import { rootFrameIds } from './open-session';
 import { Session } from './session';
 

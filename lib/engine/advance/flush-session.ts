@@ -38,7 +38,8 @@ export async function flushSession(
   const history = session.history.map((e) => historyRow(execution.id, e));
   const timers = session.timers.map((t) => ({ ...t, executionId: execution.id }));
   const ended = session.ended;
-  if (ended && session.execution.parentTaskTokenId) await executionEnded(session, ended);
+  if (ended && (session.execution.parentTaskTokenId || session.execution.mapRunId))
+    await executionEnded(session, ended);
   const write: ExecutionWrite = {
     id: execution.id,
     version: execution.version,

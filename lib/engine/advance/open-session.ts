@@ -2,7 +2,7 @@
 import type { Tx } from '../../db/client';
 import { AppError } from '../../errors';
 import { loadWorkflowVersion } from '../definitions';
-import { EXECUTION_SELECT } from './advance-execution';
+import { EXECUTION_SELECT } from './session';
 import { Session } from './session';
 
 export async function openSession(tx: Tx, executionId: string): Promise<Session> {

@@ -12,6 +12,22 @@ import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
 import { FRAME_SELECT, frameFromRow, type LiveFrame } from './live-frame';
 
+/** The columns of an execution a session reads (both ways of advancing read the same). */
+export const EXECUTION_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  input: true,
+  version: true,
+  nextEventId: true,
+  startedAt: true,
+  redriveCount: true,
+  workflowVersionId: true,
+  mocks: true,
+  parentTaskTokenId: true,
+  mapRunId: true,
+} as const;
+
 export interface ExecutionRow {
   id: string;
   name: string;
@@ -25,6 +41,8 @@ export interface ExecutionRow {
   mocks: string | null;
   /** set when a parent's `.sync` / `.waitForTaskToken` task started this execution */
   parentTaskTokenId: string | null;
+  /** set for a Distributed Map's child execution */
+  mapRunId: string | null;
 }
 
 export interface TimerRow {

@@ -9,8 +9,15 @@ import { flushSession } from '../advance/flush-session';
 import { openSession } from '../advance/open-session';
 import type { Session } from '../advance/session';
 import { ROLE_ARN } from '../constants';
+import { definitionAt, type DefinitionPath } from '../definitions';
 
-export async function beginExecution(tx: Tx, { executionId }: { executionId: string }): Promise<void> {
+export async function beginExecution(
+  tx: Tx,
+  {
+    executionId,
+    path = [],
+  }: { executionId: string; /** a Distributed Map child: its item processor */ path?: DefinitionPath },
+): Promise<void> {
   const session = await openSession(tx, executionId);
   const { execution, pinned } = session;
   if (execution.status !== 'RUNNING' || execution.nextEventId !== 1) {
@@ -26,15 +33,15 @@ export async function beginExecution(tx: Tx, { executionId }: { executionId: str
     parentState: null,
     index: 0,
     status: 'RUNNING',
-    stateName: pinned.definition.StartAt,
+    stateName: definitionAt(pinned, path).StartAt,
     input,
     variables: {},
     lastEventId: session.nextEventId - 1,
-    path: [],
+    path,
     isNew: true,
     dirty: false,
   });
-  armExecutionTimeout(session, root.id, execution.redriveCount);
+  if (path.length === 0) armExecutionTimeout(session, root.id, execution.redriveCount);
   await flushSession(session, { runnable: true });
 }
 

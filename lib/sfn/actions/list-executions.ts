@@ -4,6 +4,7 @@ import { listExecutions as list } from '../../executions';
 import { EXECUTION_STATUSES } from '../../executions/schemas';
 import { defineAction } from '../action';
 import { executionListItem } from '../execution-shape';
+import { parseArnOf } from '../arn';
 import { resolveStateMachine } from '../lookup';
 import { retypeInvalidInput, sfnError } from '../sfn-error';
 import { arnSchema, maxResultsSchema, nextTokenSchema } from '../shapes';
@@ -18,12 +19,15 @@ const input = z.object({
 });
 
 export const listExecutions = defineAction(input, async (body, ctx) => {
-  if (!body.stateMachineArn)
-    throw sfnError('ValidationException', 'Give stateMachineArn (Signoff has no Map runs).');
-  const { workflow, version } = await resolveStateMachine(body.stateMachineArn);
+  if (!body.stateMachineArn === !body.mapRunArn)
+    throw sfnError('ValidationException', 'Give stateMachineArn or mapRunArn, one of them.');
+  const target = body.stateMachineArn
+    ? await resolveStateMachine(body.stateMachineArn)
+    : { mapRunId: parseArnOf(body.mapRunArn ?? '', 'mapRun').id };
   const result = await list({
-    workflowId: workflow.id,
-    version,
+    ...('workflow' in target
+      ? { workflowId: target.workflow.id, version: target.version }
+      : { mapRunId: target.mapRunId }),
     status: body.statusFilter,
     redriven: body.redriveFilter === undefined ? undefined : body.redriveFilter === 'REDRIVEN',
     maxResults: body.maxResults || 100,

@@ -13,6 +13,7 @@
  * AWS resource is accepted; one whose service is missing, unconfigured or unreachable fails when
  * it runs, with an error Retry and Catch can name (aws-errors.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../../../asl';
 import type { Integration, InvokeOutcome, TaskOutcome } from '../integration';
 import {
@@ -106,8 +107,52 @@ async function invokeFunctionArn(
   return lambdaFunctionError(answer.ok) ?? { output: lambdaPayload(answer.ok) };
 }
 
+/**
+ * A Map's ResultWriter (`arn:aws:states:::s3:putObject`): the results go to S3 as AWS lays them
+ * out — `<Prefix>/<map run id>/SUCCEEDED_0.json`, `FAILED_0.json` and `manifest.json` — and the
+ * answer says where: `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`.
+ */
+async function writeResults(service: AwsService, target: Target, params: JsonObject): Promise<TaskOutcome> {
+  const bucket = String(params.Bucket ?? '');
+  const prefix = String(params.Prefix ?? '').replace(/\/+$/, '');
+  const mapRunArn = typeof params.MapRunArn === 'string' ? params.MapRunArn : null;
+  const runId = mapRunArn?.split(':').pop() ?? randomUUID();
+  const base = `${prefix ? `${prefix}/` : ''}${runId}`;
+  const results = Array.isArray(params.Results) ? params.Results : [];
+  const files: Record<'SUCCEEDED' | 'FAILED' | 'PENDING', { Key: string; Size: number }[]> = {
+    SUCCEEDED: [],
+    FAILED: [],
+    PENDING: [],
+  };
+  for (const status of ['SUCCEEDED', 'FAILED'] as const) {
+    const own = results.filter((r) => asObject(r).Status === status);
+    if (own.length === 0) continue;
+    const Key = `${base}/${status}_0.json`;
+    const Body = JSON.stringify(own);
+    const put = await call(service, target, 'putObject', {
+      Bucket: bucket,
+      Key,
+      Body,
+      ContentType: 'application/json',
+    });
+    if ('failed' in put) return put.failed;
+    files[status].push({ Key, Size: Buffer.byteLength(Body) });
+  }
+  const Key = `${base}/manifest.json`;
+  const manifest = { DestinationBucket: bucket, MapRunArn: mapRunArn, ResultFiles: files };
+  const put = await call(service, target, 'putObject', {
+    Bucket: bucket,
+    Key,
+    Body: JSON.stringify(manifest),
+    ContentType: 'application/json',
+  });
+  if ('failed' in put) return put.failed;
+  return { output: { MapRunArn: mapRunArn, ResultWriterDetails: { Bucket: bucket, Key } } };
+}
+
 async function start(service: AwsService, target: Target, params: JsonObject): Promise<InvokeOutcome> {
   const name = `${service.key}:${target.action}`;
+  if (name === 's3:putObject' && !target.sdk) return writeResults(service, target, params);
   const adapter = target.sdk ? undefined : ADAPTERS[name];
   const poller = target.pattern.startsWith('.sync') ? POLLERS[name] : undefined;
   if (target.pattern.startsWith('.sync') && !poller)
