@@ -5,6 +5,7 @@
  * collide instead of forking the chain (the loser retries; see runAudited).
  */
 import type { Tx } from '../db/client';
+import { prepared, sqlTime, type Sqlite } from '../db/sqlite';
 import type { Actor, RequestInfo } from '../auth/actor';
 import { auditEventSchema, type AuditEvent } from './audit-event';
 import { GENESIS_HASH, hashAuditEntry, type HashedAuditFields } from './audit-hash';
@@ -16,12 +17,12 @@ export type RecordAuditOptions = AuditEvent & {
   reason?: string;
 };
 
-export async function recordAudit(
-  tx: Tx,
+/** The entry that follows `last` (seq, time, actor, data and the hash over them and prevHash). */
+function nextEntry(
   options: RecordAuditOptions,
-): Promise<{ seq: number; hash: string }> {
+  last: { seq: number; hash: string } | null | undefined,
+): HashedAuditFields & { hash: string } {
   const event = auditEventSchema.parse({ type: options.type, data: options.data });
-  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const fields: HashedAuditFields = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date(),
@@ -37,7 +38,48 @@ export async function recordAudit(
     data: JSON.stringify(event.data),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = hashAuditEntry(fields);
-  await tx.auditEntry.create({ data: { ...fields, hash } });
-  return { seq: fields.seq, hash };
+  return { ...fields, hash: hashAuditEntry(fields) };
+}
+
+export async function recordAudit(
+  tx: Tx,
+  options: RecordAuditOptions,
+): Promise<{ seq: number; hash: string }> {
+  const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  const entry = nextEntry(options, last);
+  await tx.auditEntry.create({ data: entry });
+  return { seq: entry.seq, hash: entry.hash };
+}
+
+const LAST = 'SELECT "seq", "hash" FROM "AuditEntry" ORDER BY "seq" DESC LIMIT 1';
+const INSERT = `INSERT INTO "AuditEntry" ("seq", "at", "actorType", "actorId", "actorLabel", "action", "targetType",
+  "targetId", "ip", "userAgent", "reason", "data", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * The same entry written on the synchronous SQLite connection, inside the caller's
+ * `withWriteLock` transaction (a use case whose whole write is one synchronous transaction).
+ */
+export function recordAuditSync(
+  connection: Sqlite,
+  options: RecordAuditOptions,
+): { seq: number; hash: string } {
+  const last = prepared(connection, LAST).get() as { seq: number; hash: string } | undefined;
+  const e = nextEntry(options, last);
+  prepared(connection, INSERT).run(
+    e.seq,
+    sqlTime(e.at),
+    e.actorType,
+    e.actorId,
+    e.actorLabel,
+    e.action,
+    e.targetType,
+    e.targetId,
+    e.ip,
+    e.userAgent,
+    e.reason,
+    e.data,
+    e.prevHash,
+    e.hash,
+  );
+  return { seq: e.seq, hash: e.hash };
 }

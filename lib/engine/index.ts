@@ -20,7 +20,7 @@ export { finishToken } from './tokens/complete-task-token';
 export { onExecutionEnded, type EndedChild } from './advance/execution-endings';
 export { executionArnOf } from './constants';
 export { invokeNow } from './integrations/invoke-now';
-export { historyRow } from './advance/history-row';
+export { executionNameTaken, insertFinishedRun } from './advance/finished-run';
 export { loadWorkflowVersion } from './definitions';
 export { setEngineClock, engineNow } from './clock';
 export { updateMapRun } from './advance/map-run';

@@ -30,11 +30,12 @@ function isRetryable(error: unknown): boolean {
 
 /**
  * `db.$transaction(work)`, retried with a short random backoff while it loses races. With
- * `retryConflicts: false` a VersionConflict is thrown at once (the caller splits its batch).
+ * `conflictAttempts`, a VersionConflict is thrown after that many tries (the caller splits its
+ * batch: a conflict that comes back every time is one the batch makes itself).
  */
 export async function retryTransaction<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { retryConflicts?: boolean } = {},
+  options: { conflictAttempts?: number } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -50,7 +51,8 @@ export async function retryTransaction<T>(
       );
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
-      if (error instanceof VersionConflict && options.retryConflicts === false) throw error;
+      if (error instanceof VersionConflict && attempt >= (options.conflictAttempts ?? MAX_ATTEMPTS))
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 * attempt)));
     }
   }

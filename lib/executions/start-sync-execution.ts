@@ -5,18 +5,24 @@
  * Tasks call their integration at once (function:, http:invoke, AWS services; a child
  * execution through states:startExecution). It ends TIMED_OUT after the definition's
  * TimeoutSeconds or Express's 5 minutes, whichever is first. Then the execution, its history
- * and its audit entry are written in one transaction, kept for SIGNOFF_EXPRESS_RETENTION_HOURS
- * (purge-express.ts).
+ * and its audit entry are written in one synchronous SQLite transaction (the request's latency
+ * is the product here), kept for SIGNOFF_EXPRESS_RETENTION_HOURS (purge-express.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { runInMemory, type InMemoryResult } from '../asl/driver';
 import type { JsonValue } from '../asl';
-import { recordAudit } from '../audit/record-audit';
-import { runAudited } from '../audit/run-audited';
+import { recordAuditSync } from '../audit/record-audit';
 import { requesterColumns, type Actor, type RequestInfo } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
-import { executionArnOf, historyRow, invokeNow, loadWorkflowVersion } from '../engine';
+import { sqlite, withWriteLock } from '../db/sqlite';
+import {
+  executionArnOf,
+  executionNameTaken,
+  insertFinishedRun,
+  invokeNow,
+  loadWorkflowVersion,
+} from '../engine';
 import { AppError } from '../errors';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { parsePayload } from './payload';
@@ -132,7 +138,8 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
     throw new AppError('NOT_FOUND', `Workflow ${workflow.name} has no version ${options.version}.`, {
       details: { awsErrorType: 'StateMachineDoesNotExist' },
     });
-  if (await db.execution.count({ where: { workflowId: workflow.id, name } }))
+  // a name given is checked before the run too (the write checks again, under the lock)
+  if (options.name !== undefined && (await db.execution.count({ where: { workflowId: workflow.id, name } })))
     throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
       details: { awsErrorType: 'ExecutionAlreadyExists' },
     });
@@ -161,9 +168,17 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
         ? { status: 'SUCCEEDED' as const, output: JSON.stringify(outcome.output ?? null) }
         : { status: 'FAILED' as const, error: outcome.error ?? undefined, cause: outcome.cause };
   const history = outcome === 'timed-out' ? [] : outcome.history;
-  const id = await runAudited(async (tx) => {
-    const row = await tx.execution.create({
-      data: {
+  const id = randomUUID();
+  const connection = sqlite();
+  await withWriteLock(connection, () => {
+    if (executionNameTaken(connection, workflow.id, name))
+      throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
+        details: { awsErrorType: 'ExecutionAlreadyExists' },
+      });
+    insertFinishedRun(
+      connection,
+      {
+        id,
         name,
         workflowId: workflow.id,
         workflowVersionId: version.id,
@@ -174,28 +189,23 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
         cause: ended.cause ?? null,
         startedAt,
         stoppedAt,
-        runnable: false,
-        nextEventId: history.length + 1,
         ...requesterColumns(options.actor),
       },
-      select: { id: true },
-    });
-    if (history.length > 0)
-      await tx.historyEvent.createMany({ data: history.map((e) => historyRow(row.id, e)) });
-    await recordAudit(tx, {
+      history,
+    );
+    recordAuditSync(connection, {
       actor: options.actor,
       request: options.request,
       type: 'EXECUTION_STARTED',
       data: {
-        executionId: row.id,
+        executionId: id,
         workflowId: workflow.id,
         version: versionNumber,
         name,
         expressStatus: ended.status,
       },
-      target: { type: 'execution', id: row.id },
+      target: { type: 'execution', id },
     });
-    return row.id;
   });
   return { id, name, workflowName: workflow.name, input: inputText, startedAt, stoppedAt, ...ended };
 }

@@ -12,6 +12,7 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify-audit-chain';
 import { db } from '../db/client';
 import { purgeExpressExecutions } from '../engine/worker/purge-express';
 import { newKeyAndClient, passMachine } from './test-support';
@@ -69,6 +70,15 @@ describe('EXPRESS state machines and StartSyncExecution', () => {
     const kept = await client.send(new DescribeExecutionCommand({ executionArn: run.executionArn }));
     expect(kept.status).toBe('SUCCEEDED');
     const history = await client.send(new GetExecutionHistoryCommand({ executionArn: run.executionArn }));
+    // its audit entry, written on the synchronous connection, continues the hash chain
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    const entries = await db.auditEntry.findMany({
+      where: { action: 'EXECUTION_STARTED' },
+      select: { data: true },
+    });
+    expect(entries.map((e) => JSON.parse(e.data) as object)).toContainEqual(
+      expect.objectContaining({ name: 'q-1', expressStatus: 'SUCCEEDED' }),
+    );
     expect(history.events?.map((e) => e.type)).toEqual([
       'ExecutionStarted',
       'PassStateEntered',

@@ -88,7 +88,7 @@ function advanceInTransaction(executionIds: string[], workerId: string): Promise
       await batch.apply(tx, engineNow());
       return results;
     },
-    { retryConflicts: executionIds.length === 1 },
+    { conflictAttempts: executionIds.length === 1 ? undefined : 3 },
   );
 }
 
