@@ -8,6 +8,17 @@ import { ROLE, passMachine, uniqueName } from './helpers';
 
 const run = promisify(execFile);
 
+/** The CLI's environment: the key's credentials, and nothing read from this machine's AWS files. */
+const cliEnv = (key: { id: string; secret: string }) => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: key.id,
+  AWS_SECRET_ACCESS_KEY: key.secret,
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+});
+
 /** Debian's awscli (`apt-get install -y awscli`) at /usr/bin/aws, else whatever `aws` is on PATH. */
 async function awsCli(): Promise<string | null> {
   if (existsSync('/usr/bin/aws')) return '/usr/bin/aws';
@@ -26,15 +37,7 @@ test('[SFN]: the AWS CLI starts an execution and lists executions against --endp
   const { stateMachineArn } = await sfnClientFor(baseURL, key).send(
     new CreateStateMachineCommand({ name: uniqueName('cli'), definition: passMachine('cli'), roleArn: ROLE }),
   );
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: key.id,
-    AWS_SECRET_ACCESS_KEY: key.secret,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  };
+  const env = cliEnv(key);
   const cli = async (...args: string[]) =>
     JSON.parse(
       (
@@ -102,16 +105,7 @@ test('[SFN]: the AWS CLI runs an Express state machine with start-sync-execution
       type: 'EXPRESS',
     }),
   );
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: key.id,
-    AWS_SECRET_ACCESS_KEY: key.secret,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_DISABLE_HOST_PREFIX_INJECTION: 'true',
-  };
+  const env = { ...cliEnv(key), AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' };
   const sync = async (input: object) =>
     JSON.parse(
       (

@@ -24,22 +24,12 @@ let moto: Moto;
 let s3: S3Client;
 let sfn: SFNClient;
 let engine: { stop(): Promise<void> };
-const saved = { ...process.env };
+let restoreEnv = () => {};
 
 beforeAll(async () => {
   moto = await startMoto();
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: 'us-east-1',
-    SIGNOFF_AWS_ENDPOINT_S3: moto.endpoint,
-  });
-  s3 = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  restoreEnv = moto.useForSignoff(['s3']);
+  s3 = new S3Client(moto.clientConfig);
   await s3.send(new CreateBucketCommand({ Bucket: 'sales' }));
   const rows = Array.from({ length: 10_000 }, (_, i) => `${i},${(i % 7) + 1}`);
   await s3.send(
@@ -51,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  process.env = saved;
+  restoreEnv();
   await moto?.stop();
 });
 

@@ -28,21 +28,12 @@ let sfn: SFNClient;
 let sqs: SQSClient;
 let queueUrl: string;
 let engine: { stop(): Promise<void> };
-const saved = { ...process.env };
+let restoreEnv = () => {};
 
 beforeAll(async () => {
   moto = await startMoto();
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: 'us-east-1',
-    SIGNOFF_AWS_ENDPOINT_SQS: moto.endpoint,
-  });
-  sqs = new SQSClient({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  });
+  restoreEnv = moto.useForSignoff(['sqs']);
+  sqs = new SQSClient(moto.clientConfig);
   queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'approvals' }))).QueueUrl ?? '';
   sfn = (await newKeyAndClient('sqs-callback')).client;
   engine = startEngine({ pollMs: 50 });
@@ -50,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await engine?.stop();
-  process.env = saved;
+  restoreEnv();
   await moto?.stop();
 });
 

@@ -38,22 +38,11 @@ const definition: Definition = {
 
 export async function benchMap(): Promise<object[]> {
   const dir = mkdtempSync(join(tmpdir(), 'signoff-bench-map-'));
-  const previous = { ...process.env };
   const moto = await startMoto();
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${join(dir, 'bench.db')}`,
-    AWS_ACCESS_KEY_ID: 'bench',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    AWS_REGION: 'us-east-1',
-    SIGNOFF_AWS_ENDPOINT_S3: moto.endpoint,
-  });
+  const restoreEnv = moto.useForSignoff(['s3']);
+  process.env.DATABASE_URL = `file:${join(dir, 'bench.db')}`;
   try {
-    const s3 = new S3Client({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-    });
+    const s3 = new S3Client(moto.clientConfig);
     await s3.send(new CreateBucketCommand({ Bucket: 'bench' }));
     const rows = Array.from({ length: ITEMS }, (_, i) => `${i},item-${i}`);
     await s3.send(
@@ -101,7 +90,7 @@ export async function benchMap(): Promise<object[]> {
     ];
   } finally {
     await moto.stop();
-    process.env = previous;
+    restoreEnv();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,6 +17,18 @@ async function freePort(): Promise<number> {
 
 export interface Moto {
   endpoint: string;
+  /** what an AWS SDK client of the test needs to reach it (S3 buckets in the path) */
+  clientConfig: {
+    endpoint: string;
+    region: string;
+    forcePathStyle: boolean;
+    credentials: { accessKeyId: string; secretAccessKey: string };
+  };
+  /**
+   * Points Signoff's AWS integrations at it (all services, or the ones named), with test
+   * credentials; the returned function puts the environment back.
+   */
+  useForSignoff(services?: string[]): () => void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +54,26 @@ export async function startMoto(): Promise<Moto> {
   }
   return {
     endpoint,
+    clientConfig: {
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    },
+    useForSignoff(services) {
+      const saved = { ...process.env };
+      Object.assign(process.env, {
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_REGION: 'us-east-1',
+        ...(services
+          ? Object.fromEntries(services.map((s) => [`SIGNOFF_AWS_ENDPOINT_${s.toUpperCase()}`, endpoint]))
+          : { SIGNOFF_AWS_ENDPOINT: endpoint }),
+      });
+      return () => {
+        process.env = saved;
+      };
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

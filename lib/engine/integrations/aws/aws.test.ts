@@ -26,7 +26,7 @@ import { retryTransaction } from '../../tx-retry';
 
 let moto: Moto;
 let lambda: LambdaServer;
-const saved = { ...process.env };
+let restoreEnv = () => {};
 
 class CustomError extends Error {
   name = 'CustomError';
@@ -42,25 +42,16 @@ beforeAll(async () => {
       },
     }),
   ]);
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_REGION: 'us-east-1',
-    SIGNOFF_AWS_ENDPOINT: moto.endpoint,
-    SIGNOFF_AWS_ENDPOINT_LAMBDA: lambda.endpoint,
-  });
+  restoreEnv = moto.useForSignoff();
+  process.env.SIGNOFF_AWS_ENDPOINT_LAMBDA = lambda.endpoint;
 });
 
 afterAll(async () => {
-  process.env = saved;
+  restoreEnv();
   await Promise.all([moto?.stop(), lambda?.stop()]);
 });
 
-const config = () => ({
-  endpoint: moto.endpoint,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-});
+const config = () => moto.clientConfig;
 
 async function run(definition: Definition, input: JsonValue = {}) {
   const id = await startTestExecution({ definition, input });
@@ -422,6 +413,12 @@ describe('every service: its error retried by Retry, then caught by name', () =>
     ],
     ['Glue', 'arn:aws:states:::glue:startJobRun.sync', { JobName: 'none' }, 'Glue.EntityNotFoundException'],
     [
+      'EventBridge',
+      'arn:aws:states:::events:putEvents',
+      { Entries: [{ Source: 's', DetailType: 'd', Detail: {}, EventBusName: 'no-such-bus' }] },
+      'EventBridge.ResourceNotFoundException',
+    ],
+    [
       'ECS',
       'arn:aws:states:::ecs:runTask.sync',
       { Cluster: 'none', TaskDefinition: 'none' },
@@ -602,7 +599,7 @@ describe('.sync jobs are polled from durable timers', () => {
 
 describe('Distributed Map reads its items from S3', () => {
   it('a 10,000-line CSV object in batches of 1,000, and a bucket listing', async () => {
-    const s3 = new S3Client({ ...config(), forcePathStyle: true });
+    const s3 = new S3Client(config());
     await s3.send(new CreateBucketCommand({ Bucket: 'orders' }));
     const lines = ['id,amount', ...Array.from({ length: 10_000 }, (_, i) => `${i},${i % 100}`)];
     await s3.send(new PutObjectCommand({ Bucket: 'orders', Key: 'all.csv', Body: `${lines.join('\n')}\n` }));
