@@ -10,6 +10,62 @@ import { signInAs } from '../fixtures/auth';
 
 process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 
+let distributed: Promise<{ parent: string; child: string; mapRun: string }> | undefined;
+
+/**
+ * An execution whose Distributed Map ran six items in batches of two (three child executions
+ * of one map run), started once through the services; the server's engine runs it.
+ */
+function distributedRun() {
+  distributed ??= (async () => {
+    const { db } = await import('../../lib/db/client');
+    const { createWorkflow } = await import('../../lib/workflows/create-workflow');
+    const { startExecution } = await import('../../lib/executions/start-execution');
+    const system = { type: 'system' as const, label: 'e2e' };
+    const name = `score-batches-${Date.now()}`;
+    await createWorkflow({
+      name,
+      definition: JSON.stringify({
+        StartAt: 'Score',
+        States: {
+          Score: {
+            Type: 'Map',
+            Label: 'scoring',
+            MaxConcurrency: 2,
+            ItemBatcher: { MaxItemsPerBatch: 2 },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'Count',
+              States: {
+                Count: { Type: 'Pass', Parameters: { 'n.$': 'States.ArrayLength($.Items)' }, End: true },
+              },
+            },
+            End: true,
+          },
+        },
+      }),
+      actor: system,
+    });
+    const { execution } = await startExecution({
+      workflowId: name,
+      input: JSON.stringify([1, 2, 3, 4, 5, 6].map((score) => ({ score }))),
+      actor: system,
+    });
+    await expect
+      .poll(async () => (await db.execution.findUniqueOrThrow({ where: { id: execution.id } })).status, {
+        timeout: 20_000,
+      })
+      .toBe('SUCCEEDED');
+    const run = await db.mapRun.findFirstOrThrow({ where: { executionId: execution.id } });
+    const child = await db.execution.findFirstOrThrow({
+      where: { mapRunId: run.id },
+      orderBy: { mapIndex: 'asc' },
+    });
+    return { parent: execution.id, child: child.id, mapRun: run.id };
+  })();
+  return distributed;
+}
+
 async function demoExecutionId(): Promise<string> {
   const { db } = await import('../../lib/db/client');
   const execution = await db.execution.findFirstOrThrow({
@@ -29,6 +85,9 @@ const PAGES: [name: string, path: string | (() => Promise<string>)][] = [
   ['executions-express', '/admin/executions?type=express'],
   ['execution', async () => `/admin/executions/${await demoExecutionId()}`],
   ['execution-new', '/admin/executions/new?workflow=order-fulfilment'],
+  ['execution-distributed-map', async () => `/admin/executions/${(await distributedRun()).parent}`],
+  ['executions-of-map-run', async () => `/admin/executions?mapRun=${(await distributedRun()).mapRun}`],
+  ['execution-map-child', async () => `/admin/executions/${(await distributedRun()).child}`],
   ['audit', '/admin/audit'],
   ['mail', '/admin/mail'],
 ];

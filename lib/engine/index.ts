@@ -21,6 +21,6 @@ export { onExecutionEnded, type EndedChild } from './advance/execution-endings';
 export { executionArnOf } from './constants';
 export { invokeNow } from './integrations/invoke-now';
 export { executionNameTaken, insertFinishedRun } from './advance/finished-run';
-export { loadWorkflowVersion } from './definitions';
+export { definitionAt, loadWorkflowVersion, type DefinitionPath } from './definitions';
 export { setEngineClock, engineNow } from './clock';
 export { updateMapRun } from './advance/map-run';

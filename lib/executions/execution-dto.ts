@@ -23,6 +23,10 @@ export interface ExecutionDetail extends ExecutionSummary {
   redrivenAt: Date | null;
   /** the alias it was started through */
   aliasName: string | null;
+  /** the execution that started it (states:startExecution, or a Distributed Map) */
+  parentExecutionId: string | null;
+  /** the Distributed Map run it is an item (or batch) of */
+  mapRunId: string | null;
   requester: { type: 'user' | 'apiKey'; id: string } | null;
 }
 
@@ -46,6 +50,8 @@ const executionDetailSelect = {
   redriveCount: true,
   redrivenAt: true,
   aliasName: true,
+  parentExecutionId: true,
+  mapRunId: true,
   requesterUserId: true,
   requesterApiKeyId: true,
 } as const;
@@ -78,6 +84,8 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
     redriveCount,
     redrivenAt,
     aliasName,
+    parentExecutionId,
+    mapRunId,
     requesterUserId,
     requesterApiKeyId,
     ...summary
@@ -96,6 +104,8 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
     redriveCount,
     redrivenAt,
     aliasName,
+    parentExecutionId,
+    mapRunId,
     requester,
   };
 }

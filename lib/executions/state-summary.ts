@@ -5,10 +5,11 @@
  * state-summary.test.ts). An API key needs executions:read.
  */
 import { runProgress, type RunProgress } from '../asl/graph/run-progress';
-import type { HistoryEvent, JsonObject } from '../asl';
+import type { Definition, HistoryEvent, JsonObject } from '../asl';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
+import { definitionAt, type DefinitionPath } from '../engine';
 import { AppError } from '../errors';
 
 export interface ExecutionProgress {
@@ -30,13 +31,25 @@ export async function getExecutionProgress({
   await authorize(actor, 'executions:read');
   const execution = await db.execution.findUnique({
     where: { id: executionId },
-    select: { workflowVersion: { select: { definition: true } } },
+    select: { definitionPath: true, workflowVersion: { select: { definition: true } } },
   });
   if (!execution)
     throw new AppError('NOT_FOUND', `Execution ${executionId} does not exist.`, {
       details: { awsErrorType: 'ExecutionDoesNotExist' },
     });
-  const definition = execution.workflowVersion.definition;
+  // A Distributed Map's child runs the item processor, not the whole workflow.
+  const definition = execution.definitionPath
+    ? JSON.stringify(
+        definitionAt(
+          {
+            definition: JSON.parse(execution.workflowVersion.definition) as Definition,
+            workflowName: '',
+            subDefinitions: new Map(),
+          },
+          JSON.parse(execution.definitionPath) as DefinitionPath,
+        ),
+      )
+    : execution.workflowVersion.definition;
   return { definition, progress: runProgress(await loadEvents(executionId), definition) };
 }
 

@@ -60,6 +60,7 @@ describe('parseExecutionFilters', () => {
     expect(parseExecutionFilters({}).filters.type).toBe('STANDARD');
     expect(parseExecutionFilters({ type: 'express' }).filters.type).toBe('EXPRESS');
     expect(parseExecutionFilters({ workflow: 'quote' }).filters.type).toBeUndefined();
+    expect(parseExecutionFilters({ mapRun: 'run-1' }).filters).toEqual({ mapRunId: 'run-1' });
     expect(parseExecutionFilters({ workflow: 'quote', type: 'standard' }).filters.type).toBe('STANDARD');
     expect(parseExecutionFilters({ type: 'fast' }).problems).toEqual([
       'There is no execution type "fast": choose standard or express.',

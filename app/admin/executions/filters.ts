@@ -1,6 +1,6 @@
 /**
- * The executions list's query params (`type`, `status`, `workflow`, `version`, `from`, `to`,
- * `name`, `error`, `cursor`): parsed into listExecutions options, with a sentence for each one that
+ * The executions list's query params (`type`, `mapRun`, `status`, `workflow`, `version`, `from`,
+ * `to`, `name`, `error`, `cursor`): parsed into listExecutions options, with a sentence for each one that
  * cannot be used, so a bad link shows what to fix instead of failing. Times are UTC: a date
  * alone is its midnight (`to`: the end of that day); `from` counts, `to` does not.
  */
@@ -8,6 +8,7 @@ import { EXECUTION_STATUSES } from '@/lib/executions/schemas';
 
 const FILTER_KEYS = [
   'type',
+  'mapRun',
   'status',
   'workflow',
   'version',
@@ -22,6 +23,8 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 interface ExecutionFilters {
   /** Standard and Express runs are listed apart: Standard unless asked (or a workflow is named) */
   type?: 'STANDARD' | 'EXPRESS';
+  /** a Distributed Map run: its child executions */
+  mapRunId?: string;
   status?: string;
   workflowId?: string;
   version?: number;
@@ -82,11 +85,12 @@ export function parseExecutionFilters(params: SearchParams): ParsedFilters {
     else problems.push(`There is no status "${status}": choose one of ${EXECUTION_STATUSES.join(', ')}.`);
   }
   filters.workflowId = read('workflow', 200);
+  filters.mapRunId = read('mapRun', 100);
   const type = read('type', 20);
   if (type === 'express') filters.type = 'EXPRESS';
   else if (type !== undefined && type !== 'standard')
     problems.push(`There is no execution type "${type}": choose standard or express.`);
-  else if (!filters.workflowId || type === 'standard') filters.type = 'STANDARD';
+  else if ((!filters.workflowId && !filters.mapRunId) || type === 'standard') filters.type = 'STANDARD';
   const version = read('version', 10);
   if (version !== undefined) {
     if (/^[1-9]\d*$/.test(version)) filters.version = Number(version);

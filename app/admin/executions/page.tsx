@@ -14,6 +14,7 @@ import { requirePageUser, userActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { listExecutions, type ExecutionSummary } from '@/lib/executions';
 import { EXECUTION_STATUSES } from '@/lib/executions/schemas';
+import { getMapRun } from '@/lib/executions/map-runs';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
 import { executionsHref, parseExecutionFilters } from './filters';
 
@@ -43,6 +44,12 @@ export default async function ExecutionsPage({
     }
   }
   const filtered = Object.keys(filters).some((key) => key !== 'nextToken' && key !== 'type');
+  const mapRun = filters.mapRunId
+    ? await getMapRun({ id: filters.mapRunId, actor }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+        throw error;
+      })
+    : undefined;
   const express = filters.type === 'EXPRESS';
   const startHref = filters.workflowId
     ? `/admin/executions/new?workflow=${encodeURIComponent(filters.workflowId)}`
@@ -85,6 +92,21 @@ export default async function ExecutionsPage({
           ))}
         </ul>
       </nav>
+      {mapRun !== undefined && (
+        <p className="rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-700">
+          {mapRun ? (
+            <>
+              Child executions of map run <span className="font-medium">{mapRun.label}</span> of{' '}
+              <Link href={`/admin/executions/${mapRun.executionId}`} className="text-blue-700 underline">
+                {mapRun.executionName}
+              </Link>
+              .
+            </>
+          ) : (
+            'There is no such map run.'
+          )}
+        </p>
+      )}
       {express && (
         <p className="text-sm text-slate-600">
           Express runs answer within their request (StartSyncExecution) and are kept for a short time.

@@ -21,6 +21,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { requirePageUser, userActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { getExecutionOrThrow } from '@/lib/executions';
+import { listMapRuns } from '@/lib/executions/map-runs';
+import { MapRunList } from '@/components/executions/map-run-list';
 import { getExecutionProgress } from '@/lib/executions/state-summary';
 import { ExecutionControls } from './execution-controls';
 import { HistorySection, loadHistory } from './history-section';
@@ -52,10 +54,11 @@ export default async function ExecutionPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const execution = await loadExecution(id, actor);
   const newestFirst = one(query.order) === 'newest';
-  const [history, { definition, progress }, approvals] = await Promise.all([
+  const [history, { definition, progress }, approvals, mapRuns] = await Promise.all([
     loadHistory({ executionId: id, cursor: one(query.events), newestFirst, actor }),
     getExecutionProgress({ executionId: id, actor }),
     listExecutionApprovals({ executionId: id, actor }),
+    listMapRuns({ executionId: id, actor }),
   ]);
   const waiting = execution.status === 'RUNNING' ? approvals.filter((a) => a.status === 'PENDING') : [];
   const graphProgress = {
@@ -86,6 +89,29 @@ export default async function ExecutionPage({ params, searchParams }: Props) {
             {execution.stoppedAt ? formatUtc(execution.stoppedAt.toISOString()) : '—'}
           </Fact>
           <Fact term="Duration">{executionDuration(execution.startedAt, execution.stoppedAt, now)}</Fact>
+          {execution.parentExecutionId && (
+            <Fact term="Started by">
+              <Link
+                href={`/admin/executions/${execution.parentExecutionId}`}
+                className="text-blue-700 hover:underline"
+              >
+                its parent execution
+              </Link>
+              {execution.mapRunId && (
+                <>
+                  {' '}
+                  (
+                  <Link
+                    href={`/admin/executions?mapRun=${encodeURIComponent(execution.mapRunId)}`}
+                    className="text-blue-700 hover:underline"
+                  >
+                    map run
+                  </Link>
+                  )
+                </>
+              )}
+            </Fact>
+          )}
           <Fact term="Redrives">
             {execution.redriveCount}
             {execution.redrivenAt ? ` (last ${formatUtc(execution.redrivenAt.toISOString())})` : ''}
@@ -126,6 +152,8 @@ export default async function ExecutionPage({ params, searchParams }: Props) {
           label={`Graph of ${execution.name}`}
         />
       </section>
+
+      {mapRuns.length > 0 && <MapRunList runs={mapRuns} />}
 
       <Card title="Input and output">
         <div className="grid gap-4 md:grid-cols-2">
