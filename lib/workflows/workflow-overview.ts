@@ -1,7 +1,8 @@
 /**
  * The console's list of workflows: each with its current version, how many of its executions
  * run now, how many wait for a person, and its last execution. Four grouped queries, whatever
- * the number of workflows. Admins (and keys with workflows:read) only.
+ * the number of workflows; a Distributed Map's child executions count under their parent only.
+ * Admins (and keys with workflows:read) only.
  */
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
@@ -32,17 +33,22 @@ export async function listWorkflowOverview({ actor }: { actor: Actor }): Promise
   const [running, waiting, latest] = await Promise.all([
     db.execution.groupBy({
       by: ['workflowId'],
-      where: { workflowId: { in: ids }, status: 'RUNNING' },
+      where: { workflowId: { in: ids }, status: 'RUNNING', mapRunId: null },
       _count: { _all: true },
     }),
     db.execution.groupBy({
       by: ['workflowId'],
-      where: { workflowId: { in: ids }, status: 'RUNNING', approvalTasks: { some: { status: 'PENDING' } } },
+      where: {
+        workflowId: { in: ids },
+        status: 'RUNNING',
+        mapRunId: null,
+        approvalTasks: { some: { status: 'PENDING' } },
+      },
       _count: { _all: true },
     }),
     db.execution.groupBy({
       by: ['workflowId'],
-      where: { workflowId: { in: ids } },
+      where: { workflowId: { in: ids }, mapRunId: null },
       _max: { startedAt: true },
     }),
   ]);
@@ -51,6 +57,7 @@ export async function listWorkflowOverview({ actor }: { actor: Actor }): Promise
       OR: latest
         .filter((l) => l._max.startedAt)
         .map((l) => ({ workflowId: l.workflowId, startedAt: l._max.startedAt! })),
+      mapRunId: null,
     },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     select: { id: true, name: true, status: true, startedAt: true, workflowId: true },
