@@ -37,7 +37,7 @@ const execArn = (machine: string, name: string) => `${ARN}:execution:${machine}:
 const activityArn = (name: string) => `${ARN}:activity:${name}`;
 
 let signer: SignatureV4;
-const fx = { token: '', snapshot: '' };
+const fx = { token: '', snapshot: '', mapRunArn: '' };
 
 /** A fetch Request for /api/sfn whose SigV4 signature covers exactly `body` (bytes or text). */
 async function signed(target: string | undefined, body: string | Uint8Array): Promise<Request> {
@@ -85,6 +85,30 @@ beforeAll(async () => {
   );
   fx.token = (JSON.parse(scheduled!.taskScheduledEventDetails!.parameters) as { token: string }).token;
   await ok('StartExecution', { stateMachineArn: smArn('fz-sm'), name: 'fz-run' });
+  await ok('CreateStateMachine', { name: 'fz-express', definition: passMachine(), type: 'EXPRESS' });
+  await ok('CreateStateMachineAlias', {
+    name: 'fz-live',
+    routingConfiguration: [{ stateMachineVersionArn: `${smArn('fz-sm')}:1`, weight: 100 }],
+  });
+  const distributed = {
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          StartAt: 'P',
+          States: { P: { Type: 'Pass', End: true } },
+        },
+        End: true,
+      },
+    },
+  };
+  await ok('CreateStateMachine', { name: 'fz-dm', definition: JSON.stringify(distributed) });
+  await ok('StartExecution', { stateMachineArn: smArn('fz-dm'), name: 'fz-dm-run', input: '[1,2,3]' });
+  await runEngineUntilIdle();
+  const { mapRuns } = await ok('ListMapRuns', { executionArn: execArn('fz-dm', 'fz-dm-run') });
+  fx.mapRunArn = (mapRuns as { mapRunArn: string }[])[0].mapRunArn;
   fx.snapshot = prototypeSnapshot();
 });
 
@@ -262,6 +286,85 @@ const actions: Record<string, ActionSpec> = {
   ListTagsForResource: {
     fields: () => ({ resourceArn: good(smArn('fz-sm'), activityArn('fz-act')) }),
     probe: () => [{ resourceArn: smArn('fz-sm') }, 200],
+  },
+  StartSyncExecution: {
+    fields: () => ({
+      stateMachineArn: good(
+        smArn('fz-express'),
+        smArn('fz-sm'),
+        `${smArn('fz-sm')}:fz-live`,
+        smArn('fz-nope'),
+      ),
+      name: good('fz-sync'),
+      input: jsonText('{}', '{"a":1}'),
+      traceHeader: good('t'),
+      includedData: good('ALL_DATA', 'METADATA_ONLY'),
+    }),
+    probe: () => [{ stateMachineArn: smArn('fz-express') }, 200],
+  },
+  CreateStateMachineAlias: {
+    fields: () => ({
+      name: good('fz-live', 'fz-other', '123'),
+      description: good('d'),
+      routingConfiguration: good(
+        [{ stateMachineVersionArn: `${smArn('fz-sm')}:1`, weight: 100 }],
+        [{ stateMachineVersionArn: `${smArn('fz-sm')}:1`, weight: 60 }],
+        [{ stateMachineVersionArn: `${smArn('fz-nope')}:1`, weight: 100 }],
+      ),
+    }),
+    probe: () => [
+      {
+        name: 'fz-live',
+        routingConfiguration: [{ stateMachineVersionArn: `${smArn('fz-sm')}:1`, weight: 100 }],
+      },
+      200,
+    ],
+  },
+  DescribeStateMachineAlias: {
+    fields: () => ({ stateMachineAliasArn: good(`${smArn('fz-sm')}:fz-live`, `${smArn('fz-sm')}:fz-none`) }),
+    probe: () => [{ stateMachineAliasArn: `${smArn('fz-sm')}:fz-live` }, 200],
+  },
+  UpdateStateMachineAlias: {
+    fields: () => ({
+      stateMachineAliasArn: good(`${smArn('fz-sm')}:fz-live`, `${smArn('fz-sm')}:fz-none`),
+      description: good('d'),
+      routingConfiguration: good([{ stateMachineVersionArn: `${smArn('fz-sm')}:1`, weight: 100 }]),
+    }),
+    probe: () => [{ stateMachineAliasArn: `${smArn('fz-sm')}:fz-live`, description: 'after' }, 200],
+  },
+  DeleteStateMachineAlias: {
+    fields: () => ({ stateMachineAliasArn: good(`${smArn('fz-sm')}:fz-gone`) }),
+    probe: () => [{ stateMachineAliasArn: `${smArn('fz-sm')}:fz-gone` }, 200],
+  },
+  ListStateMachineAliases: {
+    fields: () => ({ stateMachineArn: stateMachine(), ...paging }),
+    probe: () => [{ stateMachineArn: smArn('fz-sm') }, 200],
+  },
+  DeleteStateMachineVersion: {
+    fields: () => ({ stateMachineVersionArn: good(`${smArn('fz-sm')}:1`, `${smArn('fz-sm')}:99`) }),
+    // version 1 is where the alias routes
+    probe: () => [{ stateMachineVersionArn: `${smArn('fz-sm')}:1` }, 'ConflictException'],
+  },
+  ListMapRuns: {
+    fields: () => ({
+      executionArn: good(execArn('fz-dm', 'fz-dm-run'), execArn('fz-sm', 'fz-run')),
+      ...paging,
+    }),
+    probe: () => [{ executionArn: execArn('fz-dm', 'fz-dm-run') }, 200],
+  },
+  DescribeMapRun: {
+    fields: () => ({ mapRunArn: good(fx.mapRunArn, `${ARN}:mapRun:fz-dm/Each:nope`) }),
+    probe: () => [{ mapRunArn: fx.mapRunArn }, 200],
+  },
+  UpdateMapRun: {
+    fields: () => ({
+      mapRunArn: good(fx.mapRunArn),
+      maxConcurrency: good(1, 5),
+      toleratedFailurePercentage: good(10),
+      toleratedFailureCount: good(1),
+    }),
+    // the run has ended: it cannot change
+    probe: () => [{ mapRunArn: fx.mapRunArn, maxConcurrency: 2 }, 'ConflictException'],
   },
 };
 
