@@ -31,7 +31,7 @@ import {
 import { AppError, isAppError } from '../errors';
 import { randomUUID } from 'node:crypto';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
-import { startInTransaction } from './start-execution';
+import { findStartableWorkflow, startInTransaction } from './start-execution';
 
 const RESOURCE = 'arn:aws:states:::states:startExecution';
 const PATTERNS = ['', '.sync', '.sync:2', '.waitForTaskToken'] as const;
@@ -48,19 +48,21 @@ interface ChildRequest {
   input: string;
 }
 
-const failure = (error: string, cause: string) => ({ kind: 'done' as const, outcome: { error, cause } });
-
-/** StartExecution's own errors, named as Step Functions names them for this integration. */
-function startFailure(error: unknown) {
+/** StartExecution's own errors as the task's outcome, named as Step Functions names them. */
+export function startExecutionFailure(error: unknown): { error: string; cause: string } {
   if (!isAppError(error)) throw error;
   const type =
     (error.details as { awsErrorType?: string } | undefined)?.awsErrorType ?? 'InvalidExecutionInput';
-  return failure(`StepFunctions.${type}Exception`, error.message);
+  return { error: `StepFunctions.${type}Exception`, cause: error.message };
 }
 
-/** Parameters: StateMachineArn (any region or account, a version or alias suffix ignored), Input, Name. */
-function requestOf(task: TaskStart, parentArn: string): ChildRequest {
-  const params = task.input;
+const startFailure = (error: unknown) => ({ kind: 'done' as const, outcome: startExecutionFailure(error) });
+
+/**
+ * The task's Parameters: StateMachineArn (any region or account, a version or alias suffix
+ * ignored), Input, Name. Express runs start children with them too (start-sync-execution.ts).
+ */
+export function childRequest(params: JsonValue, parentArn: string): ChildRequest {
   if (params === null || typeof params !== 'object' || Array.isArray(params))
     throw new AppError('INVALID_INPUT', 'The parameters of states:startExecution must be an object.', {
       details: { awsErrorType: 'InvalidExecutionInput' },
@@ -101,7 +103,7 @@ function childInput(input: JsonValue | undefined, parentArn: string): string {
 async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
   const { execution, pinned } = task.session;
   const parentArn = executionArnOf(pinned.workflowName, execution.name);
-  const request = requestOf(task, parentArn);
+  const request = childRequest(task.input, parentArn);
   const parent = await tx.execution.findUniqueOrThrow({
     where: { id: execution.id },
     select: { requesterUserId: true, requesterApiKeyId: true },
@@ -112,12 +114,7 @@ async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
       ? { type: 'apiKey', id: parent.requesterApiKeyId }
       : { type: 'system' as const };
   const name = request.name ?? randomUUID();
-  const existing = await tx.execution.count({ where: { name, workflow: { name: request.workflow } } });
-  if (existing > 0)
-    throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
-      details: { awsErrorType: 'ExecutionAlreadyExists' },
-    });
-  const { execution: child } = await startInTransaction(
+  const { execution: child, created } = await startInTransaction(
     tx,
     {
       workflowId: request.workflow,
@@ -129,8 +126,15 @@ async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
     },
     '',
   );
+  // A child is always new: a name already taken is refused, whatever the input.
+  if (!created) throw nameTaken(name);
   return child;
 }
+
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
+    details: { awsErrorType: 'ExecutionAlreadyExists' },
+  });
 
 const startExecutionIntegration: Integration = {
   name: 'states:startExecution',
@@ -168,19 +172,10 @@ const startExecutionIntegration: Integration = {
 
 /** What would make the child's start fail, checked before the parent's token is written. */
 async function assertStartable(tx: Tx, task: TaskStart): Promise<void> {
-  const { workflow, name } = requestOf(task, '');
-  const found = await tx.workflow.findFirst({
-    where: { name: workflow, deletedAt: null },
-    select: { id: true },
-  });
-  if (!found)
-    throw new AppError('NOT_FOUND', `Workflow ${workflow} does not exist.`, {
-      details: { awsErrorType: 'StateMachineDoesNotExist' },
-    });
+  const { workflow, name } = childRequest(task.input, '');
+  const found = await findStartableWorkflow(tx, workflow);
   if (name !== undefined && (await tx.execution.count({ where: { workflowId: found.id, name } })))
-    throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
-      details: { awsErrorType: 'ExecutionAlreadyExists' },
-    });
+    throw nameTaken(name);
 }
 
 /** DescribeExecution's shape of an ended child; `.sync:2` parses Input and Output. */

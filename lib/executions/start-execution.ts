@@ -65,20 +65,39 @@ export async function startExecution(
   return result;
 }
 
+/** A workflow that can be started, by id or name; NOT_FOUND (StateMachineDoesNotExist) otherwise. */
+export async function findStartableWorkflow(tx: Tx, idOrName: string) {
+  const workflow = await tx.workflow.findFirst({
+    where: { deletedAt: null, OR: [{ id: idOrName }, { name: idOrName }] },
+    select: { id: true, name: true, type: true, currentVersion: true },
+  });
+  if (!workflow)
+    throw new AppError('NOT_FOUND', `Workflow ${idOrName} does not exist.`, {
+      details: { awsErrorType: 'StateMachineDoesNotExist' },
+    });
+  return workflow;
+}
+
+/** One of its versions that was not deleted; NOT_FOUND (StateMachineDoesNotExist) otherwise. */
+export async function findStartableVersion(tx: Tx, workflow: { id: string; name: string }, version: number) {
+  const row = await tx.workflowVersion.findUnique({
+    where: { workflowId_version: { workflowId: workflow.id, version } },
+    select: { id: true, deletedAt: true },
+  });
+  if (!row || row.deletedAt)
+    throw new AppError('NOT_FOUND', `Workflow ${workflow.name} has no version ${version}.`, {
+      details: { awsErrorType: 'StateMachineDoesNotExist' },
+    });
+  return { id: row.id };
+}
+
 /** The start itself, inside the caller's transaction (the API's, or a parent execution's). */
 export async function startInTransaction(
   tx: Tx,
   options: StartExecutionOptions & { name: string; input: string },
   canonicalInput: string,
 ) {
-  const workflow = await tx.workflow.findFirst({
-    where: { deletedAt: null, OR: [{ id: options.workflowId }, { name: options.workflowId }] },
-    select: { id: true, currentVersion: true },
-  });
-  if (!workflow)
-    throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} does not exist.`, {
-      details: { awsErrorType: 'StateMachineDoesNotExist' },
-    });
+  const workflow = await findStartableWorkflow(tx, options.workflowId);
   const existing = await tx.execution.findUnique({
     where: { workflowId_name: { workflowId: workflow.id, name: options.name } },
     select: { id: true, input: true },
@@ -105,14 +124,7 @@ export async function startInTransaction(
       });
     versionNumber = pickVersion(JSON.parse(alias.routing) as AliasRoute[], Math.random());
   }
-  const version = await tx.workflowVersion.findUnique({
-    where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } },
-    select: { id: true, deletedAt: true },
-  });
-  if (!version || version.deletedAt)
-    throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} has no version ${versionNumber}.`, {
-      details: { awsErrorType: 'StateMachineDoesNotExist' },
-    });
+  const version = await findStartableVersion(tx, workflow, versionNumber);
   const { id } = await tx.execution.create({
     data: {
       name: options.name,

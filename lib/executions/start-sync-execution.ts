@@ -26,7 +26,8 @@ import {
 import { AppError } from '../errors';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
 import { parsePayload } from './payload';
-import { startExecution } from './start-execution';
+import { childRequest, startExecutionFailure } from './nested-executions';
+import { findStartableVersion, findStartableWorkflow, startExecution } from './start-execution';
 
 /** Express's longest run, as on AWS. */
 const EXPRESS_MAX_SECONDS = 300;
@@ -63,9 +64,10 @@ const clock = {
 class TimedOut extends Error {}
 
 /** One Task of an Express run: the integrations that answer at once. */
-function expressTask(actor: Actor, request?: RequestInfo) {
+function expressTask(runArn: string, actor: Actor, request?: RequestInfo) {
   return async ({ resource, input }: { resource: string; input: JsonValue }) => {
-    if (resource === 'arn:aws:states:::states:startExecution') return startChild(input, actor, request);
+    if (resource === 'arn:aws:states:::states:startExecution')
+      return startChild(input, runArn, actor, request);
     const outcome = await invokeNow(resource, input).catch((error: Error) => ({
       error: 'States.Runtime',
       cause: error.message,
@@ -79,14 +81,14 @@ function expressTask(actor: Actor, request?: RequestInfo) {
   };
 }
 
-async function startChild(params: JsonValue, actor: Actor, request?: RequestInfo) {
-  const p = (params ?? {}) as { StateMachineArn?: unknown; Input?: JsonValue; Name?: unknown };
+/** `states:startExecution` without a suffix, from an Express run: the child starts in its own transaction. */
+async function startChild(params: JsonValue, parentArn: string, actor: Actor, request?: RequestInfo) {
   try {
-    const arn = String(p.StateMachineArn ?? '');
+    const child = childRequest(params, parentArn);
     const { execution } = await startExecution({
-      workflowId: arn.startsWith('arn:') ? (arn.split(':')[6] ?? '') : arn,
-      name: typeof p.Name === 'string' ? p.Name : undefined,
-      input: typeof p.Input === 'string' ? p.Input : JSON.stringify(p.Input ?? {}),
+      workflowId: child.workflow,
+      name: child.name,
+      input: child.input,
       actor,
       request,
     });
@@ -97,10 +99,7 @@ async function startChild(params: JsonValue, actor: Actor, request?: RequestInfo
       },
     };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const type =
-      (error.details as { awsErrorType?: string } | undefined)?.awsErrorType ?? 'InvalidExecutionInput';
-    return { error: `StepFunctions.${type}Exception`, cause: error.message };
+    return startExecutionFailure(error);
   }
 }
 
@@ -117,27 +116,13 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
     );
   const inputText = options.input ?? '{}';
   const input = parsePayload(inputText, 'input');
-  const workflow = await db.workflow.findFirst({
-    where: { deletedAt: null, OR: [{ id: options.workflowId }, { name: options.workflowId }] },
-    select: { id: true, name: true, type: true, currentVersion: true },
-  });
-  if (!workflow)
-    throw new AppError('NOT_FOUND', `Workflow ${options.workflowId} does not exist.`, {
-      details: { awsErrorType: 'StateMachineDoesNotExist' },
-    });
+  const workflow = await findStartableWorkflow(db, options.workflowId);
   if (workflow.type !== 'EXPRESS')
     throw new AppError('INVALID_INPUT', 'This operation is only supported by EXPRESS state machines.', {
       details: { awsErrorType: 'StateMachineTypeNotSupported' },
     });
   const versionNumber = options.version ?? workflow.currentVersion;
-  const version = await db.workflowVersion.findUnique({
-    where: { workflowId_version: { workflowId: workflow.id, version: versionNumber } },
-    select: { id: true },
-  });
-  if (!version)
-    throw new AppError('NOT_FOUND', `Workflow ${workflow.name} has no version ${options.version}.`, {
-      details: { awsErrorType: 'StateMachineDoesNotExist' },
-    });
+  const version = await findStartableVersion(db, workflow, versionNumber);
   // a name given is checked before the run too (the write checks again, under the lock)
   if (options.name !== undefined && (await db.execution.count({ where: { workflowId: workflow.id, name } })))
     throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
@@ -152,7 +137,7 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
     ),
     (signal) =>
       runInMemory(definition, input, {
-        tasks: expressTask(options.actor, options.request),
+        tasks: expressTask(executionArnOf(workflow.name, name), options.actor, options.request),
         clock,
         signal,
         random: Math.random,

@@ -174,6 +174,44 @@ describe('EXPRESS state machines and StartSyncExecution', () => {
     expect(await db.execution.count()).toBe(before);
   });
 
+  it('starts a child execution with states:startExecution; a missing machine is a StepFunctions error', async () => {
+    await machine('express-child', passMachine('child'), 'STANDARD');
+    const stateMachineArn = await machine('express-parent', {
+      StartAt: 'Start child',
+      States: {
+        'Start child': {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution',
+          Parameters: { 'StateMachineArn.$': '$.target', Input: { from: 'express' } },
+          End: true,
+        },
+      },
+    });
+    const started = await client.send(
+      new StartSyncExecutionCommand({
+        stateMachineArn,
+        name: 'p-1',
+        input: JSON.stringify({ target: 'express-child' }),
+      }),
+    );
+    expect(started.status).toBe('SUCCEEDED');
+    expect(JSON.parse(started.output ?? '{}')).toMatchObject({
+      ExecutionArn: expect.stringContaining(':execution:express-child:'),
+    });
+    const child = await db.execution.findFirstOrThrow({ where: { workflow: { name: 'express-child' } } });
+    expect(JSON.parse(child.input)).toMatchObject({
+      from: 'express',
+      AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: expect.stringContaining(':execution:express-parent:p-1'),
+    });
+    const missing = await client.send(
+      new StartSyncExecutionCommand({ stateMachineArn, input: JSON.stringify({ target: 'nowhere' }) }),
+    );
+    expect(missing).toMatchObject({
+      status: 'FAILED',
+      error: 'StepFunctions.StateMachineDoesNotExistException',
+    });
+  });
+
   it('purges Express runs past their retention, and nothing else', async () => {
     const stateMachineArn = await machine('short-lived', passMachine());
     const old = await client.send(new StartSyncExecutionCommand({ stateMachineArn, name: 'old' }));
