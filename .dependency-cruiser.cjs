@@ -55,8 +55,10 @@ module.exports = {
     },
   ],
   options: {
-    doNotFollow: { path: ['node_modules', '^lib/db/generated/'] },
-    exclude: { path: ['^\\.next/', '^node_modules/', '^lib/db/generated/', '^data/'] },
+    doNotFollow: { path: ['node_modules', '^lib/db/generated/', '^lib/db/generated-pg/'] },
+    exclude: {
+      path: ['^\\.next/', '^node_modules/', '^lib/db/generated/', '^lib/db/generated-pg/', '^data/'],
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -57,3 +57,23 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * A database's refusal of the request's own text, as the 400 it is: PostgreSQL stores no NUL
+ * character (U+0000) in text (SQLSTATE 22021, 22P05), where SQLite took it. Undefined for any
+ * other error.
+ */
+export function refusedText(error: unknown): AppError | undefined {
+  const { message, meta } = (error ?? {}) as {
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  };
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  const refused =
+    code === '22021' ||
+    code === '22P05' ||
+    (typeof message === 'string' && /Code: `22(021|P05)`/.test(message));
+  return refused
+    ? new AppError('INVALID_INPUT', 'Text may not contain the NUL character (U+0000).')
+    : undefined;
+}

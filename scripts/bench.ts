@@ -7,9 +7,19 @@ import { benchGraph } from './bench/graph';
 import { benchHttp } from './bench/http';
 import { benchInbox } from './bench/inbox';
 import { benchMap } from './bench/map';
+import { benchPostgres } from './bench/postgres';
 
 async function main() {
-  for (const bench of [benchAsl, benchGraph, benchEngine, benchMap, benchApprovals, benchInbox, benchHttp]) {
+  for (const bench of [
+    benchAsl,
+    benchGraph,
+    benchEngine,
+    benchPostgres,
+    benchMap,
+    benchApprovals,
+    benchInbox,
+    benchHttp,
+  ]) {
     for (const line of await bench()) console.log(JSON.stringify(line));
   }
   process.exit(0);

@@ -1,8 +1,18 @@
 // npm run db:migration -- NAME — writes prisma/migrations/<timestamp>_NAME/migration.sql with the
-// SQL that takes the existing migrations to what prisma/schema.prisma says.
+// SQL that takes the existing migrations to what prisma/schema.prisma says, and its PostgreSQL
+// twin in prisma/migrations-postgres (diffed from that folder's snapshot datamodel; it needs a
+// reachable PostgreSQL to open the schema engine: SIGNOFF_PG_ADMIN_URL, default 127.0.0.1:5432).
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMPTY_MIGRATION, MIGRATIONS_DIR, diffMigrationsToSchema } from '../lib/db/migrations';
+import {
+  EMPTY_MIGRATION,
+  MIGRATIONS_DIR,
+  diffMigrationsToSchema,
+  diffPostgresMigrationsToSchema,
+  writePostgresMigration,
+} from '../lib/db/migrations';
+
+const PG_URL = process.env.SIGNOFF_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function main() {
   const name = process.argv[2];
@@ -11,11 +21,14 @@ async function main() {
     process.exit(2);
   }
   const sql = await diffMigrationsToSchema();
+  const pgSql = await diffPostgresMigrationsToSchema(PG_URL);
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  if (pgSql !== EMPTY_MIGRATION && pgSql !== '')
+    console.log(`Wrote ${writePostgresMigration(`${stamp}_${name}`, pgSql)}/migration.sql`);
   if (sql === EMPTY_MIGRATION || sql === '') {
-    console.log('schema.prisma and the migrations agree: nothing to write.');
+    console.log('schema.prisma and the SQLite migrations agree: nothing to write.');
     return;
   }
-  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const dir = join(MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'migration.sql'), `${sql}\n`);

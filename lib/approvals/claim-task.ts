@@ -8,7 +8,7 @@
  */
 import type { Actor, RequestInfo } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
-import { runAudited } from '../audit/run-audited';
+import { LostRace, runAudited } from '../audit/run-audited';
 import type { Tx } from '../db/client';
 import { engineNow } from '../engine';
 import { AppError } from '../errors';
@@ -74,7 +74,7 @@ export async function claimTask({ taskId, actor, request }: ClaimOptions): Promi
       },
       data: { claimedById: user.id, claimedAt: now, claimExpiresAt: expiresAt },
     });
-    if (count === 0) throw new AppError('CONFLICT', 'This request changed meanwhile; look at it again.');
+    if (count === 0) throw new LostRace();
     await recordAudit(tx, {
       actor,
       request,
@@ -135,7 +135,7 @@ export async function breakClaim({
       where: { id: taskId, claimedById: holder, claimExpiresAt: { gt: now } },
       data: { claimedById: null, claimedAt: null, claimExpiresAt: null },
     });
-    if (count === 0) throw new AppError('CONFLICT', 'This request changed meanwhile; look at it again.');
+    if (count === 0) throw new LostRace();
     await recordAudit(tx, {
       actor,
       request,

@@ -1,14 +1,15 @@
 /**
- * Full-text search over approval tasks: every access to the index is here, so a PostgreSQL
- * variant (a tsvector column, `@@ websearch_to_tsquery`) replaces this one module.
+ * Full-text search over approval tasks: every access to the index is here.
  *
- * SQLite: the FTS5 table "ApprovalTaskSearch" (title, details, requester), created by the
- * inbox_claims_views_search migration and unknown to Prisma (lib/db/external-tables.ts). A task's
- * row is written in the transaction that writes the task, and ApprovalTask.searchRowId holds its
- * rowid: a search reads only rowids from the index (never its stored text) and matches them
- * against that indexed column.
+ * The table "ApprovalTaskSearch" is unknown to Prisma (lib/db/external-tables.ts), made by hand
+ * in each database's migrations: on SQLite an FTS5 table (title, details, requester), on
+ * PostgreSQL a `tsvector` column with a GIN index (the 'simple' configuration: words as
+ * written, no stemming, as FTS5's unicode61 tokenizer). A task's row is written in the
+ * transaction that writes the task, and ApprovalTask.searchRowId holds its rowid: a search
+ * reads only rowids from the index and matches them against that indexed column.
  */
 import type { Tx } from '../db/client';
+import { isPostgres } from '../db/database-url';
 import { Prisma } from '../db/generated/client';
 
 /** The most search terms a query keeps (the rest are ignored). */
@@ -52,10 +53,43 @@ export function ftsQuery(text: string): string | null {
 }
 
 /**
+ * Text as FTS5's unicode61 tokenizer (remove_diacritics 2) sees it: runs of letters and digits,
+ * lower-cased, accents dropped. PostgreSQL's index and queries are made of these words only, so
+ * both databases find the same tasks (its own parser would keep `a@b.com` or `x-1` whole).
+ */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * The same for PostgreSQL: a `to_tsquery('simple', …)` text that can never be a syntax error
+ * (only words of letters and digits). Every word must match (&), the last one also as a prefix
+ * (`:*`) when it has 3 characters or more.
+ */
+export function tsQuery(text: string): string | null {
+  const words = text.split(/\s+/).slice(0, MAX_TERMS).flatMap(searchWords);
+  if (words.length === 0) return null;
+  return words
+    .map((word, i) => (i === words.length - 1 && word.length >= 3 ? `${word}:*` : word))
+    .join(' & ');
+}
+
+/**
  * The condition "task t matches the search", to AND into a query over `"ApprovalTask" t`;
  * null when the text holds nothing searchable (then nothing is filtered).
  */
 export function searchCondition(text: string | undefined): Prisma.Sql | null {
+  if (isPostgres()) {
+    const query = text ? tsQuery(text) : null;
+    if (!query) return null;
+    return Prisma.sql`t."searchRowId" IN (SELECT "rowid" FROM "ApprovalTaskSearch" WHERE "document" @@ to_tsquery('simple', ${query}))`;
+  }
   const query = text ? ftsQuery(text) : null;
   if (!query) return null;
   return Prisma.sql`t."searchRowId" IN (SELECT "rowid" FROM "ApprovalTaskSearch" WHERE "ApprovalTaskSearch" MATCH ${query})`;
@@ -75,6 +109,15 @@ export interface SearchableTask {
 export async function indexTaskForSearch(tx: Tx, task: SearchableTask): Promise<void> {
   if (task.searchRowId !== null)
     await tx.$executeRaw`DELETE FROM "ApprovalTaskSearch" WHERE "rowid" = ${task.searchRowId}`;
+  if (isPostgres()) {
+    const document = searchWords(
+      [task.title, detailsText(JSON.parse(task.details)), task.requesterLabel ?? ''].join(' '),
+    ).join(' ');
+    const [{ rowid }] = await tx.$queryRaw<Array<{ rowid: number }>>`
+      INSERT INTO "ApprovalTaskSearch" ("document") VALUES (to_tsvector('simple', ${document})) RETURNING "rowid"`;
+    await tx.$executeRaw`UPDATE "ApprovalTask" SET "searchRowId" = ${rowid} WHERE "id" = ${task.id}`;
+    return;
+  }
   await tx.$executeRaw`INSERT INTO "ApprovalTaskSearch" ("title", "details", "requester")
     VALUES (${task.title}, ${detailsText(JSON.parse(task.details))}, ${task.requesterLabel ?? ''})`;
   // The same connection (the transaction's), so this is the row just written.

@@ -3,12 +3,13 @@
  * admin everyone. Open tasks per person and per group with how many are overdue, time to decision
  * per workflow (median and p90, from a task's creation to the decision that settled it) over the
  * last days, and a CSV export of the decided tasks with every decision. Aggregates are grouped in
- * SQL (SQLite's dialect, as lib/dashboard does); percentiles interpolate as the dashboard's do.
+ * SQL (what SQLite and PostgreSQL share, as lib/dashboard does); percentiles interpolate as the dashboard's do.
  */
 import { csvText } from '../csv';
 import { MEDIAN, P90, interpolatePercentile } from '../dashboard/percentile';
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
+import { millisBetween } from '../db/sql-dialect';
 import { sqlTime } from '../db/sqlite';
 import { engineNow } from '../engine';
 import { AppError } from '../errors';
@@ -91,7 +92,7 @@ async function perPerson(scope: TeamScope, now: string): Promise<TeamStats['perP
 async function perGroup(scope: TeamScope, now: string): Promise<TeamStats['perGroup']> {
   if (scope.groups.length === 0) return [];
   const rows = await db.$queryRaw<Array<{ groupId: string; open: bigint; overdue: bigint }>>`
-    SELECT m."groupId" AS groupId, COUNT(DISTINCT t."id") AS open,
+    SELECT m."groupId" AS "groupId", COUNT(DISTINCT t."id") AS open,
       COUNT(DISTINCT CASE WHEN t."dueAt" IS NOT NULL AND t."dueAt" <= ${now} THEN t."id" END) AS overdue
     FROM "ApprovalTask" t
     JOIN "ApprovalAssignee" a ON a."taskId" = t."id"
@@ -109,8 +110,8 @@ async function perGroup(scope: TeamScope, now: string): Promise<TeamStats['perGr
 async function decisionTimes(scope: TeamScope, from: Date, to: Date): Promise<TeamStats['decisionTimes']> {
   const team = scope.admin ? Prisma.empty : Prisma.sql`AND ${inManagedGroup(scope.viewerId)}`;
   const rows = await db.$queryRaw<Array<{ workflowName: string; ms: bigint | number }>>`
-    SELECT w."name" AS workflowName,
-      CAST(ROUND((julianday(t."decidedAt") - julianday(t."createdAt")) * 86400000) AS INTEGER) AS ms
+    SELECT w."name" AS "workflowName",
+      ${millisBetween(Prisma.sql`t."createdAt"`, Prisma.sql`t."decidedAt"`)} AS ms
     FROM "ApprovalTask" t
     JOIN "Execution" e ON e."id" = t."executionId"
     JOIN "Workflow" w ON w."id" = e."workflowId"

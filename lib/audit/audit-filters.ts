@@ -3,6 +3,7 @@
  * (list-audit.ts) and the export (export-audit.ts), so an export holds exactly what the table
  * shows.
  */
+import { containsIgnoringCase } from '../db/sql-dialect';
 import type { Prisma } from '../db/generated/client';
 
 export interface AuditFilters {
@@ -29,7 +30,12 @@ export function auditWhere(filters: AuditFilters = {}): Prisma.AuditEntryWhereIn
     targetId,
     at: from || to ? { gte: from, lt: to } : undefined,
     ...(actorContains
-      ? { OR: [{ actorId: { contains: actorContains } }, { actorLabel: { contains: actorContains } }] }
+      ? {
+          OR: [
+            { actorId: containsIgnoringCase(actorContains) },
+            { actorLabel: containsIgnoringCase(actorContains) },
+          ],
+        }
       : {}),
   };
 }

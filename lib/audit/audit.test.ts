@@ -39,7 +39,7 @@ describe('audit trail', () => {
     await db.auditEntry.deleteMany();
     await appendThree();
     await db.$executeRawUnsafe(
-      `UPDATE AuditEntry SET data = '{"workflowId":"wf-x","name":"x","version":1}' WHERE seq = 2`,
+      `UPDATE "AuditEntry" SET "data" = '{"workflowId":"wf-x","name":"x","version":1}' WHERE "seq" = 2`,
     );
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenSeq: 2, reason: 'edited' });
   });
@@ -47,7 +47,7 @@ describe('audit trail', () => {
   it('detects a deleted middle row', async () => {
     await db.auditEntry.deleteMany();
     await appendThree();
-    await db.$executeRawUnsafe('DELETE FROM AuditEntry WHERE seq = 2');
+    await db.$executeRawUnsafe('DELETE FROM "AuditEntry" WHERE "seq" = 2');
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenSeq: 2, reason: 'deleted' });
   });
 

@@ -138,7 +138,7 @@ describe('checkAuditChain', () => {
 
   it('names the first broken entry, its time and action, and why', async () => {
     for (const name of ['a', 'b', 'c']) await record(alice, name);
-    await db.$executeRawUnsafe(`UPDATE AuditEntry SET reason = 'tampered' WHERE seq = 2`);
+    await db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "reason" = 'tampered' WHERE "seq" = 2`);
     const report = await checkAuditChain({ actor: admin });
     expect(report).toMatchObject({
       ok: false,
@@ -151,7 +151,7 @@ describe('checkAuditChain', () => {
 
   it('for a deleted entry, says which is missing and shows the one found in its place', async () => {
     for (const name of ['a', 'b', 'c']) await record(alice, name);
-    await db.$executeRawUnsafe('DELETE FROM AuditEntry WHERE seq = 2');
+    await db.$executeRawUnsafe('DELETE FROM "AuditEntry" WHERE "seq" = 2');
     expect(await checkAuditChain({ actor: admin })).toMatchObject({
       ok: false,
       brokenSeq: 2,

@@ -2,9 +2,12 @@
  * Appends one entry to the hash-chained audit trail, inside the caller's transaction, so the
  * entry commits or rolls back with what it records. The previous hash is read in the same
  * transaction; the explicit `seq` (previous + 1, the primary key) makes two racing writers
- * collide instead of forking the chain (the loser retries; see runAudited).
+ * collide instead of forking the chain (the loser retries; see runAudited). On PostgreSQL,
+ * where writers do not queue for one database lock, a transaction-scoped advisory lock makes
+ * them take turns at the chain's end instead of colliding.
  */
 import type { Tx } from '../db/client';
+import { isPostgres } from '../db/database-url';
 import { prepared, sqlTime, type Sqlite } from '../db/sqlite';
 import type { Actor, RequestInfo } from '../auth/actor';
 import { auditEventSchema, type AuditEvent } from './audit-event';
@@ -41,10 +44,14 @@ function nextEntry(
   return { ...fields, hash: hashAuditEntry(fields) };
 }
 
+/** The advisory lock key of the audit chain's end (any constant the app uses for nothing else). */
+const AUDIT_CHAIN_LOCK = 0x5164_17;
+
 export async function recordAudit(
   tx: Tx,
   options: RecordAuditOptions,
 ): Promise<{ seq: number; hash: string }> {
+  if (isPostgres()) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEntry.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   const entry = nextEntry(options, last);
   await tx.auditEntry.create({ data: entry });

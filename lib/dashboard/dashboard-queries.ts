@@ -1,15 +1,17 @@
 /**
  * The dashboard's aggregates, each one grouped query: the database counts, the service only
  * zero-fills and shapes. Raw SQL where Prisma's groupBy cannot reach (a time bucket, a column of a
- * related row, a rank within a group); it is SQLite's dialect (strftime, julianday) and reads the
- * DateTime text Prisma writes (lib/db/sqlite.ts sqlTime), so bounds are passed in that same form.
+ * related row, a rank within a group), in the SQL SQLite and PostgreSQL share; the few expressions
+ * they spell differently come from lib/db/sql-dialect.ts. Bounds are passed in the DateTime text
+ * form Prisma writes (lib/db/sqlite.ts sqlTime).
  */
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
+import { millisBetween, timeBucket } from '../db/sql-dialect';
 import { sqlTime } from '../db/sqlite';
 import { EXECUTION_STATUSES } from '../executions/schemas';
 import { MEDIAN, P90, interpolatePercentile } from './percentile';
-import { bucketFormat, type Granularity, type TimeWindow } from './dashboard-range';
+import type { Granularity, TimeWindow } from './dashboard-range';
 
 /** Failed executions have these statuses; their `error` column names why. */
 const FAILURE_STATUSES = ['FAILED', 'TIMED_OUT'];
@@ -19,7 +21,7 @@ type Count = number | bigint;
 /** Executions started in the window, counted per (bucket key, status). */
 export async function countExecutionsByBucket(window: TimeWindow, granularity: Granularity) {
   const rows = await db.$queryRaw<{ bucket: string; status: string; count: Count }[]>`
-    SELECT strftime(${bucketFormat[granularity]}, "startedAt") AS bucket, "status", COUNT(*) AS count
+    SELECT ${timeBucket(granularity, Prisma.sql`"startedAt"`)} AS bucket, "status", COUNT(*) AS count
     FROM "Execution"
     WHERE "status" IN (${Prisma.join(EXECUTION_STATUSES)}) -- every status: the (status, startedAt) index serves the range
       AND "startedAt" >= ${sqlTime(new Date(window.from))} AND "startedAt" < ${sqlTime(new Date(window.to))}
@@ -37,7 +39,7 @@ export async function countWaitingApprovals(now: Date) {
   const rows = await db.$queryRaw<
     { workflowId: string; workflowName: string; waiting: Count; overdue: Count }[]
   >`
-    SELECT w."id" AS workflowId, w."name" AS workflowName, COUNT(*) AS waiting,
+    SELECT w."id" AS "workflowId", w."name" AS "workflowName", COUNT(*) AS waiting,
       SUM(CASE WHEN t."dueAt" IS NOT NULL AND t."dueAt" <= ${sqlTime(now)} THEN 1 ELSE 0 END) AS overdue
     FROM "ApprovalTask" t
     JOIN "Execution" e ON e."id" = t."executionId"
@@ -66,19 +68,19 @@ export async function decisionTimesByWorkflow(window: TimeWindow): Promise<Decis
     { workflowId: string; workflowName: string; ms: number; i: Count; n: Count }[]
   >`
     WITH d AS (
-      SELECT e."workflowId" AS workflowId,
-        CAST(ROUND((julianday(t."decidedAt") - julianday(t."createdAt")) * 86400000) AS INTEGER) AS ms
+      SELECT e."workflowId" AS "workflowId",
+        ${millisBetween(Prisma.sql`t."createdAt"`, Prisma.sql`t."decidedAt"`)} AS ms
       FROM "ApprovalTask" t JOIN "Execution" e ON e."id" = t."executionId"
       WHERE t."status" IN ('APPROVED', 'REJECTED') AND t."decidedAt" IS NOT NULL
         AND t."decidedAt" >= ${sqlTime(new Date(window.from))} AND t."decidedAt" < ${sqlTime(new Date(window.to))}
     ), r AS (  -- the ranks percentile.ts reads: floor(p·(n−1)) and the next, p = 1/2 and 9/10
-      SELECT workflowId, ms,
-        ROW_NUMBER() OVER (PARTITION BY workflowId ORDER BY ms) - 1 AS i,
-        COUNT(*) OVER (PARTITION BY workflowId) AS n
+      SELECT "workflowId", ms,
+        ROW_NUMBER() OVER (PARTITION BY "workflowId" ORDER BY ms) - 1 AS i,
+        COUNT(*) OVER (PARTITION BY "workflowId") AS n
       FROM d
     )
-    SELECT r.workflowId, w."name" AS workflowName, r.ms, r.i, r.n
-    FROM r JOIN "Workflow" w ON w."id" = r.workflowId
+    SELECT r."workflowId", w."name" AS "workflowName", r.ms, r.i, r.n
+    FROM r JOIN "Workflow" w ON w."id" = r."workflowId"
     WHERE r.i IN ((r.n - 1) * 1 / 2, (r.n - 1) * 1 / 2 + 1, (r.n - 1) * 9 / 10, (r.n - 1) * 9 / 10 + 1)`;
   return summarizeRanks(rows.map((r) => ({ ...r, ms: Number(r.ms), i: Number(r.i), n: Number(r.n) })));
 }

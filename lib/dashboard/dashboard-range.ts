@@ -49,10 +49,7 @@ export function dashboardWindow(now: Date, days: number): DashboardWindow {
   return { days, granularity, from: buckets[0].from, to: buckets[count - 1].to, buckets };
 }
 
-/** The key SQL's strftime gives a time in this bucket size (see bucketFormat). */
+/** The key SQL gives a time in this bucket size (lib/db/sql-dialect.ts timeBucket). */
 export function bucketKey(iso: string, granularity: Granularity): string {
   return granularity === 'hour' ? iso.slice(0, 13) : iso.slice(0, 10);
 }
-
-/** SQLite strftime formats matching bucketKey. */
-export const bucketFormat: Record<Granularity, string> = { hour: '%Y-%m-%dT%H', day: '%Y-%m-%d' };

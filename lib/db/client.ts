@@ -1,13 +1,18 @@
 /**
- * The one Prisma client of the process: Prisma 7's TypeScript client over better-sqlite3.
+ * The one Prisma client of the process, chosen by DATABASE_URL: Prisma 7's TypeScript client
+ * over better-sqlite3 for a `file:` URL, over `pg` (a pool) for a `postgresql://` one.
  * SQLite runs in WAL mode (set persistently by the migration step) with synchronous=NORMAL
  * and a busy timeout, so readers never block the writer and a racing writer waits instead of
- * failing at once.
+ * failing at once. Both clients have the same API (generated from one schema source), so the
+ * services use one type.
  */
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
-import { databaseFilePath } from './database-url';
+import { PrismaClient as PrismaPgClient } from './generated-pg/client';
+import { databaseFilePath, databaseUrl, providerOf } from './database-url';
 import { gatedAdapterFactory, insideTransaction } from './one-connection-gate';
+import { pgPoolConfig } from './postgres';
 
 /** How long a writer waits for SQLite's single write lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -16,7 +21,9 @@ export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export function createDb(url?: string): Db {
+export function createDb(url = databaseUrl()): Db {
+  if (providerOf(url) === 'postgresql')
+    return new PrismaPgClient({ adapter: new PrismaPg(pgPoolConfig(url)) }) as unknown as Db;
   const file = databaseFilePath(url);
   const adapter = gatedAdapterFactory(new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });

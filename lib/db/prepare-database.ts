@@ -1,11 +1,12 @@
 /**
  * Makes the database at DATABASE_URL ready to serve: its folder exists and is writable, the
- * file is a SQLite database, WAL is on, and every migration is applied. Failures become one
- * sentence (DatabaseSetupError) that start-up prints instead of a stack trace.
+ * file is a SQLite database, WAL is on, and every migration is applied (on PostgreSQL: the
+ * server answers and every migration of prisma/migrations-postgres is applied). Failures
+ * become one sentence (DatabaseSetupError) that start-up prints instead of a stack trace.
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { databaseDir, databaseFilePath, databaseUrl } from './database-url';
+import { databaseDir, databaseFilePath, databaseUrl, isPostgres } from './database-url';
 import { applyMigrations, migrationNames } from './migrations';
 
 export class DatabaseSetupError extends Error {
@@ -59,6 +60,7 @@ function enableWal(file: string): boolean {
 
 /** Returns the names of the migrations it applied. */
 export async function prepareDatabase(url = databaseUrl()): Promise<string[]> {
+  if (isPostgres(url)) return preparePostgres(url);
   const file = databaseFilePath(url);
   ensureWritableFolder(file, databaseDir(url));
   if (enableWal(file)) return [];
@@ -66,5 +68,17 @@ export async function prepareDatabase(url = databaseUrl()): Promise<string[]> {
     return await applyMigrations(`file:${file}`);
   } catch (error) {
     throw new DatabaseSetupError(`migrating ${file} failed: ${reason(error)}`, { cause: error });
+  }
+}
+
+async function preparePostgres(url: string): Promise<string[]> {
+  const where = new URL(url);
+  try {
+    return await applyMigrations(url);
+  } catch (error) {
+    throw new DatabaseSetupError(
+      `migrating PostgreSQL database "${where.pathname.slice(1)}" at ${where.host} failed: ${reason(error)}`,
+      { cause: error },
+    );
   }
 }

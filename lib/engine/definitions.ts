@@ -5,7 +5,6 @@
  */
 import type { Definition, JsonValue } from '../asl';
 import type { Tx } from '../db/client';
-import type { Sqlite } from '../db/sqlite';
 
 export interface PinnedWorkflow {
   definition: Definition;
@@ -26,15 +25,14 @@ export async function loadWorkflowVersion(tx: Tx, versionId: string): Promise<Pi
   return remember(versionId, row.definition, row.workflow.name);
 }
 
-/** The same, read on the engine's synchronous connection (the direct path). */
-export function loadWorkflowVersionSync(connection: Sqlite, versionId: string): PinnedWorkflow {
+/** The same, from `read` (the direct path reads through the engine's store) when not cached. */
+export async function loadWorkflowVersionWith(
+  versionId: string,
+  read: (versionId: string) => Promise<{ definition: string; name: string } | undefined>,
+): Promise<PinnedWorkflow> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const row = connection
-    .prepare(
-      'SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?',
-    )
-    .get(versionId) as { definition: string; name: string } | undefined;
+  const row = await read(versionId);
   if (!row) throw new Error(`Workflow version ${versionId} does not exist.`);
   return remember(versionId, row.definition, row.name);
 }

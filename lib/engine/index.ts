@@ -20,7 +20,12 @@ export { finishToken } from './tokens/complete-task-token';
 export { onExecutionEnded, type EndedChild } from './advance/execution-endings';
 export { executionArnOf } from './constants';
 export { invokeNow } from './integrations/invoke-now';
-export { executionNameTaken, insertFinishedRun } from './advance/finished-run';
+export {
+  executionNameTaken,
+  insertFinishedRun,
+  insertFinishedRunTx,
+  type FinishedRun,
+} from './advance/finished-run';
 export { definitionAt, loadWorkflowVersion, type DefinitionPath } from './definitions';
 export { setEngineClock, engineNow } from './clock';
 export { updateMapRun } from './advance/map-run';

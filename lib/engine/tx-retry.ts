@@ -4,6 +4,7 @@
  * reports at once when a read snapshot went stale).
  */
 import { db, type Tx } from '../db/client';
+import { isPostgres } from '../db/database-url';
 
 /** Thrown inside a transaction to roll it back and run it again. */
 export class VersionConflict extends Error {
@@ -14,7 +15,7 @@ export class VersionConflict extends Error {
 }
 
 const MAX_ATTEMPTS = 50;
-const LOCK_FIRST = 'UPDATE "Execution" SET "version" = "version" WHERE 0';
+const LOCK_FIRST = 'UPDATE "Execution" SET "version" = "version" WHERE FALSE';
 
 /** True for errors a retry can cure. */
 function isRetryable(error: unknown): boolean {
@@ -23,7 +24,8 @@ function isRetryable(error: unknown): boolean {
     error instanceof Error
       ? `${error.message} ${String((error as { code?: unknown }).code ?? '')}`
       : String(error);
-  return /SQLITE_BUSY|database is locked|P2034|P1008|Operation has timed out|write conflict|deadlock/i.test(
+  // SQLite's lock; Prisma's conflict codes; PostgreSQL's serialization failure and deadlock.
+  return /SQLITE_BUSY|database is locked|P2034|P1008|Operation has timed out|write conflict|deadlock|40001|40P01/i.test(
     text,
   );
 }
@@ -44,7 +46,8 @@ export async function retryTransaction<T>(
           // Take SQLite's write lock first (a no-op UPDATE does): a transaction that reads first
           // and writes later fails at once with SQLITE_BUSY when another process wrote meanwhile,
           // whereas waiting for the lock up front lets busy_timeout queue it.
-          await tx.$executeRawUnsafe(LOCK_FIRST);
+          // (PostgreSQL locks rows, not the database: nothing to take first.)
+          if (!isPostgres()) await tx.$executeRawUnsafe(LOCK_FIRST);
           return work(tx);
         },
         { timeout: 60_000, maxWait: 60_000 },

@@ -11,15 +11,19 @@
 import { randomUUID } from 'node:crypto';
 import { runInMemory, type InMemoryResult } from '../asl/driver';
 import type { JsonValue } from '../asl';
-import { recordAuditSync } from '../audit/record-audit';
+import { recordAudit, recordAuditSync, type RecordAuditOptions } from '../audit/record-audit';
+import { runAudited } from '../audit/run-audited';
 import { requesterColumns, type Actor, type RequestInfo } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import { db } from '../db/client';
+import { isPostgres } from '../db/database-url';
 import { sqlite, withWriteLock } from '../db/sqlite';
 import {
   executionArnOf,
   executionNameTaken,
   insertFinishedRun,
+  insertFinishedRunTx,
+  type FinishedRun,
   invokeNow,
   loadWorkflowVersion,
 } from '../engine';
@@ -154,44 +158,54 @@ export async function startSyncExecution(options: StartSyncExecutionOptions): Pr
         : { status: 'FAILED' as const, error: outcome.error ?? undefined, cause: outcome.cause };
   const history = outcome === 'timed-out' ? [] : outcome.history;
   const id = randomUUID();
-  const connection = sqlite();
-  await withWriteLock(connection, () => {
-    if (executionNameTaken(connection, workflow.id, name))
-      throw new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
-        details: { awsErrorType: 'ExecutionAlreadyExists' },
-      });
-    insertFinishedRun(
-      connection,
-      {
-        id,
-        name,
-        workflowId: workflow.id,
-        workflowVersionId: version.id,
-        input: inputText,
-        status: ended.status,
-        output: ended.output ?? null,
-        error: ended.error ?? null,
-        cause: ended.cause ?? null,
-        startedAt,
-        stoppedAt,
-        ...requesterColumns(options.actor),
-      },
-      history,
-    );
-    recordAuditSync(connection, {
-      actor: options.actor,
-      request: options.request,
-      type: 'EXECUTION_STARTED',
-      data: {
-        executionId: id,
-        workflowId: workflow.id,
-        version: versionNumber,
-        name,
-        expressStatus: ended.status,
-      },
-      target: { type: 'execution', id },
+  const run: FinishedRun = {
+    id,
+    name,
+    workflowId: workflow.id,
+    workflowVersionId: version.id,
+    input: inputText,
+    status: ended.status,
+    output: ended.output ?? null,
+    error: ended.error ?? null,
+    cause: ended.cause ?? null,
+    startedAt,
+    stoppedAt,
+    ...requesterColumns(options.actor),
+  };
+  const audit: RecordAuditOptions = {
+    actor: options.actor,
+    request: options.request,
+    type: 'EXECUTION_STARTED',
+    data: {
+      executionId: id,
+      workflowId: workflow.id,
+      version: versionNumber,
+      name,
+      expressStatus: ended.status,
+    },
+    target: { type: 'execution', id },
+  };
+  const nameTaken = () =>
+    new AppError('CONFLICT', `An execution named "${name}" already exists.`, {
+      details: { awsErrorType: 'ExecutionAlreadyExists' },
     });
-  });
+  if (isPostgres()) {
+    // One Prisma transaction; a racing run of the same name loses on the unique (workflowId, name).
+    await runAudited(async (tx) => {
+      if (await tx.execution.count({ where: { workflowId: workflow.id, name } })) throw nameTaken();
+      await insertFinishedRunTx(tx, run, history);
+      await recordAudit(tx, audit);
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? nameTaken() : error;
+    });
+  } else {
+    const connection = sqlite();
+    await withWriteLock(connection, () => {
+      if (executionNameTaken(connection, workflow.id, name)) throw nameTaken();
+      insertFinishedRun(connection, run, history);
+      recordAuditSync(connection, audit);
+    });
+  }
   return { id, name, workflowName: workflow.name, input: inputText, startedAt, stoppedAt, ...ended };
 }
 
@@ -216,3 +230,5 @@ async function runWithin(
     clearTimeout(timer);
   }
 }
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';

@@ -1,12 +1,17 @@
 /**
- * The writes of a batch of executions, as SQL statements either path runs: the Prisma
- * transaction (`apply`) or the direct path's synchronous connection (direct-advance.ts). One
- * statement per kind and per chunk of rows: every execution row in one UPDATE … FROM VALUES
- * that checks each row's version (fewer changed rows than sent ⇒ VersionConflict), changed
- * frames likewise, and multi-row INSERTs of new frames, history events and timers.
+ * The writes of a batch of executions, as data: SQL statements that any storage adapter runs
+ * (lib/engine/store), or a caller's Prisma transaction (`apply`). One statement per kind of row:
+ * every execution row in one UPDATE that checks each row's version (fewer changed rows than
+ * sent ⇒ VersionConflict), changed frames likewise, and multi-row INSERTs of new frames,
+ * history events and timers.
+ *
+ * Two dialects of the same statements: SQLite's `VALUES (?, …), …` in chunks (its bound-
+ * parameter limit), PostgreSQL's `unnest($1::text[], …)` with one array per column (one
+ * statement however many rows, the same text every time, so it is prepared once).
  */
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
+import { isPostgres, type Provider } from '../../db/database-url';
 import { sqlTime } from '../../db/sqlite';
 import { VersionConflict } from '../tx-retry';
 import type { HistoryRow } from './history-row';
@@ -33,15 +38,20 @@ export interface ExecutionWrite {
   ended?: { status: string; output: string | null; error: string | null; cause: string | null; at: Date };
 }
 
+type Param = string | number | boolean | null;
+
 /** One statement to run; `expect`: the rows it must change, else the batch lost a race. */
 export interface Statement {
   sql: string;
-  params: (string | number | null)[];
+  params: (Param | Param[])[];
   expect?: number;
 }
 
-/** Rows per statement: keeps each under SQLite's 32,766 bound parameters and the texts few. */
+/** Rows per SQLite statement: keeps each under its 32,766 bound parameters and the texts few. */
 const CHUNK = 64;
+
+/** A column: its name, its PostgreSQL type, its value in a row. */
+type Column<T> = readonly [name: string, pgType: string, value: (row: T) => Param];
 
 export class BatchWrites {
   readonly history: HistoryRow[] = [];
@@ -51,53 +61,14 @@ export class BatchWrites {
   readonly executions: ExecutionWrite[] = [];
 
   /** The statements, the version-checked execution update first. */
-  statements(now: Date): Statement[] {
-    const at = sqlTime(now);
-    return [
-      ...chunked(this.executions, updateExecutions),
-      ...chunked(this.created, (rows) => insertFrames(rows, at)),
-      ...chunked(this.frames, (rows) => updateFrames(rows, at)),
-      ...chunked(this.history, insertHistory),
-      ...chunked(this.timers, (rows) => insertTimers(rows, at)),
-    ];
+  statements(now: Date, provider: Provider = 'sqlite'): Statement[] {
+    return [this.executionStatements(provider), this.rowStatements(now, provider)].flat();
   }
 
-  /** Runs the statements in the caller's Prisma transaction (throws VersionConflict to roll it back). */
-  async apply(tx: Tx, now: Date): Promise<void> {
-    for (const statement of this.statements(now)) {
-      const count = await tx.$executeRawUnsafe(statement.sql, ...statement.params);
-      if (statement.expect !== undefined && count !== statement.expect)
-        throw new VersionConflict(this.executions.map((w) => w.id).join(','));
-    }
-  }
-}
-
-function chunked<T>(rows: T[], toStatement: (rows: T[]) => Statement): Statement[] {
-  const statements: Statement[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) statements.push(toStatement(rows.slice(i, i + CHUNK)));
-  return statements;
-}
-
-const tuples = (count: number, width: number) =>
-  Array.from({ length: count }, () => `(${Array(width).fill('?').join(',')})`).join(',');
-
-function updateExecutions(writes: ExecutionWrite[]): Statement {
-  const params = writes.flatMap((w) => [
-    w.id,
-    w.version,
-    w.nextEventId,
-    w.runnable ? 1 : 0,
-    w.releaseLease ? 1 : 0,
-    w.mocks === undefined ? 0 : 1,
-    w.mocks ?? null,
-    w.ended ? 1 : 0,
-    w.ended?.status ?? null,
-    w.ended?.output ?? null,
-    w.ended?.error ?? null,
-    w.ended?.cause ?? null,
-    w.ended ? sqlTime(w.ended.at) : null,
-  ]);
-  const sql = `UPDATE "Execution" SET "version" = v.column2 + 1, "nextEventId" = v.column3, "runnable" = v.column4,
+  /** The version-checked update of the execution rows (each statement's `expect` is its row count). */
+  executionStatements(provider: Provider): Statement[] {
+    return build(provider, this.executions, (rows, values) => ({
+      sql: `UPDATE "Execution" SET "version" = v.column2 + 1, "nextEventId" = v.column3, "runnable" = v.column4,
        "leaseOwner" = CASE WHEN v.column5 = 1 THEN NULL ELSE "leaseOwner" END,
        "leaseUntil" = CASE WHEN v.column5 = 1 THEN NULL ELSE "leaseUntil" END,
        "mocks" = CASE WHEN v.column6 = 1 THEN v.column7 ELSE "mocks" END,
@@ -106,86 +77,169 @@ function updateExecutions(writes: ExecutionWrite[]): Statement {
        "error" = CASE WHEN v.column8 = 1 THEN v.column11 ELSE "error" END,
        "cause" = CASE WHEN v.column8 = 1 THEN v.column12 ELSE "cause" END,
        "stoppedAt" = CASE WHEN v.column8 = 1 THEN v.column13 ELSE "stoppedAt" END
-     FROM (VALUES ${tuples(writes.length, 13)}) AS v
-     WHERE "Execution"."id" = v.column1 AND "Execution"."version" = v.column2`;
-  return { sql, params, expect: writes.length };
-}
+     FROM ${values(EXECUTION_COLUMNS)}
+     WHERE "Execution"."id" = v.column1 AND "Execution"."version" = v.column2`,
+      expect: rows.length,
+    }));
+  }
 
-function updateFrames(frames: FrameUpdate[], at: string): Statement {
-  const params = frames.flatMap((f) => [
-    f.id,
-    f.status,
-    f.stateName,
-    f.stateInput,
-    f.continuation,
-    f.event,
-    f.variables,
-    f.lastEventId,
-    f.result,
-    f.error,
-    f.cause,
-    at,
-  ]);
-  const sql = `UPDATE "ExecutionFrame" SET "status" = v.column2, "stateName" = v.column3, "stateInput" = v.column4, "continuation" = v.column5,
+  /** Every other row: new and changed frames, history events, timers. */
+  rowStatements(now: Date, provider: Provider): Statement[] {
+    const at = sqlTime(now);
+    return [
+      ...build(provider, this.created, (_, values) =>
+        insert('ExecutionFrame', NEW_FRAME_COLUMNS(at), values),
+      ),
+      ...build(provider, this.frames, (_, values) => ({
+        sql: `UPDATE "ExecutionFrame" SET "status" = v.column2, "stateName" = v.column3, "stateInput" = v.column4, "continuation" = v.column5,
        "event" = v.column6, "variables" = v.column7, "lastEventId" = v.column8, "result" = v.column9, "error" = v.column10,
-       "cause" = v.column11, "updatedAt" = v.column12 FROM (VALUES ${tuples(frames.length, 12)}) AS v WHERE "ExecutionFrame"."id" = v.column1`;
-  return { sql, params };
+       "cause" = v.column11, "updatedAt" = v.column12 FROM ${values(FRAME_UPDATE_COLUMNS(at))} WHERE "ExecutionFrame"."id" = v.column1`,
+      })),
+      ...build(provider, this.history, (_, values) => insert('HistoryEvent', HISTORY_COLUMNS, values)),
+      ...build(provider, this.timers, (_, values) => insert('Timer', TIMER_COLUMNS(at), values)),
+    ];
+  }
+
+  /** Adds another batch's rows to this one. */
+  absorb(other: BatchWrites): void {
+    this.history.push(...other.history);
+    this.created.push(...other.created);
+    this.frames.push(...other.frames);
+    this.timers.push(...other.timers);
+    this.executions.push(...other.executions);
+  }
+
+  /** Runs the statements in the caller's Prisma transaction (throws VersionConflict to roll it back). */
+  async apply(tx: Tx, now: Date): Promise<void> {
+    for (const statement of this.statements(now, isPostgres() ? 'postgresql' : 'sqlite')) {
+      const count = await tx.$executeRawUnsafe(statement.sql, ...statement.params);
+      if (statement.expect !== undefined && count !== statement.expect)
+        throw new VersionConflict(this.executions.map((w) => w.id).join(','));
+    }
+  }
 }
 
-function insertFrames(frames: NewFrame[], at: string): Statement {
-  const params = frames.flatMap((f) => [
-    f.id,
-    f.executionId,
-    f.parentFrameId,
-    f.parentState,
-    f.index,
-    f.status,
-    f.stateName,
-    f.stateInput,
-    f.continuation,
-    f.event,
-    f.variables,
-    f.lastEventId,
-    f.definitionPath,
-    f.mapItem,
-    f.result,
-    f.error,
-    f.cause,
-    at,
-    at,
-  ]);
-  const sql = `INSERT INTO "ExecutionFrame" ("id", "executionId", "parentFrameId", "parentState", "index", "status", "stateName", "stateInput",
-       "continuation", "event", "variables", "lastEventId", "definitionPath", "mapItem", "result", "error", "cause", "createdAt", "updatedAt")
-     VALUES ${tuples(frames.length, 19)}`;
-  return { sql, params };
+/**
+ * Statements over `rows`, each made by `make` from the rows it covers and `values(columns)`:
+ * the rows as a table `v` whose columns are column1…columnN in both dialects.
+ */
+function build<T>(
+  provider: Provider,
+  rows: T[],
+  make: (rows: T[], values: (columns: readonly Column<T>[]) => string) => Omit<Statement, 'params'>,
+): Statement[] {
+  const statements: Statement[] = [];
+  if (provider === 'postgresql') {
+    if (rows.length === 0) return statements;
+    let params: Param[][] = [];
+    const statement = make(rows, (columns) => {
+      params = columns.map(([, type, value]) => rows.map((row) => pgValue(type, value(row))));
+      const names = columns.map((_, i) => `column${i + 1}`).join(', ');
+      return `unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS v(${names})`;
+    });
+    statements.push({ ...statement, params });
+    return statements;
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    let params: Param[] = [];
+    const statement = make(chunk, (columns) => {
+      params = chunk.flatMap((row) => columns.map(([, , value]) => value(row)));
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      return `(VALUES ${Array(chunk.length).fill(tuple).join(',')}) AS v`;
+    });
+    statements.push({ ...statement, params });
+  }
+  return statements;
 }
 
-function insertHistory(events: HistoryRow[]): Statement {
-  const params = events.flatMap((e) => [
-    `${e.executionId}.${e.seq}`,
-    e.executionId,
-    e.seq,
-    e.previousEventId,
-    e.type,
-    sqlTime(e.timestamp),
-    e.details,
-  ]);
-  const sql = `INSERT INTO "HistoryEvent" ("id", "executionId", "seq", "previousEventId", "type", "timestamp", "details") VALUES ${tuples(events.length, 7)}`;
-  return { sql, params };
+const pgValue = (type: string, value: Param): Param =>
+  type === 'boolean' ? value === 1 || value === true : value;
+
+function insert<T>(
+  table: string,
+  columns: readonly Column<T>[],
+  values: (columns: readonly Column<T>[]) => string,
+): Omit<Statement, 'params'> {
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  return { sql: `INSERT INTO "${table}" (${names}) SELECT * FROM ${values(columns)}` };
 }
 
-function insertTimers(timers: TimerRow[], at: string): Statement {
-  const params = timers.flatMap((t) => [
-    randomUUID(),
-    t.key,
-    t.executionId,
-    t.frameId,
-    t.purpose,
-    sqlTime(t.dueAt),
-    'PENDING',
-    t.taskTokenId ?? null,
-    at,
-  ]);
-  const sql = `INSERT INTO "Timer" ("id", "key", "executionId", "frameId", "purpose", "dueAt", "status", "taskTokenId", "createdAt") VALUES ${tuples(timers.length, 9)}`;
-  return { sql, params };
-}
+const TEXT = 'text';
+const INT = 'int';
+const TIME = 'timestamp(3)';
+
+const EXECUTION_COLUMNS: readonly Column<ExecutionWrite>[] = [
+  ['id', TEXT, (w) => w.id],
+  ['version', INT, (w) => w.version],
+  ['nextEventId', INT, (w) => w.nextEventId],
+  ['runnable', 'boolean', (w) => (w.runnable ? 1 : 0)],
+  ['releaseLease', INT, (w) => (w.releaseLease ? 1 : 0)],
+  ['hasMocks', INT, (w) => (w.mocks === undefined ? 0 : 1)],
+  ['mocks', TEXT, (w) => w.mocks ?? null],
+  ['ended', INT, (w) => (w.ended ? 1 : 0)],
+  ['status', TEXT, (w) => w.ended?.status ?? null],
+  ['output', TEXT, (w) => w.ended?.output ?? null],
+  ['error', TEXT, (w) => w.ended?.error ?? null],
+  ['cause', TEXT, (w) => w.ended?.cause ?? null],
+  ['stoppedAt', TIME, (w) => (w.ended ? sqlTime(w.ended.at) : null)],
+];
+
+const FRAME_UPDATE_COLUMNS = (at: string): readonly Column<FrameUpdate>[] => [
+  ['id', TEXT, (f) => f.id],
+  ['status', TEXT, (f) => f.status],
+  ['stateName', TEXT, (f) => f.stateName],
+  ['stateInput', TEXT, (f) => f.stateInput],
+  ['continuation', TEXT, (f) => f.continuation],
+  ['event', TEXT, (f) => f.event],
+  ['variables', TEXT, (f) => f.variables],
+  ['lastEventId', INT, (f) => f.lastEventId],
+  ['result', TEXT, (f) => f.result],
+  ['error', TEXT, (f) => f.error],
+  ['cause', TEXT, (f) => f.cause],
+  ['updatedAt', TIME, () => at],
+];
+
+const NEW_FRAME_COLUMNS = (at: string): readonly Column<NewFrame>[] => [
+  ['id', TEXT, (f) => f.id],
+  ['executionId', TEXT, (f) => f.executionId],
+  ['parentFrameId', TEXT, (f) => f.parentFrameId],
+  ['parentState', TEXT, (f) => f.parentState],
+  ['index', INT, (f) => f.index],
+  ['status', TEXT, (f) => f.status],
+  ['stateName', TEXT, (f) => f.stateName],
+  ['stateInput', TEXT, (f) => f.stateInput],
+  ['continuation', TEXT, (f) => f.continuation],
+  ['event', TEXT, (f) => f.event],
+  ['variables', TEXT, (f) => f.variables],
+  ['lastEventId', INT, (f) => f.lastEventId],
+  ['definitionPath', TEXT, (f) => f.definitionPath],
+  ['mapItem', TEXT, (f) => f.mapItem],
+  ['result', TEXT, (f) => f.result],
+  ['error', TEXT, (f) => f.error],
+  ['cause', TEXT, (f) => f.cause],
+  ['createdAt', TIME, () => at],
+  ['updatedAt', TIME, () => at],
+];
+
+const HISTORY_COLUMNS: readonly Column<HistoryRow>[] = [
+  ['id', TEXT, (e) => `${e.executionId}.${e.seq}`],
+  ['executionId', TEXT, (e) => e.executionId],
+  ['seq', INT, (e) => e.seq],
+  ['previousEventId', INT, (e) => e.previousEventId],
+  ['type', TEXT, (e) => e.type],
+  ['timestamp', TIME, (e) => sqlTime(e.timestamp)],
+  ['details', TEXT, (e) => e.details],
+];
+
+const TIMER_COLUMNS = (at: string): readonly Column<TimerRow>[] => [
+  ['id', TEXT, () => randomUUID()],
+  ['key', TEXT, (t) => t.key],
+  ['executionId', TEXT, (t) => t.executionId],
+  ['frameId', TEXT, (t) => t.frameId],
+  ['purpose', TEXT, (t) => t.purpose],
+  ['dueAt', TIME, (t) => sqlTime(t.dueAt)],
+  ['status', TEXT, () => 'PENDING'],
+  ['taskTokenId', TEXT, (t) => t.taskTokenId ?? null],
+  ['createdAt', TIME, () => at],
+];

@@ -2,9 +2,10 @@
  * An execution that ran to its end outside the engine (an Express run, StartSyncExecution):
  * its row and its history written on the synchronous SQLite connection, inside the caller's
  * `withWriteLock` transaction — microseconds, where a Prisma interactive transaction costs
- * milliseconds on the request's path.
+ * milliseconds on the request's path. On PostgreSQL, in the caller's Prisma transaction.
  */
 import type { HistoryEvent } from '../../asl';
+import type { Tx } from '../../db/client';
 import { prepared, sqlTime, type Sqlite } from '../../db/sqlite';
 import { BatchWrites } from './batch-writes';
 import { historyRow } from './history-row';
@@ -55,4 +56,12 @@ export function insertFinishedRun(connection: Sqlite, run: FinishedRun, history:
   for (const event of history) batch.history.push(historyRow(run.id, event));
   for (const statement of batch.statements(run.stoppedAt))
     prepared(connection, statement.sql).run(...statement.params);
+}
+
+/** The same rows in the caller's Prisma transaction (PostgreSQL). */
+export async function insertFinishedRunTx(tx: Tx, run: FinishedRun, history: HistoryEvent[]): Promise<void> {
+  await tx.execution.create({ data: { ...run, runnable: false, nextEventId: history.length + 1 } });
+  const batch = new BatchWrites();
+  for (const event of history) batch.history.push(historyRow(run.id, event));
+  await batch.apply(tx, run.stoppedAt);
 }

@@ -7,23 +7,18 @@
  */
 import type { JsonValue } from '../../asl';
 import { db, type Tx } from '../../db/client';
-import { prepared, sqlite, sqlTime } from '../../db/sqlite';
 import { isAppError } from '../../errors';
 import { engineNow } from '../clock';
 import { INVOKE_RETRY_MS } from '../constants';
 import type { InvokeOutcome } from '../integrations/integration';
 import { integrationFor } from '../integrations/registry';
+import { engineStore } from '../store/store';
 import { finishToken } from '../tokens/complete-task-token';
 import { retryTransaction } from '../tx-retry';
 
-const STALE = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
-  AND ("dispatchedAt" IS NULL OR "dispatchedAt" < @stale) LIMIT @limit`;
-
-/** Pending invocations nobody is running (or whose runner vanished); read on the engine's synchronous connection, as the worker asks on every pass. */
-export async function findStaleInvocations(limit = 50): Promise<string[]> {
-  const stale = new Date(engineNow().getTime() - INVOKE_RETRY_MS);
-  const rows = prepared(sqlite(), STALE).all({ stale: sqlTime(stale), limit }) as { id: string }[];
-  return rows.map((r) => r.id);
+/** Pending invocations nobody is running (or whose runner vanished); asked through the engine's store on every pass. */
+export function findStaleInvocations(limit = 50): Promise<string[]> {
+  return engineStore().staleInvocations(new Date(engineNow().getTime() - INVOKE_RETRY_MS), limit);
 }
 
 /** Claims and runs the given invocations concurrently; returns how many it ran. */

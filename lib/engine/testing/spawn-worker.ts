@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function spawnWorker(workerId: string): ChildProcess {
+export function spawnWorker(workerId: string, env: Record<string, string> = {}): ChildProcess {
   // `node --import tsx` is one process (the tsx CLI would fork a child that outlives a SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
     cwd: root,
-    env: { ...process.env, SIGNOFF_WORKER_ID: workerId, SIGNOFF_POLL_MS: '20' },
+    env: { ...process.env, SIGNOFF_WORKER_ID: workerId, SIGNOFF_POLL_MS: '20', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the IPC channel ends the worker when the test process dies
   });
   return child;

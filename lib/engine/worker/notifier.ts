@@ -1,16 +1,29 @@
 /**
  * Wakes the local worker (and activity long-polls) after a commit, instead of waiting for the
- * next poll. Kept on globalThis: Next.js may load this module more than once per process.
+ * next poll; on PostgreSQL also the workers of other processes (the store's NOTIFY, which
+ * their LISTEN turns into wakeLocally). Kept on globalThis: Next.js may load this module more
+ * than once per process.
  */
 import { EventEmitter } from 'node:events';
+import { isPostgres } from '../../db/database-url';
+import { engineStore } from '../store/store';
 
 const holder = globalThis as unknown as { signoffEngineNotifier?: EventEmitter; signoffEngineWakes?: number };
 export const notifier: EventEmitter = (holder.signoffEngineNotifier ??= new EventEmitter().setMaxListeners(
   0,
 ));
 
-/** Wakes the local worker now. */
+/** Wakes the local worker now, and on PostgreSQL every other process's. */
 export function notifyEngine(): void {
+  wakeLocally();
+  if (isPostgres())
+    engineStore()
+      .announce()
+      .catch(() => {}); // their poll finds the work anyway
+}
+
+/** Wakes this process's worker only (what another process's announcement does). */
+export function wakeLocally(): void {
   holder.signoffEngineWakes = wakeCount() + 1;
   notifier.emit('wake');
 }

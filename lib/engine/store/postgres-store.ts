@@ -1,0 +1,201 @@
+/**
+ * The engine's store on PostgreSQL: its own `pg` pool (lib/db/postgres.ts), named prepared
+ * statements, one multi-row statement per kind of row (BatchWrites' unnest form).
+ *
+ * - Claims lock with FOR UPDATE SKIP LOCKED: several workers take disjoint executions from one
+ *   queue instead of waiting on each other's rows; `findClaimable` leases what it finds at once.
+ * - A write is one transaction: one version-checked UPDATE of every execution row (RETURNING
+ *   the ids that matched), then the rows of those executions only.
+ * - `announce` is a NOTIFY on the channel every process LISTENs on, sent once per turn of the
+ *   event loop however many commits asked for it.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { pgPool } from '../../db/postgres';
+import { sqlTime } from '../../db/sqlite';
+import { BatchWrites } from '../advance/batch-writes';
+import type { FrameRow } from '../advance/live-frame';
+import type { ExecutionRow } from '../advance/session';
+import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
+import {
+  byExecution,
+  EXECUTION_COLUMNS,
+  FRAME_COLUMNS,
+  type ClaimedBatch,
+  type EngineStore,
+  type SteppedExecution,
+} from './engine-store';
+
+/** The LISTEN/NOTIFY channel that says "there is engine work". */
+export const WORK_CHANNEL = 'signoff_work';
+
+/** Rows `$owner` (param 1) may take at `$now` (param 2). */
+const CLAIMABLE = `"status" = 'RUNNING' AND "runnable" AND ("leaseOwner" IS NULL OR "leaseOwner" = $1 OR "leaseUntil" < $2)`;
+
+const CLAIM = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" = $3
+  WHERE "id" IN (SELECT "id" FROM "Execution" WHERE "id" = ANY($4::text[]) AND ${CLAIMABLE} FOR UPDATE SKIP LOCKED)
+  RETURNING ${EXECUTION_COLUMNS}`;
+const RUNNING_FRAMES = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
+  WHERE "executionId" = ANY($1::text[]) AND "status" = 'RUNNING' LIMIT $2`;
+const TAKE_CLAIMABLE = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" = $3
+  WHERE "id" IN (SELECT "id" FROM "Execution" WHERE ${CLAIMABLE}
+    ORDER BY "leaseUntil" ASC NULLS FIRST LIMIT $4 FOR UPDATE SKIP LOCKED)
+  RETURNING "id"`;
+const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1 ORDER BY "dueAt" ASC LIMIT $2`;
+const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
+  AND ("dispatchedAt" IS NULL OR "dispatchedAt" < $1) LIMIT $2`;
+const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = $1`;
+
+/** SQLSTATEs a retry cures: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 20;
+
+/** A statement's prepared name (its text's hash: the same text is prepared once per connection). */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `signoff_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+function query<R extends pg.QueryResultRow>(
+  client: pg.Pool | pg.PoolClient,
+  text: string,
+  values: unknown[],
+): Promise<pg.QueryResult<R>> {
+  return client.query<R>({ name: statementName(text), text, values });
+}
+
+export class PostgresStore implements EngineStore {
+  private announcing = false;
+
+  constructor(private readonly url: string) {}
+
+  private get pool(): pg.Pool {
+    return pgPool(this.url);
+  }
+
+  async claimAndRead(ids: string[], workerId: string, now: Date): Promise<ClaimedBatch> {
+    const leaseUntil = sqlTime(new Date(now.getTime() + LEASE_MS));
+    const { rows } = await query<ExecutionRow>(this.pool, CLAIM, [workerId, sqlTime(now), leaseUntil, ids]);
+    if (rows.length === 0) return { executions: [], frames: new Map(), truncated: false };
+    const limit = MAX_FRAMES_PER_TX * rows.length;
+    const frames = await query<FrameRow & { executionId: string }>(this.pool, RUNNING_FRAMES, [
+      rows.map((e) => e.id),
+      limit,
+    ]);
+    return { executions: rows, frames: byExecution(frames.rows), truncated: frames.rows.length === limit };
+  }
+
+  async write(stepped: SteppedExecution[], now: Date): Promise<Set<string>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeOnce(stepped, now);
+      } catch (error) {
+        if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  private async writeOnce(stepped: SteppedExecution[], now: Date): Promise<Set<string>> {
+    const executions = new BatchWrites();
+    for (const { batch } of stepped) executions.executions.push(...batch.executions);
+    // Rows locked in one order by every writer: two batches never wait on each other in a circle.
+    executions.executions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const [moveOn] = executions.executionStatements('postgresql');
+      const { rows } = await query<{ id: string }>(
+        client,
+        `${moveOn.sql} RETURNING "Execution"."id"`,
+        moveOn.params,
+      );
+      const moved = new Set(rows.map((row) => row.id));
+      const conflicts = new Set(stepped.map((s) => s.id).filter((id) => !moved.has(id)));
+      const rest = new BatchWrites();
+      for (const { id, batch } of stepped) if (!conflicts.has(id)) rest.absorb(batch);
+      for (const statement of rest.rowStatements(now, 'postgresql'))
+        await query(client, statement.sql, statement.params);
+      await client.query('COMMIT');
+      return conflicts;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async findClaimable(workerId: string, now: Date, limit: number): Promise<string[]> {
+    const leaseUntil = sqlTime(new Date(now.getTime() + LEASE_MS));
+    const { rows } = await query<{ id: string }>(this.pool, TAKE_CLAIMABLE, [
+      workerId,
+      sqlTime(now),
+      leaseUntil,
+      limit,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  async dueTimers(now: Date, limit: number): Promise<string[]> {
+    const { rows } = await query<{ id: string }>(this.pool, DUE_TIMERS, [sqlTime(now), limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async staleInvocations(stale: Date, limit: number): Promise<string[]> {
+    const { rows } = await query<{ id: string }>(this.pool, STALE_INVOCATIONS, [sqlTime(stale), limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async workflowVersion(versionId: string) {
+    const { rows } = await query<{ definition: string; name: string }>(this.pool, WORKFLOW_VERSION, [
+      versionId,
+    ]);
+    return rows[0];
+  }
+
+  async announce(): Promise<void> {
+    if (this.announcing) return;
+    this.announcing = true;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.announcing = false;
+    await this.pool.query(`NOTIFY ${WORK_CHANNEL}`);
+  }
+
+  async listen(wake: () => void, lost: () => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      client.off('notification', onNotification);
+      client.off('error', onError);
+      client.release(error);
+    };
+    const onNotification = (message: pg.Notification) => {
+      if (message.channel === WORK_CHANNEL) wake();
+    };
+    const onError = (error: Error) => {
+      release(error); // the pool drops a client released with an error
+      lost();
+    };
+    client.on('notification', onNotification);
+    client.on('error', onError);
+    try {
+      await client.query(`LISTEN ${WORK_CHANNEL}`);
+    } catch (error) {
+      release(error as Error);
+      throw error;
+    }
+    return async () => {
+      if (released) return;
+      await client.query(`UNLISTEN ${WORK_CHANNEL}`).catch(() => {});
+      release();
+    };
+  }
+}

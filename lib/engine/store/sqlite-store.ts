@@ -1,0 +1,104 @@
+/**
+ * The engine's store on SQLite: a synchronous better-sqlite3 connection to the same file as the
+ * Prisma client (lib/db/sqlite.ts). A claim and a write are each one short BEGIN IMMEDIATE
+ * transaction that holds the write lock only while no other JavaScript of this process runs:
+ * microseconds, where a Prisma interactive transaction costs milliseconds.
+ */
+import { prepared, sqlite, sqlTime, withWriteLock, type Sqlite } from '../../db/sqlite';
+import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
+import type { FrameRow } from '../advance/live-frame';
+import type { ExecutionRow } from '../advance/session';
+import {
+  byExecution,
+  EXECUTION_COLUMNS,
+  FRAME_COLUMNS,
+  type ClaimedBatch,
+  type EngineStore,
+  type SteppedExecution,
+} from './engine-store';
+
+/** The condition on an Execution row that `@owner` may take it at `@now`. */
+const CLAIMABLE = `"status" = 'RUNNING' AND "runnable" = 1 AND ("leaseOwner" IS NULL OR "leaseOwner" = @owner OR "leaseUntil" < @now)`;
+
+const CLAIM = `UPDATE "Execution" SET "leaseOwner" = @owner, "leaseUntil" = @leaseUntil
+  WHERE "id" IN (SELECT value FROM json_each(@ids)) AND ${CLAIMABLE}
+  RETURNING ${EXECUTION_COLUMNS}`;
+const RUNNING_FRAMES = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
+  WHERE "executionId" IN (SELECT value FROM json_each(@ids)) AND "status" = 'RUNNING' LIMIT @limit`;
+const FIND_CLAIMABLE = `SELECT "id" FROM "Execution" WHERE ${CLAIMABLE} ORDER BY "leaseUntil" ASC LIMIT @limit`;
+const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= @now ORDER BY "dueAt" ASC LIMIT @limit`;
+const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
+  AND ("dispatchedAt" IS NULL OR "dispatchedAt" < @stale) LIMIT @limit`;
+const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?`;
+
+type RawExecution = Omit<ExecutionRow, 'startedAt'> & { startedAt: string };
+
+export class SqliteStore implements EngineStore {
+  constructor(private readonly url: string) {}
+
+  private get connection(): Sqlite {
+    return sqlite(this.url);
+  }
+
+  claimAndRead(ids: string[], workerId: string, now: Date): Promise<ClaimedBatch> {
+    const connection = this.connection;
+    return withWriteLock(connection, () => {
+      const rows = prepared(connection, CLAIM).all({
+        owner: workerId,
+        leaseUntil: sqlTime(new Date(now.getTime() + LEASE_MS)),
+        now: sqlTime(now),
+        ids: JSON.stringify(ids),
+      }) as RawExecution[];
+      const executions = rows.map((row) => ({ ...row, startedAt: new Date(row.startedAt) }));
+      if (executions.length === 0) return { executions, frames: new Map(), truncated: false };
+      const limit = MAX_FRAMES_PER_TX * executions.length;
+      const frameRows = prepared(connection, RUNNING_FRAMES).all({
+        ids: JSON.stringify(executions.map((e) => e.id)),
+        limit,
+      }) as (FrameRow & { executionId: string })[];
+      return { executions, frames: byExecution(frameRows), truncated: frameRows.length === limit };
+    });
+  }
+
+  write(stepped: SteppedExecution[], now: Date): Promise<Set<string>> {
+    const connection = this.connection;
+    return withWriteLock(connection, () => {
+      const conflicts = new Set<string>();
+      for (const { id, batch } of stepped) {
+        const [moveOn, ...rest] = batch.statements(now); // the version-checked execution update comes first
+        if (prepared(connection, moveOn.sql).run(...moveOn.params).changes !== moveOn.expect) {
+          conflicts.add(id);
+          continue;
+        }
+        for (const statement of rest) prepared(connection, statement.sql).run(...statement.params);
+      }
+      return conflicts;
+    });
+  }
+
+  async findClaimable(workerId: string, now: Date, limit: number): Promise<string[]> {
+    const rows = prepared(this.connection, FIND_CLAIMABLE).all({ owner: workerId, now: sqlTime(now), limit });
+    return (rows as { id: string }[]).map((r) => r.id);
+  }
+
+  async dueTimers(now: Date, limit: number): Promise<string[]> {
+    const rows = prepared(this.connection, DUE_TIMERS).all({ now: sqlTime(now), limit });
+    return (rows as { id: string }[]).map((r) => r.id);
+  }
+
+  async staleInvocations(stale: Date, limit: number): Promise<string[]> {
+    const rows = prepared(this.connection, STALE_INVOCATIONS).all({ stale: sqlTime(stale), limit });
+    return (rows as { id: string }[]).map((r) => r.id);
+  }
+
+  async workflowVersion(versionId: string) {
+    return prepared(this.connection, WORKFLOW_VERSION).get(versionId) as
+      { definition: string; name: string } | undefined;
+  }
+
+  async announce(): Promise<void> {}
+
+  async listen(): Promise<() => Promise<void>> {
+    return async () => {};
+  }
+}

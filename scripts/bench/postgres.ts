@@ -1,0 +1,193 @@
+/**
+ * PostgreSQL benchmarks, on the server at SIGNOFF_BENCH_POSTGRES (an admin URL; default the
+ * machine's 127.0.0.1:5432), each on a fresh database dropped afterwards:
+ * - pg.raw_commits_per_s: `pg` alone, one one-row INSERT per commit on one connection (the
+ *   ceiling of one sequential writer on this machine: a round trip and a WAL flush each);
+ * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 2,000
+ *   executions of the 10-state workflow of engine.transitions_per_s, made runnable at once;
+ *   each line also says where the time went, measured while it ran: CPU cores used by the
+ *   PostgreSQL server and by the workers (from /proc), and the mean number of backends
+ *   waiting on a lock (sampled from pg_stat_activity).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { WORK_CHANNEL } from '../../lib/engine/store/postgres-store';
+import { tenStates } from './engine';
+import { runAlone } from './run-alone';
+
+const ADMIN_URL = process.env.SIGNOFF_BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const EXECUTIONS = 2000;
+const COMMITS = 5000;
+const root = join(import.meta.dirname, '..', '..');
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabase(name: string): Promise<string> {
+  await withClient(ADMIN_URL, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
+  return databaseUrl(name);
+}
+
+const dropDatabase = (name: string) =>
+  withClient(ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+
+async function rawCommits(): Promise<object> {
+  const url = await freshDatabase('signoff_bench_raw');
+  try {
+    return await withClient(url, async (client) => {
+      await client.query('CREATE TABLE raw (id SERIAL PRIMARY KEY, data TEXT)');
+      const insert = { name: 'raw_insert', text: 'INSERT INTO raw (data) VALUES ($1)' };
+      for (let i = 0; i < 200; i++) await client.query({ ...insert, values: [`{"i":${i}}`] }); // warm-up
+      const started = performance.now();
+      for (let i = 0; i < COMMITS; i++) await client.query({ ...insert, values: [`{"i":${i}}`] });
+      const seconds = (performance.now() - started) / 1000;
+      return { metric: 'pg.raw_commits_per_s', value: Math.round(COMMITS / seconds), connections: 1 };
+    });
+  } finally {
+    await dropDatabase('signoff_bench_raw');
+  }
+}
+
+/** CPU seconds (user + system) the processes have used, from /proc/<pid>/stat. */
+function cpuSeconds(pids: number[]): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** Every PostgreSQL server process on this machine (the postmaster and its backends). */
+function postgresPids(): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+}
+
+function spawnWorker(url: string, id: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, SIGNOFF_WORKER_ID: id, SIGNOFF_POLL_MS: '200' },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('engine started')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`bench worker ${id} exited with ${code}`)));
+  });
+}
+
+async function transitions(workers: number): Promise<object> {
+  const name = `signoff_bench_engine_${workers}`;
+  const url = await freshDatabase(name);
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  const { prepareDatabase } = await import('../../lib/db/prepare-database');
+  const { startTestExecution } = await import('../../lib/engine/testing/harness');
+  const { db } = await import('../../lib/db/client');
+  const children: ChildProcess[] = [];
+  try {
+    await prepareDatabase(url);
+    for (let i = 0; i < EXECUTIONS; i += 50)
+      await Promise.all(
+        Array.from({ length: Math.min(50, EXECUTIONS - i) }, (_, j) =>
+          startTestExecution({ definition: tenStates, input: { i: i + j } }),
+        ),
+      );
+    // Held back until every worker is up, so the clock measures the work and not tsx's start-up.
+    await db.$executeRawUnsafe('UPDATE "Execution" SET "runnable" = FALSE');
+    children.push(
+      ...(await Promise.all(Array.from({ length: workers }, (_, i) => spawnWorker(url, `bench-${i}`)))),
+    );
+    const serverPids = postgresPids();
+    const workerPids = children.map((child) => child.pid as number);
+    return await withClient(url, async (client) => {
+      const cpu0 = { server: cpuSeconds(serverPids), workers: cpuSeconds(workerPids) };
+      const started = performance.now();
+      await client.query(`UPDATE "Execution" SET "runnable" = TRUE; NOTIFY ${WORK_CHANNEL}`);
+      let lockSamples = 0;
+      let samples = 0;
+      for (;;) {
+        const { rows } = await client.query<{ done: string; waiting: string }>(
+          `SELECT (SELECT count(*) FROM "Execution" WHERE "status" = 'SUCCEEDED') AS done,
+             (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock') AS waiting`,
+        );
+        samples += 1;
+        lockSamples += Number(rows[0].waiting);
+        if (Number(rows[0].done) === EXECUTIONS) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const used = (pids: number[], before: number) =>
+        Math.round(((cpuSeconds(pids) - before) / seconds) * 100) / 100;
+      return {
+        metric: 'engine.pg_transitions_per_s',
+        value: Math.round((EXECUTIONS * 10) / seconds),
+        workers,
+        server_cpu_cores: used(serverPids, cpu0.server),
+        workers_cpu_cores: used(workerPids, cpu0.workers),
+        lock_waiting_backends: Math.round((lockSamples / samples) * 100) / 100,
+      };
+    });
+  } finally {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await db.$disconnect();
+    delete (globalThis as { signoffDb?: unknown }).signoffDb;
+    const { closePgPools } = await import('../../lib/db/postgres');
+    const { forgetEngineStores } = await import('../../lib/engine/store/store');
+    await closePgPools();
+    forgetEngineStores();
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+    await dropDatabase(name);
+  }
+}
+
+export async function benchPostgres(): Promise<object[]> {
+  const lines = [await rawCommits()];
+  for (const workers of [1, 2, 4]) lines.push(await transitions(workers));
+  return lines;
+}
+
+runAlone(import.meta.url, benchPostgres);
