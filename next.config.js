@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: [
     'better-sqlite3',
     '@prisma/adapter-better-sqlite3',
+    'pg',
+    '@prisma/adapter-pg',
     '@prisma/schema-engine-wasm',
     'nodemailer',
     'jsonata',

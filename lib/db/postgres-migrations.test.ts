@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, diffPostgresMigrationsToSchema, EMPTY_MIGRATION } from './migrations';
 import { dropPostgresDatabases, newRunPrefix, withDatabase } from './test-database';
 
-const adminUrl = process.env.SIGNOFF_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const adminUrl = process.env.SIGNOFF_TEST_POSTGRES || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const prefix = newRunPrefix();
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>, url = adminUrl): Promise<T> {

@@ -46,7 +46,11 @@ afterAll(async () => {
 });
 
 /** Waits for the next message on the queue, as a consumer's long poll would. */
-async function nextMessage() {
+/**
+ * The next message asking about `amount`. SQS delivers at least once: a copy of an earlier
+ * test's message (the SDK may send again after a lost answer) is deleted and passed over.
+ */
+async function nextMessage(amount: number) {
   for (let i = 0; i < 100; i++) {
     const { Messages } = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 0 }),
@@ -55,7 +59,12 @@ async function nextMessage() {
       await sqs.send(
         new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: Messages[0].ReceiptHandle }),
       );
-      return JSON.parse(Messages[0].Body ?? '{}') as { taskToken: string; request: { amount: number } };
+      const message = JSON.parse(Messages[0].Body ?? '{}') as {
+        taskToken: string;
+        request: { amount: number };
+      };
+      if (message.request?.amount === amount) return message;
+      continue;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -108,7 +117,7 @@ describe('sqs:sendMessage.waitForTaskToken with the AWS SDK as the consumer', ()
     const { executionArn } = await sfn.send(
       new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ amount: 1200 }) }),
     );
-    const message = await nextMessage();
+    const message = await nextMessage(1200);
     expect(message.request).toEqual({ amount: 1200 });
     expect(message.taskToken.length).toBeGreaterThan(20);
     await sfn.send(
@@ -126,7 +135,7 @@ describe('sqs:sendMessage.waitForTaskToken with the AWS SDK as the consumer', ()
     const { executionArn } = await sfn.send(
       new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ amount: 99_000 }) }),
     );
-    const message = await nextMessage();
+    const message = await nextMessage(99_000);
     await sfn.send(
       new SendTaskFailureCommand({
         taskToken: message.taskToken,

@@ -3,11 +3,13 @@
  * machine's 127.0.0.1:5432), each on a fresh database dropped afterwards:
  * - pg.raw_commits_per_s: `pg` alone, one one-row INSERT per commit on one connection (the
  *   ceiling of one sequential writer on this machine: a round trip and a WAL flush each);
- * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 2,000
- *   executions of the 10-state workflow of engine.transitions_per_s, made runnable at once;
+ * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 4,000
+ *   executions of the 10-state workflow of engine.transitions_per_s, made runnable at once
+ *   after a warm-up round of 300 per worker;
  *   each line also says where the time went, measured while it ran: CPU cores used by the
- *   PostgreSQL server and by the workers (from /proc), and the mean number of backends
- *   waiting on a lock (sampled from pg_stat_activity).
+ *   PostgreSQL server and by the workers (from /proc), and the mean number of the database's
+ *   active backends running or waiting on a row lock, an LWLock or I/O (sampled from
+ *   pg_stat_activity every 50 ms).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ import { tenStates } from './engine';
 import { runAlone } from './run-alone';
 
 const ADMIN_URL = process.env.SIGNOFF_BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const EXECUTIONS = 2000;
+const EXECUTIONS = 4000;
+/** Executions each worker runs before the clock starts (its JIT warms up as the server's has). */
+const WARM_UP = 300;
 const COMMITS = 5000;
 const root = join(import.meta.dirname, '..', '..');
 
@@ -66,18 +70,25 @@ async function rawCommits(): Promise<object> {
   }
 }
 
-/** CPU seconds (user + system) the processes have used, from /proc/<pid>/stat. */
-function cpuSeconds(pids: number[]): number {
+/** CPU seconds (user + system) each process has used, from /proc/<pid>/stat. */
+function cpuSeconds(pids: number[]): Map<number, number> {
   const tick = 100; // USER_HZ on Linux
-  let total = 0;
+  const used = new Map<number, number>();
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / tick);
     } catch {
       // the process ended meanwhile
     }
   }
+  return used;
+}
+
+/** CPU seconds used since `before` by the processes `pids()` lists now (those started since count whole). */
+function cpuSince(before: Map<number, number>, pids: number[]): number {
+  let total = 0;
+  for (const [pid, seconds] of cpuSeconds(pids)) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -118,47 +129,69 @@ async function transitions(workers: number): Promise<object> {
   const { startTestExecution } = await import('../../lib/engine/testing/harness');
   const { db } = await import('../../lib/db/client');
   const children: ChildProcess[] = [];
+  const start = async (count: number, round: string) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 50)
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, count - i) }, (_, j) =>
+            startTestExecution({ definition: tenStates, input: { i: i + j }, name: `${round}-${i + j}` }),
+          ),
+        )),
+      );
+    return ids;
+  };
   try {
     await prepareDatabase(url);
-    for (let i = 0; i < EXECUTIONS; i += 50)
-      await Promise.all(
-        Array.from({ length: Math.min(50, EXECUTIONS - i) }, (_, j) =>
-          startTestExecution({ definition: tenStates, input: { i: i + j } }),
-        ),
-      );
+    await start(WARM_UP * workers, 'warm');
+    await start(EXECUTIONS, 'run');
     // Held back until every worker is up, so the clock measures the work and not tsx's start-up.
     await db.$executeRawUnsafe('UPDATE "Execution" SET "runnable" = FALSE');
     children.push(
       ...(await Promise.all(Array.from({ length: workers }, (_, i) => spawnWorker(url, `bench-${i}`)))),
     );
-    const serverPids = postgresPids();
     const workerPids = children.map((child) => child.pid as number);
     return await withClient(url, async (client) => {
-      const cpu0 = { server: cpuSeconds(serverPids), workers: cpuSeconds(workerPids) };
-      const started = performance.now();
-      await client.query(`UPDATE "Execution" SET "runnable" = TRUE; NOTIFY ${WORK_CHANNEL}`);
-      let lockSamples = 0;
-      let samples = 0;
-      for (;;) {
-        const { rows } = await client.query<{ done: string; waiting: string }>(
-          `SELECT (SELECT count(*) FROM "Execution" WHERE "status" = 'SUCCEEDED') AS done,
-             (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock') AS waiting`,
+      /** Makes the round's executions runnable and waits until they all succeeded; samples lock waits meanwhile. */
+      const run = async (round: string, count: number) => {
+        await client.query(
+          `UPDATE "Execution" SET "runnable" = TRUE WHERE "name" LIKE '${round}-%'; NOTIFY ${WORK_CHANNEL}`,
         );
-        samples += 1;
-        lockSamples += Number(rows[0].waiting);
-        if (Number(rows[0].done) === EXECUTIONS) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+        const waits = { Lock: 0, LWLock: 0, IO: 0, running: 0 };
+        let samples = 0;
+        for (;;) {
+          const { rows } = await client.query<{ done: string; waits: Record<string, string> | null }>(
+            `SELECT (SELECT count(*) FROM "Execution" WHERE "status" = 'SUCCEEDED' AND "name" LIKE '${round}-%') AS done,
+               (SELECT json_object_agg(kind, n) FROM (
+                  SELECT COALESCE(wait_event_type, 'running') AS kind, count(*) AS n FROM pg_stat_activity
+                  WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
+                  GROUP BY 1) w) AS waits`,
+          );
+          samples += 1;
+          for (const kind of Object.keys(waits) as (keyof typeof waits)[])
+            waits[kind] += Number(rows[0].waits?.[kind] ?? 0);
+          if (Number(rows[0].done) === count)
+            return Object.fromEntries(
+              Object.entries(waits).map(([kind, n]) => [kind, Math.round((n / samples) * 100) / 100]),
+            );
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await run('warm', WARM_UP * workers);
+      const serverBefore = cpuSeconds(postgresPids());
+      const workersBefore = cpuSeconds(workerPids);
+      const started = performance.now();
+      const backends = await run('run', EXECUTIONS);
       const seconds = (performance.now() - started) / 1000;
-      const used = (pids: number[], before: number) =>
-        Math.round(((cpuSeconds(pids) - before) / seconds) * 100) / 100;
+      const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
       return {
         metric: 'engine.pg_transitions_per_s',
         value: Math.round((EXECUTIONS * 10) / seconds),
         workers,
-        server_cpu_cores: used(serverPids, cpu0.server),
-        workers_cpu_cores: used(workerPids, cpu0.workers),
-        lock_waiting_backends: Math.round((lockSamples / samples) * 100) / 100,
+        server_cpu_cores: cores(cpuSince(serverBefore, postgresPids())),
+        workers_cpu_cores: cores(cpuSince(workersBefore, workerPids)),
+        // the database's backends at work, on average: running, or waiting on a row lock, an LWLock, I/O
+        backends,
       };
     });
   } finally {
