@@ -7,6 +7,7 @@ import { benchGraph } from './bench/graph';
 import { benchHttp } from './bench/http';
 import { benchInbox } from './bench/inbox';
 import { benchMap } from './bench/map';
+import { benchMemory } from './bench/memory';
 import { benchPostgres } from './bench/postgres';
 
 async function main() {

@@ -1,11 +1,13 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL (default ./data/signoff.db).
-import { databaseUrl } from '../lib/db/database-url';
+import { describeDatabase } from '../lib/db/database-url';
 import { prepareDatabase } from '../lib/db/prepare-database';
 
 prepareDatabase()
   .then((applied) => {
     console.log(
-      applied.length ? `Applied ${applied.join(', ')} to ${databaseUrl()}` : `${databaseUrl()} is up to date`,
+      applied.length
+        ? `Applied ${applied.join(', ')} to ${describeDatabase()}`
+        : `${describeDatabase()} is up to date`,
     );
   })
   .catch((error: unknown) => {

@@ -1,9 +1,9 @@
-// npm start — migrate the SQLite database, seed the demo on an empty one (SIGNOFF_DEMO=off: print
+// npm start — migrate the database (SQLite, or PostgreSQL for a postgresql:// DATABASE_URL), seed the demo on an empty one (SIGNOFF_DEMO=off: print
 // the one-time link that creates the first admin instead), build when the sources changed since
 // the last build, then serve on PORT (3000) with the engine running.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { databaseUrl } from '../lib/db/database-url';
+import { describeDatabase } from '../lib/db/database-url';
 import { DatabaseSetupError, prepareDatabase } from '../lib/db/prepare-database';
 import { STAMP_FILE, buildIsCurrent, sourceStamp } from './build-stamp';
 
@@ -18,7 +18,8 @@ function fail(message: string): never {
 async function prepare() {
   try {
     const applied = await prepareDatabase();
-    if (applied.length) console.log(`signoff: applied ${applied.length} migration(s) to ${databaseUrl()}`);
+    if (applied.length)
+      console.log(`signoff: applied ${applied.length} migration(s) to ${describeDatabase()}`);
   } catch (error) {
     fail(error instanceof DatabaseSetupError ? error.message : `database setup failed: ${String(error)}`);
   }
@@ -52,7 +53,7 @@ async function main() {
   await prepare();
   buildIfNeeded();
   const port = process.env.PORT ?? '3000';
-  console.log(`signoff: serving on http://localhost:${port} (database ${databaseUrl()})`);
+  console.log(`signoff: serving on http://localhost:${port} (database ${describeDatabase()})`);
   const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));

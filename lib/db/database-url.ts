@@ -30,3 +30,10 @@ export function databaseFilePath(url = databaseUrl()): string {
 export function databaseDir(url = databaseUrl()): string {
   return isPostgres(url) ? resolve('data') : dirname(databaseFilePath(url));
 }
+
+/** The database a URL names, for logs: a PostgreSQL URL without its user and password. */
+export function describeDatabase(url = databaseUrl()): string {
+  if (!isPostgres(url)) return url;
+  const parsed = new URL(url);
+  return `postgresql://${parsed.host}${parsed.pathname}`;
+}

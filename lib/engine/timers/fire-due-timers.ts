@@ -1,8 +1,11 @@
 /**
  * Fires the timers that are due, each in its own transaction, claimed by compare-and-set (a
  * count of 0 means another worker fired it). A timer whose frame moved on is a no-op. Timers
- * that came due while no worker ran fire on the first pass after start.
+ * that came due while no worker ran fire on the first pass after start. On PostgreSQL the
+ * claim first locks the row with SKIP LOCKED: a timer another worker is firing right now is
+ * passed over at once instead of waited for.
  */
+import { isPostgres } from '../../db/database-url';
 import { engineNow } from '../clock';
 import { engineStore } from '../store/store';
 import { retryTransaction } from '../tx-retry';
@@ -15,6 +18,11 @@ export async function fireDueTimers(limit = 100): Promise<number> {
   let fired = 0;
   for (const id of due) {
     const claimed = await retryTransaction(async (tx) => {
+      if (isPostgres()) {
+        const free = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Timer" WHERE "id" = ${id} AND "status" = 'PENDING' FOR UPDATE SKIP LOCKED`;
+        if (free.length === 0) return false;
+      }
       const { count } = await tx.timer.updateMany({
         where: { id, status: 'PENDING' },
         data: { status: 'FIRED', firedAt: engineNow() },
