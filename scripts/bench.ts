@@ -16,6 +16,7 @@ async function main() {
     benchGraph,
     benchEngine,
     benchPostgres,
+    benchMemory,
     benchMap,
     benchApprovals,
     benchInbox,
