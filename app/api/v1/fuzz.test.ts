@@ -120,6 +120,7 @@ const routes: Record<string, RouteSpec> = {
     tail: [['waitSeconds', '0']],
     skip: async ({ params, body }) =>
       !(typeof body === 'string' && body.endsWith('"waitSeconds":0}')) &&
+      !params.name.includes('\u0000') && // no activity has it (PostgreSQL refuses it in a query)
       (await db.activity.count({ where: { OR: [{ name: params.name }, { id: params.name }] } })) > 0,
     probes: {
       POST: () =>

@@ -85,6 +85,9 @@ async function startItems(run: StateRun, items: JsonValue[]) {
   );
 }
 
+/** The error of an item's processor stopped because another item failed the Map. */
+const STOPPED_BY_SIBLING = 'States.Aborted';
+
 /** Every item's processor ended: the results in item order, or the Map's failure. */
 async function joinItems(run: StateRun, continuation: Continuation, event: ResumeEvent) {
   if (event.type !== 'BranchesCompleted') return stillPaused(run, continuation);
@@ -102,7 +105,9 @@ async function joinItems(run: StateRun, continuation: Continuation, event: Resum
       // An iteration that failed without an Error name (a Fail state without Error) fails the
       // Map, and then the execution, without one too (AWS, recorded); Retry / Catch still see it
       // as States.BranchFailed.
-      const { error, cause } = failures[0];
+      // The first failure in item order that is not a sibling stopped because of it: which
+      // item ends first is a race between workers, the item that failed is not.
+      const { error, cause } = failures.find((f) => f.error !== STOPPED_BY_SIBLING) ?? failures[0];
       return handleFailure(run, error, cause, error ?? StatesErrorName.BranchFailed);
     }
     return handleFailure(run, StatesErrorName.ExceedToleratedFailureThreshold, THRESHOLD_EXCEEDED);

@@ -16,8 +16,8 @@ import { sleep, spawnWorker, waitForExit } from '../testing/spawn-worker';
 import { crashDefinition, crashMocks, expectedOutput } from './crash-workload';
 import { checkExactlyOnce } from './exactly-once';
 
-const COUNT = 200;
-const APPROVALS = 100;
+const COUNT = 150;
+const APPROVALS = 60;
 const WORKERS = 4;
 /** The workers' connections, named so the test cuts theirs and not its own. */
 const APP_NAME = 'signoff-crash-worker';
@@ -91,14 +91,14 @@ describe.runIf(isPostgres())('crash safety on PostgreSQL with four workers', () 
     let cut = 0;
     let killedMidway = 0;
     let lastEvents = await db.historyEvent.count();
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 3; round++) {
       const running = workers(round);
       const before = await db.historyEvent.count();
       for (let waited = 0; waited < 30_000 && (await db.historyEvent.count()) === before; waited += 50)
         await sleep(50);
       await approveWaiting(approvals, approved);
       await sleep(Math.random() * 400);
-      if (round % 2 === 1) cut += await cutWorkerConnections(); // mid-transaction, from the server's side
+      if (round !== 1) cut += await cutWorkerConnections(); // mid-transaction, from the server's side
       await sleep(Math.random() * 400);
       for (const worker of running) {
         worker.kill('SIGKILL');

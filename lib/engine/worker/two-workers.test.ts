@@ -1,6 +1,7 @@
 /** Two worker processes on one database: every execution completes exactly once. */
 import { describe, expect, it } from 'vitest';
 import { db } from '../../db/client';
+import { isPostgres } from '../../db/database-url';
 import { startTestExecution } from '../testing/harness';
 import { sleep, spawnWorker, waitForExit } from '../testing/spawn-worker';
 import { crashDefinition, crashMocks, expectedOutput } from './crash-workload';
@@ -8,7 +9,8 @@ import { checkExactlyOnce } from './exactly-once';
 
 const COUNT = 150;
 
-describe('two workers', () => {
+// On PostgreSQL, crash-postgres.test.ts runs four workers (and kills them).
+describe.skipIf(isPostgres())('two workers', () => {
   it('share one database and complete every execution exactly once', async () => {
     const workers = [spawnWorker('worker-a'), spawnWorker('worker-b')];
     const ids: string[] = [];
