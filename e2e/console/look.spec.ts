@@ -115,6 +115,8 @@ test.describe('console pages', () => {
     test(`[CONSOLE]: ${name} looks right light and dark, at 1280 and 390 px, and passes axe`, async ({
       page,
     }) => {
+      // Four screenshots and four axe runs: on a loaded 2-core machine that passes 30 s.
+      test.setTimeout(90_000);
       const url = typeof path === 'string' ? path : await path();
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
