@@ -55,11 +55,19 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /real-install\// },
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /(real-install|scale-out)\// },
     {
       name: 'real-install',
       use: { browserName: 'chromium', baseURL: realURL },
       testMatch: /real-install\/.*\.spec\.ts/,
+    },
+    // Two more servers and a worker on PostgreSQL: run once the others are done, so their
+    // start-up does not slow the other tests down on a small machine.
+    {
+      name: 'scale-out',
+      use: { browserName: 'chromium' },
+      testMatch: /scale-out\/.*\.spec\.ts/,
+      dependencies: ['chromium', 'real-install'],
     },
   ],
   webServer: [
