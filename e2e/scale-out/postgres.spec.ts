@@ -18,6 +18,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { sfnClientFor, type ApiKey } from '../fixtures/api-key';
 import { ROLE, callbackMachine, expectStatus, taskTokenOf, uniqueName } from '../sfn/helpers';
+import { startWorkerProcess } from '../../lib/engine/testing/spawn-worker';
 
 const root = process.cwd(); // playwright runs from the repository's root
 const adminUrl = process.env.SIGNOFF_TEST_POSTGRES || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -82,8 +83,7 @@ test.beforeAll(async () => {
       }),
     );
   processes.push(
-    spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
-      cwd: root,
+    startWorkerProcess({
       env: { ...env, SIGNOFF_WORKER_ID: 'scale-out-worker' },
       stdio: 'ignore',
     }),

@@ -11,17 +11,17 @@
  * read from /proc, with its RSS at start and its peak. A waiting execution should cost rows,
  * not memory: nothing of it stays in the worker.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runAlone } from './run-alone';
+import { startWorkerProcess } from '../../lib/engine/testing/spawn-worker';
 
 const WAITING = Number(process.env.SIGNOFF_BENCH_WAITING ?? 100_000);
 const SEED = 100;
 const WORKLOAD = 1000;
-const root = join(import.meta.dirname, '..', '..');
 
 /** VmRSS and VmHWM (peak) of a process, in MB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -31,8 +31,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 function spawnWorker(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
-    cwd: root,
+  const child = startWorkerProcess({
     env: {
       ...process.env,
       ...JSON.parse(process.env.BENCH_WORKER_ENV ?? '{}'),

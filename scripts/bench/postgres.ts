@@ -11,20 +11,19 @@
  *   active backends running or waiting on a row lock, an LWLock or I/O (sampled from
  *   pg_stat_activity every 50 ms).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { WORK_CHANNEL } from '../../lib/engine/store/postgres-store';
 import { tenStates } from './engine';
 import { runAlone } from './run-alone';
+import { startWorkerProcess } from '../../lib/engine/testing/spawn-worker';
 
 const ADMIN_URL = process.env.SIGNOFF_BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const EXECUTIONS = 4000;
 /** Executions each worker runs before the clock starts (its JIT warms up as the server's has). */
 const WARM_UP = 300;
 const COMMITS = 5000;
-const root = join(import.meta.dirname, '..', '..');
 
 function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -107,8 +106,7 @@ function postgresPids(): number[] {
 }
 
 function spawnWorker(url: string, id: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
-    cwd: root,
+  const child = startWorkerProcess({
     env: { ...process.env, DATABASE_URL: url, SIGNOFF_WORKER_ID: id, SIGNOFF_POLL_MS: '200' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

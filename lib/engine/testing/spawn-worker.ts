@@ -1,18 +1,37 @@
-/** Test helper: `scripts/worker.ts` as a child process on the test's database. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** `npm run worker` as a child process, exactly as package.json starts it (tests, benches, e2e). */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
+/**
+ * The arguments of package.json's `worker` script (`node <flags> --import tsx scripts/worker.ts`)
+ * for `process.execPath`: one process, with the heap limits a deployed worker gets (the tsx CLI
+ * would fork a child that outlives a SIGKILL).
+ */
+export function workerArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...args] = scripts.worker.split(/\s+/);
+  if (node !== 'node')
+    throw new Error(`package.json's worker script must start with node: ${scripts.worker}`);
+  return args.map((arg) => (arg.startsWith('scripts/') ? join(root, arg) : arg));
+}
+
+/** Starts a worker process in the project's directory (SpawnOptions' env replaces process.env). */
+export function startWorkerProcess(options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, workerArgs(), { cwd: root, ...options });
+}
+
+/** Test helper: a worker on the test's database, its IPC channel ending it when the test process dies. */
 export function spawnWorker(workerId: string, env: Record<string, string> = {}): ChildProcess {
-  // `node --import tsx` is one process (the tsx CLI would fork a child that outlives a SIGKILL).
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'worker.ts')], {
-    cwd: root,
+  return startWorkerProcess({
     env: { ...process.env, SIGNOFF_WORKER_ID: workerId, SIGNOFF_POLL_MS: '20', ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the IPC channel ends the worker when the test process dies
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  return child;
 }
 
 export function waitForExit(child: ChildProcess): Promise<void> {
