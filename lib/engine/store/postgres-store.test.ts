@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../asl';
 import { databaseUrl, isPostgres } from '../../db/database-url';
 import { db } from '../../db/client';
+import { sqlTime } from '../../db/sqlite';
 import { startTestExecution } from '../testing/harness';
 import { PostgresStore } from './postgres-store';
 
@@ -36,6 +37,45 @@ describe.runIf(isPostgres())('the PostgreSQL store', () => {
     expect(owners.every((row) => row.leaseOwner === 'w-a')).toBe(true);
     // Leased: the other worker finds none of them now.
     expect(await store.findClaimable('w-c', now, 100)).toEqual([]);
+  });
+
+  it("reads what a worker has just leased without writing the row again, renews a lease running out, and leaves others' leases alone", async () => {
+    const [fresh, old, other] = await Promise.all(
+      Array.from({ length: 3 }, () => startTestExecution({ definition: onePass })),
+    );
+    const store = new PostgresStore(databaseUrl());
+    const now = new Date();
+    const pool = new pg.Pool({ connectionString: databaseUrl() });
+    const versionOf = async (id: string) =>
+      (await pool.query<{ xmin: string }>('SELECT xmin FROM "Execution" WHERE id = $1', [id])).rows[0].xmin;
+    try {
+      await pool.query(`UPDATE "Execution" SET "leaseOwner" = 'w-a', "leaseUntil" = $2 WHERE id = $1`, [
+        fresh,
+        sqlTime(new Date(now.getTime() + 14_000)),
+      ]);
+      await pool.query(`UPDATE "Execution" SET "leaseOwner" = 'w-a', "leaseUntil" = $2 WHERE id = $1`, [
+        old,
+        sqlTime(new Date(now.getTime() + 1_000)),
+      ]);
+      await pool.query(`UPDATE "Execution" SET "leaseOwner" = 'w-b', "leaseUntil" = $2 WHERE id = $1`, [
+        other,
+        sqlTime(new Date(now.getTime() + 14_000)),
+      ]);
+      const before = { fresh: await versionOf(fresh), old: await versionOf(old) };
+      const { executions } = await store.claimAndRead([fresh, old, other], 'w-a', now);
+      expect(new Set(executions.map((e) => e.id))).toEqual(new Set([fresh, old]));
+      expect(await versionOf(fresh)).toBe(before.fresh); // read, not written
+      expect(await versionOf(old)).not.toBe(before.old); // renewed
+      const rows = await db.execution.findMany({
+        where: { id: { in: [old, other] } },
+        select: { id: true, leaseOwner: true, leaseUntil: true },
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(byId.get(old)?.leaseUntil?.getTime()).toBeGreaterThan(now.getTime() + 14_000);
+      expect(byId.get(other)?.leaseOwner).toBe('w-b');
+    } finally {
+      await pool.end();
+    }
   });
 
   it('wakes a listener when any process announces work, and says when its connection is lost', async () => {

@@ -32,9 +32,20 @@ export const WORK_CHANNEL = 'signoff_work';
 /** Rows `$owner` (param 1) may take at `$now` (param 2). */
 const CLAIMABLE = `"status" = 'RUNNING' AND "runnable" AND ("leaseOwner" IS NULL OR "leaseOwner" = $1 OR "leaseUntil" < $2)`;
 
-const CLAIM = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" = $3
-  WHERE "id" IN (SELECT "id" FROM "Execution" WHERE "id" = ANY($4::text[]) AND ${CLAIMABLE} FOR UPDATE SKIP LOCKED)
-  RETURNING ${EXECUTION_COLUMNS}`;
+/**
+ * Leases those of `$4` that `$1` may take, and reads them. Rows `$1` already holds until at least
+ * `$5` (half a lease from now: `findClaimable` has just leased them) are read without writing
+ * them again: an UPDATE is a new row version with its index entries, and a claim that renews a
+ * fresh lease is a third write of the row per advance. Nobody else can take a row whose lease
+ * has not run out, and the write checks the version anyway.
+ */
+const CLAIM = `WITH taken AS (UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" = $3
+    WHERE "id" IN (SELECT "id" FROM "Execution" WHERE "id" = ANY($4::text[]) AND ${CLAIMABLE}
+      AND NOT COALESCE("leaseOwner" = $1 AND "leaseUntil" >= $5, false) FOR UPDATE SKIP LOCKED)
+    RETURNING ${EXECUTION_COLUMNS})
+  SELECT ${EXECUTION_COLUMNS} FROM "Execution" WHERE "id" = ANY($4::text[]) AND "status" = 'RUNNING'
+    AND "runnable" AND "leaseOwner" = $1 AND "leaseUntil" >= $5
+  UNION ALL SELECT * FROM taken`;
 const RUNNING_FRAMES = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
   WHERE "executionId" = ANY($1::text[]) AND "status" = 'RUNNING' LIMIT $2`;
 const TAKE_CLAIMABLE = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" = $3
@@ -80,7 +91,14 @@ export class PostgresStore implements EngineStore {
 
   async claimAndRead(ids: string[], workerId: string, now: Date): Promise<ClaimedBatch> {
     const leaseUntil = sqlTime(new Date(now.getTime() + LEASE_MS));
-    const { rows } = await query<ExecutionRow>(this.pool, CLAIM, [workerId, sqlTime(now), leaseUntil, ids]);
+    const held = sqlTime(new Date(now.getTime() + LEASE_MS / 2));
+    const { rows } = await query<ExecutionRow>(this.pool, CLAIM, [
+      workerId,
+      sqlTime(now),
+      leaseUntil,
+      ids,
+      held,
+    ]);
     if (rows.length === 0) return { executions: [], frames: new Map(), truncated: false };
     const limit = MAX_FRAMES_PER_TX * rows.length;
     const frames = await query<FrameRow & { executionId: string }>(this.pool, RUNNING_FRAMES, [
