@@ -13,6 +13,7 @@ import { PrismaClient as PrismaPgClient } from './generated-pg/client';
 import { databaseFilePath, databaseUrl, providerOf } from './database-url';
 import { gatedAdapterFactory, insideTransaction } from './one-connection-gate';
 import { pgPoolConfig } from './postgres';
+import { refusedText } from '../errors';
 
 /** How long a writer waits for SQLite's single write lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -23,7 +24,19 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export function createDb(url = databaseUrl()): Db {
   if (providerOf(url) === 'postgresql')
-    return new PrismaPgClient({ adapter: new PrismaPg(pgPoolConfig(url)) }) as unknown as Db;
+    // PostgreSQL refuses text SQLite stores (a NUL character): every caller gets that as the
+    // AppError it is — a 400 from the APIs, a message on a form — not an unknown failure.
+    return new PrismaPgClient({ adapter: new PrismaPg(pgPoolConfig(url)) }).$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          try {
+            return await query(args);
+          } catch (error) {
+            throw refusedText(error) ?? error;
+          }
+        },
+      },
+    }) as unknown as Db;
   const file = databaseFilePath(url);
   const adapter = gatedAdapterFactory(new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS }));
   const client = new PrismaClient({ adapter });

@@ -5,7 +5,7 @@
 import { ZodError } from 'zod';
 import { authenticateBearer } from '../auth/api-keys';
 import type { Actor, RequestInfo } from '../auth/actor';
-import { AppError, appErrorStatus, refusedText, type AppErrorCode } from '../errors';
+import { AppError, appErrorStatus, type AppErrorCode } from '../errors';
 import { readBodyText } from './read-body';
 import { retryAfterHeader, takeApiToken } from './throttle';
 
@@ -78,8 +78,7 @@ function errorBody(
   return { error: { code, message, details: details ?? null } };
 }
 
-function errorResponse(caught: unknown): Response {
-  const error = refusedText(caught) ?? caught;
+function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const details = error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),

@@ -4,7 +4,7 @@
  * `AppError.details.awsErrorType`; this module raises its own errors the same way.
  */
 import { ZodError } from 'zod';
-import { AppError, refusedText, type AppErrorCode } from '../errors';
+import { AppError, type AppErrorCode } from '../errors';
 import { retryAfterHeader } from '../http/throttle';
 
 /**
@@ -48,8 +48,7 @@ function awsErrorTypeOf(error: AppError): string {
   return typeof details?.awsErrorType === 'string' ? details.awsErrorType : typeOfCode[error.code];
 }
 
-function awsErrorBody(caught: unknown): { type: string; message: string; status: number } {
-  const error = refusedText(caught) ?? caught;
+function awsErrorBody(error: unknown): { type: string; message: string; status: number } {
   if (error instanceof AppError) {
     const type = awsErrorTypeOf(error);
     return { type, message: error.message, status: statusOf[type] ?? 400 };
