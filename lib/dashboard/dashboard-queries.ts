@@ -3,7 +3,8 @@
  * zero-fills and shapes. Raw SQL where Prisma's groupBy cannot reach (a time bucket, a column of a
  * related row, a rank within a group), in the SQL SQLite and PostgreSQL share; the few expressions
  * they spell differently come from lib/db/sql-dialect.ts. Bounds are passed in the DateTime text
- * form Prisma writes (lib/db/sqlite.ts sqlTime).
+ * form Prisma writes (lib/db/sqlite.ts sqlTime). A Distributed Map's child executions are its map
+ * run's, not counted as executions (as ListExecutions leaves them out); their approvals count.
  */
 import { db } from '../db/client';
 import { Prisma } from '../db/generated/client';
@@ -25,13 +26,14 @@ export async function countExecutionsByBucket(window: TimeWindow, granularity: G
     FROM "Execution"
     WHERE "status" IN (${Prisma.join(EXECUTION_STATUSES)}) -- every status: the (status, startedAt) index serves the range
       AND "startedAt" >= ${sqlTime(new Date(window.from))} AND "startedAt" < ${sqlTime(new Date(window.to))}
+      AND "mapRunId" IS NULL
     GROUP BY bucket, "status"`;
   return rows.map((r) => ({ bucket: r.bucket, status: r.status, count: Number(r.count) }));
 }
 
 /** Executions running now, whenever they started. */
 export function countRunningExecutions(): Promise<number> {
-  return db.execution.count({ where: { status: 'RUNNING' } });
+  return db.execution.count({ where: { status: 'RUNNING', mapRunId: null } });
 }
 
 /** Pending approval tasks per workflow, and how many of them are past their due time at `now`. */
@@ -111,6 +113,7 @@ export async function countFailuresByError(window: TimeWindow, limit: number) {
   const where = {
     status: { in: FAILURE_STATUSES },
     startedAt: { gte: new Date(window.from), lt: new Date(window.to) },
+    mapRunId: null,
   };
   const [groups, total] = await Promise.all([
     db.execution.groupBy({

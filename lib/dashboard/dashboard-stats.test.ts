@@ -25,9 +25,16 @@ async function workflow(name: string): Promise<Wf> {
   return { id, versionId: version.id };
 }
 
-async function execution(w: Wf, status: string, startedAt: string, error: string | null = null) {
+async function execution(
+  w: Wf,
+  status: string,
+  startedAt: string,
+  error: string | null = null,
+  mapRunId: string | null = null,
+) {
   const row = await db.execution.create({
     data: {
+      mapRunId,
       name: `run-${++seq}`,
       workflowId: w.id,
       workflowVersionId: w.versionId,
@@ -104,6 +111,15 @@ beforeAll(async () => {
   await execution(alpha, 'SUCCEEDED', '2026-03-01T23:59:59.999Z');
   await execution(alpha, 'FAILED', '2026-03-01T12:00:00.000Z', 'Boom');
   await execution(beta, 'RUNNING', '2026-02-01T00:00:00.000Z');
+  // A Distributed Map's child executions belong to its map run (ListExecutions leaves them out
+  // too): none of them counts, running, failed or done.
+  const parent = await execution(beta, 'SUCCEEDED', '2025-12-01T00:00:00.000Z');
+  const mapRun = await db.mapRun.create({
+    data: { executionId: parent, frameId: 'root', stateName: 'Fan out', total: 3 },
+  });
+  await execution(beta, 'RUNNING', '2026-03-15T12:00:00.000Z', null, mapRun.id);
+  await execution(beta, 'FAILED', '2026-03-15T12:00:00.000Z', 'Boom', mapRun.id);
+  await execution(beta, 'SUCCEEDED', '2026-03-10T00:00:00.000Z', null, mapRun.id);
 
   // Waiting now: alpha 3 (one overdue), beta 1 (due exactly now: overdue, as in the inbox).
   await task(alpha, { dueAt: new Date(now.getTime() - HOUR) });
