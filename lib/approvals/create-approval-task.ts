@@ -8,7 +8,7 @@
 import type { Tx } from '../db/client';
 import type { ApprovalRequest } from '../engine/integrations/approval';
 import { engineNow } from '../engine';
-import { planApproval } from './plan-approval';
+import { planApproval, type ApprovalPlan } from './plan-approval';
 import { addAssignees } from './add-assignees';
 import { scheduleApprovalTimers } from './approval-timers';
 import { supersedeEarlierTasks } from './close-task';
@@ -16,9 +16,8 @@ import { indexTaskForSearch } from './task-search';
 
 export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Promise<void> {
   const now = engineNow();
-  const planned = await planApproval(tx, request.executionId, request.parameters, now);
-  if (!planned.ok) throw new Error(`approval parameters changed between check and issue: ${planned.cause}`);
-  const { config, assignees, execution } = planned.plan;
+  const { config, assignees, execution } =
+    (request.prepared as ApprovalPlan | undefined) ?? (await plan(tx, request, now));
   const task = await tx.approvalTask.create({
     data: {
       executionId: request.executionId,
@@ -59,4 +58,11 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
     stateName: request.stateName,
     at: now,
   });
+}
+
+/** The plan, when the check's did not come along (the check planned it in this transaction). */
+async function plan(tx: Tx, request: ApprovalRequest, now: Date): Promise<ApprovalPlan> {
+  const planned = await planApproval(tx, request.executionId, request.parameters, now);
+  if (!planned.ok) throw new Error(`approval parameters changed between check and issue: ${planned.cause}`);
+  return planned.plan;
 }

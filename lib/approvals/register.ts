@@ -16,7 +16,9 @@ export function registerApprovals(): void {
   setApprovalHandler({
     async check(tx, { executionId, parameters }) {
       const planned = await planApproval(tx, executionId, parameters, engineNow());
-      return planned.ok ? undefined : { error: INVALID_CONFIGURATION, cause: planned.cause };
+      return planned.ok
+        ? { prepared: planned.plan }
+        : { failure: { error: INVALID_CONFIGURATION, cause: planned.cause } };
     },
     requested: createApprovalTask,
   });

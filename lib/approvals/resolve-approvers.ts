@@ -21,12 +21,25 @@ export async function resolveApprovers(
   now: Date,
   via?: string,
 ): Promise<ResolvedApprover[]> {
+  const expanded: ResolvedApprover[] = [];
+  for (const ref of refs) expanded.push(...(await expandRef(tx, ref, via)));
+  const delegates = await delegatesOf(
+    tx,
+    expanded.flatMap((person) => (person.userId ? [person.userId] : [])),
+    now,
+  );
   const people = new Map<string, ResolvedApprover>();
-  for (const ref of refs) {
-    for (const person of await expandRef(tx, ref, via)) {
-      const delegated = person.userId ? await applyDelegation(tx, person, now) : person;
-      if (!people.has(delegated.email)) people.set(delegated.email, delegated);
-    }
+  for (const person of expanded) {
+    const delegate = person.userId ? delegates.get(person.userId) : undefined;
+    const resolved = delegate
+      ? {
+          userId: delegate.id,
+          email: delegate.email.toLowerCase(),
+          via: 'delegation',
+          delegatedFromUserId: person.userId,
+        }
+      : person;
+    if (!people.has(resolved.email)) people.set(resolved.email, resolved);
   }
   return [...people.values()];
 }
@@ -60,22 +73,24 @@ async function expandRef(tx: Tx, ref: string, via?: string): Promise<ResolvedApp
   return [{ userId: user?.id ?? null, email, via: via ?? 'direct', delegatedFromUserId: null }];
 }
 
-async function applyDelegation(tx: Tx, person: ResolvedApprover, now: Date): Promise<ResolvedApprover> {
-  const delegation = await tx.delegation.findFirst({
+/** Per user, the delegate of their newest Delegation covering `now` (to an enabled user): one query for all. */
+async function delegatesOf(
+  tx: Tx,
+  userIds: string[],
+  now: Date,
+): Promise<Map<string, { id: string; email: string }>> {
+  const delegates = new Map<string, { id: string; email: string }>();
+  if (userIds.length === 0) return delegates;
+  const rows = await tx.delegation.findMany({
     where: {
-      fromUserId: person.userId!,
+      fromUserId: { in: [...new Set(userIds)] },
       startsAt: { lte: now },
       endsAt: { gt: now },
       toUser: { disabledAt: null },
     },
     orderBy: { createdAt: 'desc' },
-    select: { toUser: { select: { id: true, email: true } } },
+    select: { fromUserId: true, toUser: { select: { id: true, email: true } } },
   });
-  if (!delegation) return person;
-  return {
-    userId: delegation.toUser.id,
-    email: delegation.toUser.email.toLowerCase(),
-    via: 'delegation',
-    delegatedFromUserId: person.userId,
-  };
+  for (const row of rows) if (!delegates.has(row.fromUserId)) delegates.set(row.fromUserId, row.toUser);
+  return delegates;
 }

@@ -18,14 +18,19 @@ export interface ApprovalRequest {
   token: string;
   parameters: JsonValue;
   timeoutAt?: Date;
+  /** What `check` worked out in this transaction (the handler's own type), so it is not done twice. */
+  prepared?: unknown;
 }
 
 export interface ApprovalHandler {
-  /** A failure (e.g. Approval.InvalidConfiguration) fails the state at once instead of waiting. */
+  /**
+   * A failure (e.g. Approval.InvalidConfiguration) fails the state at once instead of waiting;
+   * otherwise what it prepared reaches `requested` in the same transaction.
+   */
   check(
     tx: Tx,
     request: { executionId: string; parameters: JsonValue },
-  ): Promise<Extract<TaskOutcome, { error: string }> | undefined>;
+  ): Promise<{ failure: Extract<TaskOutcome, { error: string }> } | { prepared: unknown }>;
   /** Called in the transaction that paused the approval state, after its TaskToken row exists. */
   requested(tx: Tx, request: ApprovalRequest): Promise<void>;
 }
@@ -45,13 +50,14 @@ export const approvalIntegration: Integration = {
   name: 'approval',
   matches: (resource) => resource === 'approval' || resource === `approval.waitForTaskToken`,
   async start(tx, task) {
-    const failure = await holder.signoffApprovalHandler?.check(tx, {
+    const checked = await holder.signoffApprovalHandler?.check(tx, {
       executionId: task.executionId,
       parameters: task.input,
     });
-    return failure ? { kind: 'done', outcome: failure } : { kind: 'callback' };
+    if (checked && 'failure' in checked) return { kind: 'done', outcome: checked.failure };
+    return { kind: 'callback', prepared: checked?.prepared };
   },
-  async issued(tx, task, taskTokenId) {
+  async issued(tx, task, taskTokenId, prepared) {
     await onApprovalRequested(tx, {
       executionId: task.executionId,
       frameId: task.frameId,
@@ -60,6 +66,7 @@ export const approvalIntegration: Integration = {
       token: task.taskToken,
       parameters: task.input,
       ...(task.timeoutAt ? { timeoutAt: task.timeoutAt } : {}),
+      prepared,
     });
   },
 };

@@ -31,7 +31,8 @@ export interface TaskStart {
 
 export type StartResult =
   | { kind: 'done'; outcome: TaskOutcome }
-  | { kind: 'callback' }
+  /** waits for SendTask*; `prepared` is what `start` worked out, handed on to `issued` */
+  | { kind: 'callback'; prepared?: unknown }
   /** waits for an execution it started (`states:startExecution.sync`): only that child's end answers it */
   | { kind: 'child' }
   | { kind: 'activity'; activityName: string }
@@ -46,6 +47,6 @@ export interface Integration {
    * `poll` is what the previous call asked to poll, when it answered `{ poll }`.
    */
   invoke?(resource: string, input: JsonValue, poll?: JsonValue): Promise<InvokeOutcome>;
-  /** Called once the task's token row exists (approval uses it to create its task). */
-  issued?(tx: Tx, task: TaskStart, taskTokenId: string): Promise<void>;
+  /** Called once the task's token row exists (approval uses it to create its task), with what `start` prepared. */
+  issued?(tx: Tx, task: TaskStart, taskTokenId: string, prepared?: unknown): Promise<void>;
 }

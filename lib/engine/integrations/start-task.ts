@@ -43,7 +43,12 @@ export async function startTask(session: Session, frame: LiveFrame, effect: Invo
   if (started.kind === 'done') return session.wake(frame, outcomeEvent(started.outcome));
   const taskTokenId = await writeToken(session, task, started);
   if (started.kind === 'invoke') session.invocations.push(taskTokenId);
-  await integration.issued?.(session.tx, task, taskTokenId);
+  await integration.issued?.(
+    session.tx,
+    task,
+    taskTokenId,
+    started.kind === 'callback' ? started.prepared : undefined,
+  );
 }
 
 async function writeToken(

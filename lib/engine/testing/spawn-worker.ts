@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
  * for `process.execPath`: one process, with the heap limits a deployed worker gets (the tsx CLI
  * would fork a child that outlives a SIGKILL).
  */
-export function workerArgs(): string[] {
+function workerArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
