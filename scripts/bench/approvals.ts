@@ -2,6 +2,8 @@
  * Approval and mail benchmarks on a fresh SQLite database (their own temp file):
  * - approval.decision_latency_ms: the POST's service call that meets the policy
  *   (decideTaskByToken) until the engine has entered the next state (one advance), p50/p99;
+ * - engine.approval_steps_per_s: executions the engine advances into an approval step (task,
+ *   assignees, links, mail rows) per second;
  * - mail.sent_per_s: outbox rows delivered to a loopback smtp-server through pooled SMTP
  *   connections.
  * Runnable alone: `npx tsx scripts/bench/approvals.ts` prints the JSON lines.
@@ -13,6 +15,7 @@ import { runAlone } from './run-alone';
 
 const DECISIONS = 200;
 const MESSAGES = 1000;
+const APPROVAL_STEPS = 300;
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -42,6 +45,31 @@ async function benchDecisions(): Promise<object> {
     p50: round(percentile(latencies, 50)),
     p99: round(percentile(latencies, 99)),
   };
+}
+
+/**
+ * The engine's rate into approval steps: executions started, then advanced by the engine into an
+ * approval for two references (a person, a group of two): the task, three assignees with their
+ * links, three mails in the outbox and the search row, each step in the engine's transaction.
+ * The people are benchDecisions' (it seeds them). The second of two rounds counts (the first warms the JIT).
+ */
+async function benchApprovalSteps(): Promise<object> {
+  const kit = await import('../../lib/approvals/test-kit');
+  const { startTestExecution, runUntilIdle } = await import('../../lib/engine/testing/harness');
+  const definition = kit.approvalDefinition({
+    Title: 'Purchase order',
+    Approvers: ['alice@example.com', 'group:finance'],
+    Details: { 'orderId.$': '$.i', total: 1250.5 },
+  }) as Parameters<typeof startTestExecution>[0]['definition'];
+  let perSecond = 0;
+  for (const round of ['warm', 'run']) {
+    for (let i = 0; i < APPROVAL_STEPS; i++)
+      await startTestExecution({ definition, input: { i }, name: `${round}-${i}` });
+    const started = performance.now();
+    await runUntilIdle('bench');
+    perSecond = APPROVAL_STEPS / ((performance.now() - started) / 1000);
+  }
+  return { metric: 'engine.approval_steps_per_s', value: Math.round(perSecond) };
 }
 
 async function benchMail(): Promise<object> {
@@ -83,7 +111,7 @@ export async function benchApprovals(): Promise<object[]> {
     const { startCheckpointer } = await import('../../lib/db/checkpointer');
     const checkpointer = await startCheckpointer();
     try {
-      return [await benchDecisions(), await benchMail()];
+      return [await benchDecisions(), await benchApprovalSteps(), await benchMail()];
     } finally {
       await checkpointer?.stop();
     }
