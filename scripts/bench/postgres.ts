@@ -177,14 +177,24 @@ async function transitions(workers: number): Promise<object> {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       };
+      const commits = async () =>
+        Number(
+          (
+            await client.query<{ n: string }>(
+              'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+            )
+          ).rows[0].n,
+        );
       await run('warm', WARM_UP * workers);
       const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
         const serverBefore = cpuSeconds(postgresPids());
         const workersBefore = cpuSeconds(workerPids);
+        const commitsBefore = await commits();
         const started = performance.now();
         const backends = await run(`run${round}`, EXECUTIONS);
         const seconds = (performance.now() - started) / 1000;
+        const committed = (await commits()) - commitsBefore;
         const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
         rounds.push({
           value: Math.round((EXECUTIONS * 10) / seconds),
@@ -192,6 +202,8 @@ async function transitions(workers: number): Promise<object> {
           workers_cpu_cores: cores(cpuSince(workersBefore, workerPids)),
           // the database's backends at work, on average: running, or waiting on a row lock, an LWLock, I/O
           backends,
+          // transactions the database committed per execution (claims, writes, polls, this bench's own reads)
+          commits_per_execution: Math.round((committed / EXECUTIONS) * 100) / 100,
         });
       }
       // The median round (the disk's flush time varies between runs), with every round's figure.
