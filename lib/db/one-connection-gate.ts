@@ -12,6 +12,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { adapterConnection, cacheStatements } from './statement-cache';
 
 /** Set while a `db.$transaction` callback runs (cleared when it settles, for timers it started). */
 const transactionScope = new AsyncLocalStorage<{ open: boolean }>();
@@ -88,11 +89,17 @@ function gatedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** The factory Prisma is given: its adapters are gated. */
+/** The factory Prisma is given: its adapters are gated, and reuse their prepared statements. */
 export function gatedAdapterFactory<F extends SqlDriverAdapterFactory>(factory: F): F {
   return new Proxy(factory, {
     get(target, property, receiver) {
-      if (property === 'connect') return async () => gatedAdapter(await target.connect());
+      if (property === 'connect')
+        return async () => {
+          const adapter = await target.connect();
+          const connection = adapterConnection(adapter);
+          if (connection) cacheStatements(connection);
+          return gatedAdapter(adapter);
+        };
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
