@@ -8,7 +8,7 @@
 import type { Tx } from '../db/client';
 import type { ApprovalRequest } from '../engine/integrations/approval';
 import { engineNow } from '../engine';
-import { planApproval, type ApprovalPlan } from './plan-approval';
+import type { ApprovalPlan } from './plan-approval';
 import { addAssignees } from './add-assignees';
 import { scheduleApprovalTimers } from './approval-timers';
 import { supersedeEarlierTasks } from './close-task';
@@ -16,8 +16,7 @@ import { indexTaskForSearch } from './task-search';
 
 export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Promise<void> {
   const now = engineNow();
-  const { config, assignees, execution } =
-    (request.prepared as ApprovalPlan | undefined) ?? (await plan(tx, request, now));
+  const { config, assignees, execution } = request.prepared as ApprovalPlan; // planned by the check
   const task = await tx.approvalTask.create({
     data: {
       executionId: request.executionId,
@@ -58,11 +57,4 @@ export async function createApprovalTask(tx: Tx, request: ApprovalRequest): Prom
     stateName: request.stateName,
     at: now,
   });
-}
-
-/** The plan, when the check's did not come along (the check planned it in this transaction). */
-async function plan(tx: Tx, request: ApprovalRequest, now: Date): Promise<ApprovalPlan> {
-  const planned = await planApproval(tx, request.executionId, request.parameters, now);
-  if (!planned.ok) throw new Error(`approval parameters changed between check and issue: ${planned.cause}`);
-  return planned.plan;
 }

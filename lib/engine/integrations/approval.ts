@@ -19,7 +19,7 @@ export interface ApprovalRequest {
   parameters: JsonValue;
   timeoutAt?: Date;
   /** What `check` worked out in this transaction (the handler's own type), so it is not done twice. */
-  prepared?: unknown;
+  prepared: unknown;
 }
 
 export interface ApprovalHandler {
