@@ -5,11 +5,17 @@
  *   ceiling of one sequential writer on this machine: a round trip and a WAL flush each);
  * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 4,000
  *   executions of the 10-state workflow of engine.transitions_per_s, made runnable at once
- *   after a warm-up round of 300 per worker, three times: the median round, and every round's figure;
+ *   after a warm-up round of 300 per worker, three times: the median round, and every round's figure.
+ *   A round lasts from the UPDATE that makes it runnable to its last execution's stoppedAt (the
+ *   workers' clock), so the bench's own poll neither rounds the figure nor, being an index-only
+ *   count of runnable rows, loads the database (a count over the round's names, every 50 ms,
+ *   took a growing share of the server's CPU as the table grew);
  *   each line also says where the time went, measured while it ran: CPU cores used by the
  *   PostgreSQL server and by the workers (from /proc), and the mean number of the database's
  *   active backends running or waiting on a row lock, an LWLock or I/O (sampled from
  *   pg_stat_activity every 50 ms).
+ * SIGNOFF_BENCH_PG_EXECUTIONS sets the executions per round, SIGNOFF_BENCH_PG_WORKERS="2,4"
+ * the worker counts.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,12 +26,14 @@ import { runAlone } from './run-alone';
 import { startWorkerProcess } from '../../lib/engine/testing/spawn-worker';
 
 const ADMIN_URL = process.env.SIGNOFF_BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const EXECUTIONS = 4000;
+const EXECUTIONS = Number(process.env.SIGNOFF_BENCH_PG_EXECUTIONS ?? 4000);
 /** Measured rounds per worker count; the line gives the median one. */
 const ROUNDS = 3;
 /** Executions each worker runs before the clock starts (its JIT warms up as the server's has). */
 const WARM_UP = 300;
 const COMMITS = 5000;
+/** The worker counts measured (SIGNOFF_BENCH_PG_WORKERS="2,4" measures those alone). */
+const WORKER_COUNTS = (process.env.SIGNOFF_BENCH_PG_WORKERS ?? '1,2,4').split(',').map(Number);
 
 function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -152,16 +160,22 @@ async function transitions(workers: number): Promise<object> {
     );
     const workerPids = children.map((child) => child.pid as number);
     return await withClient(url, async (client) => {
-      /** Makes the round's executions runnable and waits until they all succeeded; samples lock waits meanwhile. */
-      const run = async (round: string, count: number) => {
+      /**
+       * Makes the round's executions runnable and waits until none is; samples the backends'
+       * waits meanwhile. Returns the round's seconds, from before the UPDATE to the last
+       * execution's stoppedAt, so the 50 ms poll sets neither the figure's precision nor, being
+       * an index-only count of the runnable rows, the database's load.
+       */
+      const run = async (round: string) => {
+        const started = Date.now();
         await client.query(
           `UPDATE "Execution" SET "runnable" = TRUE WHERE "name" LIKE '${round}-%'; NOTIFY ${WORK_CHANNEL}`,
         );
         const waits = { Lock: 0, LWLock: 0, IO: 0, running: 0 };
         let samples = 0;
         for (;;) {
-          const { rows } = await client.query<{ done: string; waits: Record<string, string> | null }>(
-            `SELECT (SELECT count(*) FROM "Execution" WHERE "status" = 'SUCCEEDED' AND "name" LIKE '${round}-%') AS done,
+          const { rows } = await client.query<{ left: string; waits: Record<string, string> | null }>(
+            `SELECT (SELECT count(*) FROM "Execution" WHERE "runnable") AS left,
                (SELECT json_object_agg(kind, n) FROM (
                   SELECT COALESCE(wait_event_type, 'running') AS kind, count(*) AS n FROM pg_stat_activity
                   WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
@@ -170,12 +184,23 @@ async function transitions(workers: number): Promise<object> {
           samples += 1;
           for (const kind of Object.keys(waits) as (keyof typeof waits)[])
             waits[kind] += Number(rows[0].waits?.[kind] ?? 0);
-          if (Number(rows[0].done) === count)
-            return Object.fromEntries(
-              Object.entries(waits).map(([kind, n]) => [kind, Math.round((n / samples) * 100) / 100]),
-            );
+          if (Number(rows[0].left) === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
+        const { rows } = await client.query<{ done: string; last: number }>(
+          `SELECT count(*) FILTER (WHERE "status" = 'SUCCEEDED') AS done,
+             extract(epoch FROM max("stoppedAt")) * 1000 AS last
+           FROM "Execution" WHERE "name" LIKE '${round}-%'`,
+        );
+        const expected = round === 'warm' ? WARM_UP * workers : EXECUTIONS;
+        if (Number(rows[0].done) !== expected)
+          throw new Error(`round ${round}: ${rows[0].done} of ${expected} executions succeeded`);
+        return {
+          seconds: (Number(rows[0].last) - started) / 1000,
+          backends: Object.fromEntries(
+            Object.entries(waits).map(([kind, n]) => [kind, Math.round((n / samples) * 100) / 100]),
+          ),
+        };
       };
       const commits = async () =>
         Number(
@@ -185,17 +210,17 @@ async function transitions(workers: number): Promise<object> {
             )
           ).rows[0].n,
         );
-      await run('warm', WARM_UP * workers);
+      await run('warm');
       const rounds = [];
       for (let round = 0; round < ROUNDS; round++) {
         const serverBefore = cpuSeconds(postgresPids());
         const workersBefore = cpuSeconds(workerPids);
         const commitsBefore = await commits();
-        const started = performance.now();
-        const backends = await run(`run${round}`, EXECUTIONS);
-        const seconds = (performance.now() - started) / 1000;
+        const wallStarted = performance.now();
+        const { seconds, backends } = await run(`run${round}`);
+        const wall = (performance.now() - wallStarted) / 1000; // the CPU figures' interval
         const committed = (await commits()) - commitsBefore;
-        const cores = (used: number) => Math.round((used / seconds) * 100) / 100;
+        const cores = (used: number) => Math.round((used / wall) * 100) / 100;
         rounds.push({
           value: Math.round((EXECUTIONS * 10) / seconds),
           server_cpu_cores: cores(cpuSince(serverBefore, postgresPids())),
@@ -240,7 +265,7 @@ async function transitions(workers: number): Promise<object> {
 
 export async function benchPostgres(): Promise<object[]> {
   const lines = [await rawCommits()];
-  for (const workers of [1, 2, 4]) lines.push(await transitions(workers));
+  for (const workers of WORKER_COUNTS) lines.push(await transitions(workers));
   return lines;
 }
 
