@@ -3,6 +3,9 @@
  * - sqlite.raw_inserts_per_s: better-sqlite3 alone, one row per autocommit (the ceiling);
  * - engine.transitions_per_s: 100 concurrent executions of a 10-state Pass/Choice workflow
  *   through the worker, history written (median of 3 rounds after a warm-up round);
+ * - engine.branch_transitions_per_s: the same for a workflow of a Parallel state (two branches
+ *   of two Pass states) and an inline Map of four items (MaxConcurrency 2): states entered per
+ *   second, branches' and iterations' included;
  * - engine.resume_latency_ms: SendTaskSuccess's transaction started -> the next state entered
  *   and committed by the in-process worker (p50, p99 of 1,000 resumes).
  */
@@ -66,7 +69,38 @@ function rawInserts(file: string): object {
   return { metric: 'sqlite.raw_inserts_per_s', value: Math.round(count / seconds) };
 }
 
-async function transitions(): Promise<object> {
+/** Parallel branches and inline Map iterations: children frames, joins, a pending iteration started as one ends. */
+const branching: Definition = {
+  StartAt: 'Both',
+  States: {
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        {
+          StartAt: 'L1',
+          States: { L1: { Type: 'Pass', Result: 'L', Next: 'L2' }, L2: { Type: 'Pass', End: true } },
+        },
+        {
+          StartAt: 'R1',
+          States: { R1: { Type: 'Pass', Result: 'R', Next: 'R2' }, R2: { Type: 'Pass', End: true } },
+        },
+      ],
+      ResultPath: '$.both',
+      Next: 'Each',
+    },
+    Each: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      MaxConcurrency: 2,
+      ItemProcessor: { StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } },
+      ResultPath: '$.each',
+      Next: 'Done',
+    },
+    Done: { Type: 'Succeed' },
+  },
+};
+
+async function transitions(metric: string, definition: Definition, input: object): Promise<object> {
   const { startTestExecution } = await import('../../lib/engine/testing/harness');
   const { startEngine } = await import('../../lib/engine');
   const { notifier } = await import('../../lib/engine/worker/notifier');
@@ -75,7 +109,7 @@ async function transitions(): Promise<object> {
   for (let round = 0; round < 4; round++) {
     const ids = await Promise.all(
       Array.from({ length: EXECUTIONS }, (_, i) =>
-        startTestExecution({ definition: tenStates, input: { i } }),
+        startTestExecution({ definition, input: { ...input, i } }),
       ),
     );
     const pending = new Set(ids);
@@ -93,11 +127,15 @@ async function transitions(): Promise<object> {
     await finished;
     if ((await db.execution.count({ where: { id: { in: ids }, status: 'SUCCEEDED' } })) !== EXECUTIONS)
       throw new Error('bench: not every execution succeeded');
-    if (round > 0) rates.push((EXECUTIONS * 10) / ((performance.now() - started) / 1000)); // round 0 warms the JIT up
+    const seconds = (performance.now() - started) / 1000;
     await engine.stop();
+    const states = await db.historyEvent.count({
+      where: { executionId: ids[0], type: { endsWith: 'StateEntered' } },
+    });
+    if (round > 0) rates.push((EXECUTIONS * states) / seconds); // round 0 warms the JIT up
   }
   rates.sort((a, b) => a - b);
-  return { metric: 'engine.transitions_per_s', value: Math.round(rates[1]) };
+  return { metric, value: Math.round(rates[1]) };
 }
 
 async function resumeLatency(): Promise<object> {
@@ -151,7 +189,12 @@ export async function benchEngine(): Promise<object[]> {
     const raw = rawInserts(join(dir, 'raw.db'));
     const { prepareDatabase } = await import('../../lib/db/prepare-database');
     await prepareDatabase(process.env.DATABASE_URL);
-    return [raw, await transitions(), await resumeLatency()];
+    return [
+      raw,
+      await transitions('engine.transitions_per_s', tenStates, {}),
+      await transitions('engine.branch_transitions_per_s', branching, { items: [1, 2, 3, 4] }),
+      await resumeLatency(),
+    ];
   } finally {
     // The shared client was opened on this temporary file: close it so the next bench opens its own.
     const { db } = await import('../../lib/db/client');

@@ -3,14 +3,28 @@
  * frame of a stopped or timed-out execution. Their timers are cancelled and their tokens
  * CANCELLED, so a late SendTaskSuccess gets TaskTimedOut; the token-end listeners (approvals)
  * hear why in the same transaction. A Distributed Map's run among them stops its child executions.
+ *
+ * Frames and timers are the session's writes. Frames it has not loaded are set ABORTED by id,
+ * without parsing their rows (an engine error may have come from one). Tokens and map runs are
+ * other rows, written in the caller's Prisma transaction (the direct path hands such an
+ * execution back for one).
  */
 import { mapIterationEvent } from '../../asl';
 import { tokensEnded, type TokenEnding } from '../tokens/token-endings';
-import { flushFrames } from './flush-session';
 import { abortMapRuns } from './map-run';
 import type { Session } from './session';
 
-const ACTIVE = ['PENDING', 'RUNNING', 'WAITING'];
+const ACTIVE: readonly string[] = ['PENDING', 'RUNNING', 'WAITING'];
+
+/** What abortFrames reads of a frame, loaded or not. */
+interface Aborting {
+  id: string;
+  index: number;
+  status: string;
+  parentState: string | null;
+  lastEventId: number;
+  mapIteration: boolean;
+}
 
 /** Aborts the active descendants of `parentIds` (and, with `includeSelf`, those frames too). */
 export async function abortFrames(
@@ -19,24 +33,16 @@ export async function abortFrames(
   ending: TokenEnding,
   includeSelf = false,
 ): Promise<void> {
-  const { tx, execution, now } = session;
-  await flushFrames(session);
   const ids: string[] = includeSelf ? [...parentIds] : [];
   let level = parentIds;
   while (level.length > 0) {
-    const children = await tx.executionFrame.findMany({
-      where: { executionId: execution.id, parentFrameId: { in: level }, status: { in: ACTIVE } },
-      select: {
-        id: true,
-        index: true,
-        status: true,
-        parentState: true,
-        definitionPath: true,
-        lastEventId: true,
-      },
-    });
+    const { own, rows } = await session.rowsUnder(level, ACTIVE);
+    const children: Aborting[] = [
+      ...own.map((f) => ({ ...f, mapIteration: f.path[f.path.length - 1] === -1 })),
+      ...rows.map((r) => ({ ...r, mapIteration: r.definitionPath.endsWith(',-1]') })),
+    ].sort((a, b) => a.index - b.index);
     for (const child of children)
-      if (child.status !== 'PENDING' && child.lastEventId >= 0 && isMapChild(child.definitionPath)) {
+      if (child.status !== 'PENDING' && child.lastEventId >= 0 && child.mapIteration) {
         session.record(
           undefined,
           mapIterationEvent(
@@ -52,36 +58,22 @@ export async function abortFrames(
     ids.push(...level);
   }
   if (ids.length === 0) return;
-  await tx.executionFrame.updateMany({
-    where: { id: { in: ids }, status: { in: ACTIVE } },
-    data: { status: 'ABORTED' },
-  });
-  await abortMapRuns(tx, ids);
-  await tx.timer.updateMany({
-    where: { frameId: { in: ids }, status: 'PENDING' },
-    data: { status: 'CANCELLED' },
-  });
-  const tokens = await tx.taskToken.findMany({
-    where: { frameId: { in: ids }, status: 'PENDING' },
-    select: { id: true },
-  });
-  if (tokens.length > 0) {
-    const tokenIds = tokens.map((t) => t.id);
-    await tx.taskToken.updateMany({
-      where: { id: { in: tokenIds }, status: 'PENDING' },
-      data: { status: 'CANCELLED', completedAt: now },
-    });
-    await tokensEnded(tx, { tokenIds, ending, at: now });
-  }
   for (const id of ids) {
     const known = session.frames.get(id);
-    if (known && ACTIVE.includes(known.status)) {
+    if (!known) session.abortedRows.push(id);
+    else if (ACTIVE.includes(known.status)) {
       known.status = 'ABORTED';
-      known.dirty = false;
+      known.dirty = true;
     }
   }
-}
-
-function isMapChild(definitionPath: string): boolean {
-  return definitionPath.endsWith(',-1]');
+  session.cancelledFrameTimers.push(...ids);
+  if ((await session.reader.runningMapRuns(ids)).length > 0) await abortMapRuns(session.tx, ids);
+  const tokenIds = await session.reader.pendingTokens(ids);
+  if (tokenIds.length > 0) {
+    await session.tx.taskToken.updateMany({
+      where: { id: { in: tokenIds }, status: 'PENDING' },
+      data: { status: 'CANCELLED', completedAt: session.now },
+    });
+    await tokensEnded(session.tx, { tokenIds, ending, at: session.now });
+  }
 }

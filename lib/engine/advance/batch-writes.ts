@@ -59,6 +59,14 @@ export class BatchWrites {
   readonly frames: FrameUpdate[] = [];
   readonly timers: TimerRow[] = [];
   readonly executions: ExecutionWrite[] = [];
+  /** Parents whose children are deleted before new frames are written (a Parallel or Map entered again). */
+  readonly deletedChildrenOf: string[] = [];
+  /** Frames set ABORTED where still active, without their rows read (aborted, unloaded). */
+  readonly abortedFrames: string[] = [];
+  /** Frames whose PENDING timers are cancelled (aborted frames), after new timers are written. */
+  readonly cancelledFrameTimers: string[] = [];
+  /** Executions whose PENDING ExecutionTimeout timer is cancelled (they ended). */
+  readonly cancelledTimeouts: string[] = [];
 
   /** The statements, the version-checked execution update first. */
   statements(now: Date, provider: Provider = 'sqlite'): Statement[] {
@@ -83,10 +91,15 @@ export class BatchWrites {
     }));
   }
 
-  /** Every other row: new and changed frames, history events, timers. */
+  /** Every other row: deleted, new and changed frames, history events, timers and cancelled timers. */
   rowStatements(now: Date, provider: Provider): Statement[] {
     const at = sqlTime(now);
     return [
+      ...byIds(
+        provider,
+        this.deletedChildrenOf,
+        (ids) => `DELETE FROM "ExecutionFrame" WHERE "parentFrameId" ${ids}`,
+      ),
       ...build(provider, this.created, (_, values) =>
         insert('ExecutionFrame', NEW_FRAME_COLUMNS(at), values),
       ),
@@ -95,8 +108,26 @@ export class BatchWrites {
        "event" = v.column6, "variables" = v.column7, "lastEventId" = v.column8, "result" = v.column9, "error" = v.column10,
        "cause" = v.column11, "updatedAt" = v.column12 FROM ${values(FRAME_UPDATE_COLUMNS(at))} WHERE "ExecutionFrame"."id" = v.column1`,
       })),
+      ...byIds(
+        provider,
+        this.abortedFrames,
+        (ids, updatedAt) => `UPDATE "ExecutionFrame" SET "status" = 'ABORTED', "updatedAt" = ${updatedAt}
+       WHERE "id" ${ids} AND "status" IN ('PENDING', 'RUNNING', 'WAITING')`,
+        at,
+      ),
       ...build(provider, this.history, (_, values) => insert('HistoryEvent', HISTORY_COLUMNS, values)),
       ...build(provider, this.timers, (_, values) => insert('Timer', TIMER_COLUMNS(at), values)),
+      ...byIds(
+        provider,
+        this.cancelledFrameTimers,
+        (ids) => `UPDATE "Timer" SET "status" = 'CANCELLED' WHERE "frameId" ${ids} AND "status" = 'PENDING'`,
+      ),
+      ...byIds(
+        provider,
+        this.cancelledTimeouts,
+        (ids) => `UPDATE "Timer" SET "status" = 'CANCELLED' WHERE "executionId" ${ids}
+       AND "purpose" = 'ExecutionTimeout' AND "status" = 'PENDING'`,
+      ),
     ];
   }
 
@@ -107,6 +138,10 @@ export class BatchWrites {
     this.frames.push(...other.frames);
     this.timers.push(...other.timers);
     this.executions.push(...other.executions);
+    this.deletedChildrenOf.push(...other.deletedChildrenOf);
+    this.abortedFrames.push(...other.abortedFrames);
+    this.cancelledFrameTimers.push(...other.cancelledFrameTimers);
+    this.cancelledTimeouts.push(...other.cancelledTimeouts);
   }
 
   /** Runs the statements in the caller's Prisma transaction (throws VersionConflict to roll it back). */
@@ -151,6 +186,23 @@ function build<T>(
     statements.push({ ...statement, params });
   }
   return statements;
+}
+
+/**
+ * One statement over a list of ids: `make` gets the test of a column against the list and, for
+ * a statement with one more parameter (`value`), its placeholder, which must come first in the text.
+ */
+function byIds(
+  provider: Provider,
+  ids: string[],
+  make: (inList: string, value: string) => string,
+  value?: Param,
+): Statement[] {
+  if (ids.length === 0) return [];
+  const extra = value === undefined ? [] : [value];
+  return provider === 'postgresql'
+    ? [{ sql: make('= ANY($1::text[])', '$2'), params: [ids, ...extra] }]
+    : [{ sql: make('IN (SELECT value FROM json_each(?))', '?'), params: [...extra, JSON.stringify(ids)] }];
 }
 
 const pgValue = (type: string, value: Param): Param =>

@@ -4,11 +4,10 @@
  * ends. A failure that is not tolerated aborts the siblings; otherwise the parent joins once
  * every child ended, through the interpreter's joinBranches (which applies the thresholds).
  */
-import { mapIterationEvent, type BranchOutcome, type Effect, type JsonValue } from '../../asl';
+import { mapIterationEvent, type BranchOutcome, type Effect } from '../../asl';
 import { abortFrames } from './abort-frames';
-import { flushFrames } from './flush-session';
 import { startMapRun } from './map-run';
-import { FRAME_SELECT, frameFromRow, type JoinBook, type LiveFrame } from './live-frame';
+import type { JoinBook, LiveFrame } from './live-frame';
 import type { Session } from './session';
 
 type StartBranches = Extract<Effect, { type: 'StartBranches' }>;
@@ -20,7 +19,7 @@ export async function startBranches(
 ): Promise<void> {
   if (effect.kind === 'Map' && effect.distributed) return startMapRun(session, parent, effect);
   // A retried (or re-entered) Parallel/Map starts over: the previous attempt's children go.
-  if (!parent.isNew) await session.tx.executionFrame.deleteMany({ where: { parentFrameId: parent.id } });
+  session.deleteChildren(parent);
   const total = effect.branches.length;
   if (total === 0) return session.wake(parent, { type: 'BranchesCompleted', outcomes: [] });
   const map = effect.kind === 'Map' ? effect : undefined;
@@ -119,26 +118,19 @@ export async function childEnded(session: Session, child: LiveFrame): Promise<vo
 }
 
 async function nextPendingChild(session: Session, parent: LiveFrame): Promise<LiveFrame | undefined> {
-  await flushFrames(session);
-  const row = await session.tx.executionFrame.findFirst({
-    where: { parentFrameId: parent.id, status: 'PENDING' },
-    orderBy: { index: 'asc' },
-    select: FRAME_SELECT,
-  });
-  if (!row) return undefined;
-  return session.frames.get(row.id) ?? session.adopt(frameFromRow(row));
+  const [next] = await session.framesUnder([parent.id], ['PENDING'], 1);
+  return next;
 }
 
 async function collectOutcomes(session: Session, parent: LiveFrame): Promise<BranchOutcome[]> {
-  await flushFrames(session);
-  const rows = await session.tx.executionFrame.findMany({
-    where: { parentFrameId: parent.id },
-    orderBy: { index: 'asc' },
-    select: { status: true, result: true, error: true, cause: true },
-  });
-  return rows.map((row) =>
-    row.status === 'SUCCEEDED'
-      ? { status: 'SUCCEEDED', output: JSON.parse(row.result ?? 'null') as JsonValue }
-      : { status: 'FAILED', error: row.error, ...(row.cause !== null ? { cause: row.cause } : {}) },
+  const children = await session.framesUnder([parent.id]);
+  return children.map((child) =>
+    child.status === 'SUCCEEDED'
+      ? { status: 'SUCCEEDED', output: child.output ?? null }
+      : {
+          status: 'FAILED',
+          error: child.error ?? null,
+          ...(child.cause != null ? { cause: child.cause } : {}),
+        },
   );
 }

@@ -4,6 +4,7 @@ import type { Definition } from '../../asl';
 import { db } from '../../db/client';
 import { databaseFilePath, isPostgres } from '../../db/database-url';
 import { setEngineClock } from '../clock';
+import { fireDueTimers } from '../timers/fire-due-timers';
 import { getExecution, getHistory, startTestExecution } from '../testing/harness';
 import { advanceExecutions } from './advance-execution';
 import { advanceDirect } from './direct-advance';
@@ -29,6 +30,49 @@ const withCallback: Definition = {
       Parameters: { 'token.$': '$$.Task.Token' },
       End: true,
     },
+  },
+};
+
+/** Parallel and inline Map children, a Wait in a branch, and an execution timeout to cancel. */
+const branching: Definition = {
+  StartAt: 'Both',
+  TimeoutSeconds: 600,
+  States: {
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        { StartAt: 'Left', States: { Left: { Type: 'Pass', Result: 'l', End: true } } },
+        { StartAt: 'Hold', States: { Hold: { Type: 'Wait', Seconds: 0, End: true } } },
+      ],
+      ResultPath: '$.both',
+      Next: 'Each',
+    },
+    Each: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      MaxConcurrency: 1,
+      ItemProcessor: { StartAt: 'Double', States: { Double: { Type: 'Pass', End: true } } },
+      ResultPath: '$.each',
+      End: true,
+    },
+  },
+};
+
+/** A failed branch aborts its sibling, which waits on a timer; the Parallel retries once, then catches. */
+const failing: Definition = {
+  StartAt: 'Both',
+  States: {
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        { StartAt: 'Long', States: { Long: { Type: 'Wait', Seconds: 3600, End: true } } },
+        { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom' } } },
+      ],
+      Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 1, MaxAttempts: 1 }],
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Caught' }],
+      End: true,
+    },
+    Caught: { Type: 'Pass', End: true },
   },
 };
 
@@ -76,6 +120,62 @@ describe('the direct path', () => {
     const root = await db.executionFrame.findFirstOrThrow({ where: { executionId: id } });
     expect(root).toMatchObject({ status: 'SUCCEEDED', stateName: 'Done', lastEventId: 9 });
     expect(root.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it('runs Parallel branches and inline Map iterations, and cancels the execution timeout when it ends', async () => {
+    const id = await startTestExecution({ definition: branching, input: { items: [1, 2, 3] } });
+    const { results, fallback } = await advanceDirect([id], 'w1');
+    expect(fallback).toEqual([]);
+    expect(results.get(id)).toMatchObject({ claimed: true, runnable: false });
+    const execution = await getExecution(id);
+    expect(execution).toMatchObject({
+      status: 'SUCCEEDED',
+      output: { items: [1, 2, 3], both: ['l', { items: [1, 2, 3] }], each: [1, 2, 3] },
+    });
+    const types = (await getHistory(id)).map((e) => e.type);
+    expect(types.filter((t) => t === 'MapIterationSucceeded')).toHaveLength(3);
+    expect(types.at(-1)).toBe('ExecutionSucceeded');
+    const frames = await db.executionFrame.findMany({ where: { executionId: id } });
+    // the root and the Map's iterations: a frame's children are its current state's (the Parallel's went)
+    expect(
+      frames
+        .filter((f) => f.parentFrameId !== null)
+        .map((f) => f.index)
+        .sort(),
+    ).toEqual([0, 1, 2]);
+    expect(frames).toHaveLength(1 + 3);
+    expect(frames.every((f) => f.status === 'SUCCEEDED')).toBe(true);
+    const timers = await db.timer.findMany({ where: { executionId: id, purpose: 'ExecutionTimeout' } });
+    expect(timers.map((t) => t.status)).toEqual(['CANCELLED']);
+  });
+
+  it('aborts the siblings of a failed branch with their timers, and enters a retried Parallel with new children', async () => {
+    const start = Date.now();
+    setEngineClock(() => start);
+    const id = await startTestExecution({ definition: failing });
+    expect((await advanceDirect([id], 'w1')).fallback).toEqual([]);
+    const first = await db.executionFrame.findMany({
+      where: { executionId: id, parentFrameId: { not: null } },
+    });
+    expect(first.map((f) => f.status).sort()).toEqual(['ABORTED', 'FAILED']);
+    const waits = await db.timer.findMany({ where: { executionId: id, purpose: 'Wait' } });
+    expect(waits.map((t) => t.status)).toEqual(['CANCELLED']);
+
+    setEngineClock(() => start + 2000); // the retry's interval has passed
+    expect(await fireDueTimers()).toBe(1);
+    expect((await advanceDirect([id], 'w1')).fallback).toEqual([]);
+    const second = await db.executionFrame.findMany({
+      where: { executionId: id, parentFrameId: { not: null } },
+    });
+    expect(second).toHaveLength(2); // the first attempt's children were deleted
+    expect(second.some((f) => first.some((g) => g.id === f.id))).toBe(false);
+    const execution = await getExecution(id);
+    expect(execution).toMatchObject({ status: 'SUCCEEDED', output: { error: { Error: 'Boom' } } });
+    const types = (await getHistory(id)).map((e) => e.type);
+    expect(types.filter((t) => t === 'ParallelStateStarted')).toHaveLength(2);
+    expect(
+      (await db.timer.findMany({ where: { executionId: id, purpose: 'Wait' } })).map((t) => t.status),
+    ).toEqual(['CANCELLED', 'CANCELLED']);
   });
 
   it('hands back an execution whose step needs other rows (a task token) and writes nothing for it', async () => {

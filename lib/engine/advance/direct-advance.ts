@@ -10,10 +10,13 @@
  *    at, then its frames, history and timers. An execution whose version moved meanwhile (a
  *    token completed, a stop) writes nothing.
  *
+ * The session reads the rest of its execution's frames (Parallel branches, Map iterations, the
+ * root) through the store as well, and deletes frames and cancels timers as writes of the batch.
  * What it cannot do it hands back as `fallback`, for the Prisma transaction to run from the
- * start: steps that need other rows (a Task's token, Parallel and Map children, an execution
- * timeout to cancel, the history limit), an execution whose version moved, or an error.
- * Nothing it stepped is written for those, so nothing is done twice.
+ * start: steps that write rows other services own (a Task's token and its integration's rows,
+ * a Distributed Map run, a child execution's parent, tokens of aborted frames), an execution
+ * whose version moved, or an error. Nothing it stepped is written for those, so nothing is done
+ * twice.
  */
 import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';
@@ -62,6 +65,7 @@ export async function advanceDirect(executionIds: string[], workerId: string): P
         NO_TX,
         execution,
         await loadWorkflowVersionWith(execution.workflowVersionId, (id) => store.workflowVersion(id)),
+        store,
       );
       stepped.push({
         id: execution.id,

@@ -27,12 +27,7 @@ export async function endFrame(session: Session, frame: LiveFrame, outcome: Bran
       ? { status: 'SUCCEEDED', output: outcome.output }
       : { status: 'FAILED', error: outcome.error, cause: outcome.cause ?? null },
   );
-  if (session.pinned.definition.TimeoutSeconds !== undefined) {
-    await session.tx.timer.updateMany({
-      where: { executionId: session.execution.id, purpose: 'ExecutionTimeout', status: 'PENDING' },
-      data: { status: 'CANCELLED' },
-    });
-  }
+  if (session.pinned.definition.TimeoutSeconds !== undefined) session.cancelsTimeout = true;
 }
 
 /**

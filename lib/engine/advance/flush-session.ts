@@ -9,20 +9,6 @@ import { historyRow } from './history-row';
 import { frameToNewRow, frameToRow } from './live-frame';
 import type { Session } from './session';
 
-/** Writes the frames the session changed (also used before reading children back). */
-export async function flushFrames(session: Session): Promise<void> {
-  const { tx, execution } = session;
-  const created = [];
-  for (const frame of session.frames.values()) {
-    if (frame.isNew) created.push(frameToNewRow(frame, execution.id));
-    else if (frame.dirty)
-      await tx.executionFrame.updateMany({ where: { id: frame.id }, data: frameToRow(frame) }); // updateMany: no read-back
-    frame.isNew = false;
-    frame.dirty = false;
-  }
-  if (created.length > 0) await tx.executionFrame.createMany({ data: created });
-}
-
 /**
  * Flushes everything and moves the execution row on (throws VersionConflict when it moved
  * meanwhile). With `batch`, the changed frames, history, timers and the execution row are
@@ -33,8 +19,8 @@ export async function flushSession(
   extra: { runnable: boolean; leaseOwner?: string | null; batch?: BatchWrites },
 ): Promise<void> {
   const { tx, execution, batch } = { ...session, batch: extra.batch };
-  if (batch) collectFrames(session, batch);
-  else await flushFrames(session);
+  const target = batch ?? new BatchWrites();
+  collectFrames(session, target);
   const history = session.history.map((e) => historyRow(execution.id, e));
   const timers = session.timers.map((t) => ({ ...t, executionId: execution.id }));
   const ended = session.ended;
@@ -59,10 +45,13 @@ export async function flushSession(
         }
       : {}),
   };
-  const target = batch ?? new BatchWrites();
   target.history.push(...history);
   target.timers.push(...timers);
   target.executions.push(write);
+  target.deletedChildrenOf.push(...session.deletedChildrenOf);
+  target.abortedFrames.push(...session.abortedRows);
+  target.cancelledFrameTimers.push(...session.cancelledFrameTimers);
+  if (session.cancelsTimeout) target.cancelledTimeouts.push(execution.id);
   if (!batch) await target.apply(tx, session.now);
 }
 

@@ -16,9 +16,6 @@ export async function openSession(tx: Tx, executionId: string): Promise<Session>
 
 /** The root frame ids of an execution (one, unless something went wrong). */
 export async function rootFrameIds(session: Session): Promise<string[]> {
-  const rows = await session.tx.executionFrame.findMany({
-    where: { executionId: session.execution.id, parentFrameId: null },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
+  const { own, rows } = await session.rowsUnder(null); // not parsed: a broken row must still be abortable
+  return [...own, ...rows].map((f) => f.id);
 }

@@ -10,6 +10,7 @@ import type { AdvanceResult } from './advance-result';
 import type { BatchWrites } from './batch-writes';
 import { endExecution } from './end-frame';
 import { flushSession } from './flush-session';
+import { rootFrameIds } from './open-session';
 import { frameFromRow, type FrameRow } from './live-frame';
 import type { Session } from './session';
 import { stepFrame } from './step-frame';
@@ -42,16 +43,7 @@ async function runQueue(session: Session): Promise<void> {
 
 /** AWS's 25,000-event limit: the execution fails with a cause that says so. */
 async function failForHistoryLimit(session: Session): Promise<void> {
-  const root = await session.tx.executionFrame.findMany({
-    where: { executionId: session.execution.id, parentFrameId: null },
-    select: { id: true },
-  });
-  await abortFrames(
-    session,
-    root.map((r) => r.id),
-    { kind: 'history-limit' },
-    true,
-  );
+  await abortFrames(session, await rootFrameIds(session), { kind: 'history-limit' }, true);
   const cause = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
   session.record(
     undefined,

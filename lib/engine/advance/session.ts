@@ -10,7 +10,8 @@ import { ARN_PREFIX, executionArnOf, ROLE_ARN } from '../constants';
 import type { PinnedWorkflow } from '../definitions';
 import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
-import { FRAME_SELECT, frameFromRow, type LiveFrame } from './live-frame';
+import { prismaFrameReader, type FrameReader } from './frame-reader';
+import { frameFromRow, type FrameRow, type LiveFrame } from './live-frame';
 
 /** The columns of an execution a session reads (both ways of advancing read the same). */
 export const EXECUTION_SELECT = {
@@ -63,6 +64,14 @@ export class Session {
   readonly timers: TimerRow[] = [];
   /** Tokens of `invoke` tasks to run once this transaction has committed. */
   readonly invocations: string[] = [];
+  /** Parents whose earlier children are deleted when the session is written (deleteChildren). */
+  readonly deletedChildrenOf = new Set<string>();
+  /** Frames not loaded that are set ABORTED (if still active) when the session is written. */
+  readonly abortedRows: string[] = [];
+  /** Frames whose PENDING timers are cancelled when the session is written (aborted frames). */
+  readonly cancelledFrameTimers: string[] = [];
+  /** The execution ended: its ExecutionTimeout timer is cancelled when the session is written. */
+  cancelsTimeout = false;
   nextEventId: number;
   mocks?: MockBook;
   mocksDirty = false;
@@ -78,6 +87,7 @@ export class Session {
     readonly tx: Tx,
     readonly execution: ExecutionRow,
     readonly pinned: PinnedWorkflow,
+    readonly reader: FrameReader = prismaFrameReader(tx),
   ) {
     this.now = engineNow();
     this.env = { now: this.now, random: Math.random, newTaskToken };
@@ -125,13 +135,61 @@ export class Session {
     return frame;
   }
 
-  /** A frame by id: from this session, else from the database. */
+  /** A frame by id: from this session, else from its row. */
   async frame(id: string): Promise<LiveFrame> {
     const known = this.frames.get(id);
     if (known) return known;
-    const row = await this.tx.executionFrame.findUniqueOrThrow({ where: { id }, select: FRAME_SELECT });
-    const frame = frameFromRow(row);
-    this.frames.set(id, frame);
+    const row = await this.reader.frame(this.execution.id, id);
+    if (!row) throw new Error(`Execution ${this.execution.id} has no frame ${id}.`);
+    return this.remember(frameFromRow(row));
+  }
+
+  /**
+   * The frames under `parents` (`null`: the root frames) in one of `statuses` (any when absent),
+   * by index, as this session sees them: its own frames (newer than their rows, or not written
+   * yet) and the rows of those it has not loaded, which it holds from then on without running
+   * them. With `limit`, the first `limit` only.
+   */
+  async framesUnder(
+    parents: string[] | null,
+    statuses?: readonly string[],
+    limit?: number,
+  ): Promise<LiveFrame[]> {
+    const { own, rows } = await this.rowsUnder(parents, statuses, limit);
+    const frames = [...own, ...rows.map((row) => this.remember(frameFromRow(row)))].sort(
+      (a, b) => a.index - b.index,
+    );
+    return limit === undefined ? frames : frames.slice(0, limit);
+  }
+
+  /** framesUnder's two halves: the session's own frames, and the rows of the others (not loaded). */
+  async rowsUnder(
+    parents: string[] | null,
+    statuses?: readonly string[],
+    limit?: number,
+  ): Promise<{ own: LiveFrame[]; rows: FrameRow[] }> {
+    const under = parents === null ? null : new Set(parents);
+    const mine = [...this.frames.values()].filter((f) =>
+      under === null ? f.parentFrameId === null : f.parentFrameId !== null && under.has(f.parentFrameId),
+    );
+    const own = statuses ? mine.filter((f) => statuses.includes(f.status)) : mine;
+    // Children of a parent entered again are this session's alone: their rows are being deleted.
+    const readable = parents === null ? null : parents.filter((id) => !this.deletedChildrenOf.has(id));
+    if (readable !== null && readable.length === 0) return { own, rows: [] };
+    const skip = mine.map((f) => f.id);
+    const rows = await this.reader.frames(this.execution.id, { parents: readable, statuses, skip, limit });
+    return { own, rows };
+  }
+
+  /** Forgets a parent's children (a Parallel or Map state entered again); their rows go when the session is written. */
+  deleteChildren(parent: LiveFrame): void {
+    for (const [id, frame] of this.frames) if (frame.parentFrameId === parent.id) this.frames.delete(id);
+    if (!parent.isNew) this.deletedChildrenOf.add(parent.id);
+  }
+
+  /** Holds a frame read from its row, without running it. */
+  private remember(frame: LiveFrame): LiveFrame {
+    this.frames.set(frame.id, frame);
     return frame;
   }
 

@@ -10,7 +10,7 @@ import { AppError } from '../../errors';
 import { startChild } from '../advance/branches';
 import { recordExecutionEvent } from '../advance/execution-event';
 import { flushSession } from '../advance/flush-session';
-import { FRAME_SELECT, frameFromRow, type LiveFrame } from '../advance/live-frame';
+import type { LiveFrame } from '../advance/live-frame';
 import { openSession } from '../advance/open-session';
 import { armExecutionTimeout } from './begin-execution';
 import type { Session } from '../advance/session';
@@ -29,13 +29,10 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
       },
     );
   }
-  const rootRow = await tx.executionFrame.findFirstOrThrow({
-    where: { executionId, parentFrameId: null },
-    select: FRAME_SELECT,
-  });
-  await redriveFrame(session, session.adopt(frameFromRow(rootRow)));
+  const [root] = await session.framesUnder(null, undefined, 1);
+  await redriveFrame(session, root);
   const redriveCount = execution.redriveCount + 1;
-  armExecutionTimeout(session, rootRow.id, redriveCount);
+  armExecutionTimeout(session, root.id, redriveCount);
   recordExecutionEvent(session, 'ExecutionRedriven', 'executionRedrivenEventDetails', { redriveCount });
   await flushSession(session, { runnable: true });
   await tx.execution.update({
@@ -59,12 +56,7 @@ async function redriveFrame(session: Session, frame: LiveFrame): Promise<void> {
   frame.cause = null;
   const book = frame.join;
   if (frame.continuation?.phase === 'branches' && book) {
-    const rows = await session.tx.executionFrame.findMany({
-      where: { parentFrameId: frame.id },
-      orderBy: { index: 'asc' },
-      select: FRAME_SELECT,
-    });
-    const children = rows.map((row) => session.frames.get(row.id) ?? session.adopt(frameFromRow(row)));
+    const children = await session.framesUnder([frame.id]);
     if (children.length > 0 && children.some((c) => c.status !== 'SUCCEEDED'))
       return redriveChildren(session, frame, children);
   }

@@ -9,6 +9,7 @@
  *   of row, claims with FOR UPDATE SKIP LOCKED, wakes across processes by LISTEN/NOTIFY.
  */
 import type { BatchWrites } from '../advance/batch-writes';
+import type { FrameReader } from '../advance/frame-reader';
 import type { FrameRow } from '../advance/live-frame';
 import type { ExecutionRow } from '../advance/session';
 
@@ -24,7 +25,8 @@ export interface SteppedExecution {
   batch: BatchWrites;
 }
 
-export interface EngineStore {
+/** The store also reads what a stepping session reaches beyond its claimed rows (frame-reader.ts). */
+export interface EngineStore extends FrameReader {
   /** Leases those of `ids` nobody else holds (to `workerId`) and reads them with their RUNNING frames. */
   claimAndRead(ids: string[], workerId: string, now: Date): Promise<ClaimedBatch>;
   /**

@@ -14,6 +14,7 @@ import type pg from 'pg';
 import { pgPool } from '../../db/postgres';
 import { sqlTime } from '../../db/sqlite';
 import { BatchWrites } from '../advance/batch-writes';
+import type { FrameQuery } from '../advance/frame-reader';
 import type { FrameRow } from '../advance/live-frame';
 import type { ExecutionRow } from '../advance/session';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
@@ -56,6 +57,16 @@ const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "due
 const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
   AND ("dispatchedAt" IS NULL OR "dispatchedAt" < $1) LIMIT $2`;
 const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = $1`;
+
+/** A session's frame reads (frame-reader.ts); a NULL `$3` reads any status, a NULL `$5` every row. */
+const FRAMES_OF = (parents: string) => `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
+  WHERE "executionId" = $1 AND ${parents} AND ($3::text[] IS NULL OR "status" = ANY($3::text[]))
+    AND NOT ("id" = ANY($4::text[])) ORDER BY "index" LIMIT $5`;
+const CHILD_FRAMES = FRAMES_OF(`"parentFrameId" = ANY($2::text[])`);
+const ROOT_FRAMES = FRAMES_OF(`"parentFrameId" IS NULL AND cardinality($2::text[]) = 0`);
+const FRAME = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame" WHERE "id" = $1 AND "executionId" = $2`;
+const PENDING_TOKENS = `SELECT "id" FROM "TaskToken" WHERE "frameId" = ANY($1::text[]) AND "status" = 'PENDING'`;
+const RUNNING_MAP_RUNS = `SELECT "id" FROM "MapRun" WHERE "frameId" = ANY($1::text[]) AND "status" = 'RUNNING'`;
 
 /** SQLSTATEs a retry cures: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -175,6 +186,32 @@ export class PostgresStore implements EngineStore {
       versionId,
     ]);
     return rows[0];
+  }
+
+  async frame(executionId: string, id: string): Promise<FrameRow | undefined> {
+    const { rows } = await query<FrameRow>(this.pool, FRAME, [id, executionId]);
+    return rows[0];
+  }
+
+  async frames(executionId: string, { parents, statuses, skip, limit }: FrameQuery): Promise<FrameRow[]> {
+    const { rows } = await query<FrameRow>(this.pool, parents === null ? ROOT_FRAMES : CHILD_FRAMES, [
+      executionId,
+      parents ?? [],
+      statuses ?? null,
+      skip ?? [],
+      limit ?? null,
+    ]);
+    return rows;
+  }
+
+  async pendingTokens(frameIds: string[]): Promise<string[]> {
+    const { rows } = await query<{ id: string }>(this.pool, PENDING_TOKENS, [frameIds]);
+    return rows.map((r) => r.id);
+  }
+
+  async runningMapRuns(frameIds: string[]): Promise<string[]> {
+    const { rows } = await query<{ id: string }>(this.pool, RUNNING_MAP_RUNS, [frameIds]);
+    return rows.map((r) => r.id);
   }
 
   async announce(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { prepared, sqlite, sqlTime, withWriteLock, type Sqlite } from '../../db/sqlite';
 import { LEASE_MS, MAX_FRAMES_PER_TX } from '../constants';
+import type { FrameQuery } from '../advance/frame-reader';
 import type { FrameRow } from '../advance/live-frame';
 import type { ExecutionRow } from '../advance/session';
 import {
@@ -30,6 +31,18 @@ const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "due
 const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
   AND ("dispatchedAt" IS NULL OR "dispatchedAt" < @stale) LIMIT @limit`;
 const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?`;
+
+/** A session's frame reads (frame-reader.ts): `@parents` null reads the root frames. */
+const FRAMES_OF = (parents: string) => `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
+  WHERE "executionId" = @execution AND ${parents}
+    AND (@statuses IS NULL OR "status" IN (SELECT value FROM json_each(@statuses)))
+    AND "id" NOT IN (SELECT value FROM json_each(@skip))
+  ORDER BY "index" LIMIT @limit`;
+const CHILD_FRAMES = FRAMES_OF(`"parentFrameId" IN (SELECT value FROM json_each(@parents))`);
+const ROOT_FRAMES = FRAMES_OF(`"parentFrameId" IS NULL`);
+const FRAME = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame" WHERE "id" = ? AND "executionId" = ?`;
+const PENDING_TOKENS = `SELECT "id" FROM "TaskToken" WHERE "frameId" IN (SELECT value FROM json_each(?)) AND "status" = 'PENDING'`;
+const RUNNING_MAP_RUNS = `SELECT "id" FROM "MapRun" WHERE "frameId" IN (SELECT value FROM json_each(?)) AND "status" = 'RUNNING'`;
 
 type RawExecution = Omit<ExecutionRow, 'startedAt'> & { startedAt: string };
 
@@ -96,9 +109,33 @@ export class SqliteStore implements EngineStore {
       { definition: string; name: string } | undefined;
   }
 
+  async frame(executionId: string, id: string): Promise<FrameRow | undefined> {
+    return prepared(this.connection, FRAME).get(id, executionId) as FrameRow | undefined;
+  }
+
+  async frames(executionId: string, query: FrameQuery): Promise<FrameRow[]> {
+    return prepared(this.connection, query.parents === null ? ROOT_FRAMES : CHILD_FRAMES).all({
+      execution: executionId,
+      parents: JSON.stringify(query.parents ?? []),
+      statuses: query.statuses ? JSON.stringify(query.statuses) : null,
+      skip: JSON.stringify(query.skip ?? []),
+      limit: query.limit ?? -1,
+    }) as FrameRow[];
+  }
+
+  async pendingTokens(frameIds: string[]): Promise<string[]> {
+    return ids(prepared(this.connection, PENDING_TOKENS).all(JSON.stringify(frameIds)));
+  }
+
+  async runningMapRuns(frameIds: string[]): Promise<string[]> {
+    return ids(prepared(this.connection, RUNNING_MAP_RUNS).all(JSON.stringify(frameIds)));
+  }
+
   async announce(): Promise<void> {}
 
   async listen(): Promise<() => Promise<void>> {
     return async () => {};
   }
 }
+
+const ids = (rows: unknown[]) => (rows as { id: string }[]).map((r) => r.id);
