@@ -28,6 +28,21 @@ type TimerRow = {
   taskTokenId?: string;
 };
 
+/** A task token's row (its hash only), written with the state that waits on it. */
+export interface NewTaskToken {
+  id: string;
+  tokenHash: string;
+  executionId: string;
+  frameId: string;
+  stateName: string;
+  resource: string;
+  kind: string;
+  activityName: string | null;
+  input: string | null;
+  timeoutAt: Date | null;
+  heartbeatSeconds: number | null;
+}
+
 export interface ExecutionWrite {
   id: string;
   version: number;
@@ -58,6 +73,7 @@ export class BatchWrites {
   readonly created: NewFrame[] = [];
   readonly frames: FrameUpdate[] = [];
   readonly timers: TimerRow[] = [];
+  readonly tokens: NewTaskToken[] = [];
   readonly executions: ExecutionWrite[] = [];
   /** Parents whose children are deleted before new frames are written (a Parallel or Map entered again). */
   readonly deletedChildrenOf: string[] = [];
@@ -91,7 +107,7 @@ export class BatchWrites {
     }));
   }
 
-  /** Every other row: deleted, new and changed frames, history events, timers and cancelled timers. */
+  /** Every other row: deleted, new and changed frames, history events, task tokens, timers and cancelled timers. */
   rowStatements(now: Date, provider: Provider): Statement[] {
     const at = sqlTime(now);
     return [
@@ -116,6 +132,7 @@ export class BatchWrites {
         at,
       ),
       ...build(provider, this.history, (_, values) => insert('HistoryEvent', HISTORY_COLUMNS, values)),
+      ...build(provider, this.tokens, (_, values) => insert('TaskToken', TOKEN_COLUMNS(at), values)),
       ...build(provider, this.timers, (_, values) => insert('Timer', TIMER_COLUMNS(at), values)),
       ...byIds(
         provider,
@@ -137,6 +154,7 @@ export class BatchWrites {
     this.created.push(...other.created);
     this.frames.push(...other.frames);
     this.timers.push(...other.timers);
+    this.tokens.push(...other.tokens);
     this.executions.push(...other.executions);
     this.deletedChildrenOf.push(...other.deletedChildrenOf);
     this.abortedFrames.push(...other.abortedFrames);
@@ -293,5 +311,21 @@ const TIMER_COLUMNS = (at: string): readonly Column<TimerRow>[] => [
   ['dueAt', TIME, (t) => sqlTime(t.dueAt)],
   ['status', TEXT, () => 'PENDING'],
   ['taskTokenId', TEXT, (t) => t.taskTokenId ?? null],
+  ['createdAt', TIME, () => at],
+];
+
+const TOKEN_COLUMNS = (at: string): readonly Column<NewTaskToken>[] => [
+  ['id', TEXT, (t) => t.id],
+  ['tokenHash', TEXT, (t) => t.tokenHash],
+  ['executionId', TEXT, (t) => t.executionId],
+  ['frameId', TEXT, (t) => t.frameId],
+  ['stateName', TEXT, (t) => t.stateName],
+  ['resource', TEXT, (t) => t.resource],
+  ['kind', TEXT, (t) => t.kind],
+  ['activityName', TEXT, (t) => t.activityName],
+  ['input', TEXT, (t) => t.input],
+  ['status', TEXT, () => 'PENDING'],
+  ['timeoutAt', TIME, (t) => (t.timeoutAt ? sqlTime(t.timeoutAt) : null)],
+  ['heartbeatSeconds', INT, (t) => t.heartbeatSeconds],
   ['createdAt', TIME, () => at],
 ];

@@ -5,7 +5,11 @@ import { db } from '../../db/client';
 import { databaseFilePath, isPostgres } from '../../db/database-url';
 import { setEngineClock } from '../clock';
 import { fireDueTimers } from '../timers/fire-due-timers';
+import { approvalDefinition, seedPeople } from '../../approvals/test-kit';
+import { taskTokenFromHistory } from '../../executions/test-support';
 import { getExecution, getHistory, startTestExecution } from '../testing/harness';
+import { hashToken } from '../tokens/hash-token';
+import { completeTaskToken } from '../tokens/complete-task-token';
 import { advanceExecutions } from './advance-execution';
 import { advanceDirect } from './direct-advance';
 
@@ -17,19 +21,6 @@ const passes: Definition = {
     Hold: { Type: 'Wait', Seconds: 0, Next: 'Done' },
     Done: { Type: 'Succeed' },
     Bad: { Type: 'Fail', Error: 'Bad' },
-  },
-};
-
-const withCallback: Definition = {
-  StartAt: 'A',
-  States: {
-    A: { Type: 'Pass', Next: 'Ask' },
-    Ask: {
-      Type: 'Task',
-      Resource: 'orders.waitForTaskToken',
-      Parameters: { 'token.$': '$$.Task.Token' },
-      End: true,
-    },
   },
 };
 
@@ -178,24 +169,60 @@ describe('the direct path', () => {
     ).toEqual(['CANCELLED', 'CANCELLED']);
   });
 
-  it('hands back an execution whose step needs other rows (a task token) and writes nothing for it', async () => {
-    const id = await startTestExecution({ definition: withCallback });
+  it("writes a waiting task's token (its hash) and timers with the batch, and resumes on the token", async () => {
+    const definition: Definition = {
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Pass', Next: 'Ask' },
+        Ask: {
+          Type: 'Task',
+          Resource: 'orders.waitForTaskToken',
+          Parameters: { 'token.$': '$$.Task.Token' },
+          TimeoutSeconds: 60,
+          HeartbeatSeconds: 10,
+          End: true,
+        },
+      },
+    };
+    const id = await startTestExecution({ definition });
+    const { results, fallback } = await advanceDirect([id], 'w1');
+    expect(fallback).toEqual([]);
+    expect(results.get(id)).toEqual({ claimed: true, runnable: false, invocations: [] });
+    const history = await getHistory(id);
+    expect(history.map((e) => e.type).slice(-2)).toEqual(['TaskScheduled', 'TaskStarted']);
+    const token = taskTokenFromHistory(history);
+    const rows = await db.taskToken.findMany({ where: { executionId: id } });
+    expect(rows).toMatchObject([
+      { kind: 'callback', status: 'PENDING', stateName: 'Ask', heartbeatSeconds: 10 },
+    ]);
+    expect(rows[0].tokenHash).toBe(hashToken(token));
+    expect(rows[0].tokenHash).not.toContain(token);
+    const timers = await db.timer.findMany({ where: { executionId: id }, orderBy: { purpose: 'asc' } });
+    expect(timers.map((t) => [t.purpose, t.status, t.taskTokenId])).toEqual([
+      ['Heartbeat', 'PENDING', rows[0].id],
+      ['Timeout', 'PENDING', rows[0].id],
+    ]);
+    await db.$transaction((tx) =>
+      completeTaskToken(tx, { token, outcome: { type: 'success', output: 'ok' } }),
+    );
+    expect((await advanceDirect([id], 'w1')).fallback).toEqual([]);
+    expect(await getExecution(id)).toMatchObject({ status: 'SUCCEEDED', output: 'ok' });
+  });
+
+  it("hands back an execution whose step writes other services' rows (an approval) and writes nothing for it", async () => {
+    await seedPeople();
+    const id = await startTestExecution({
+      definition: approvalDefinition({ Title: 'Ship it?', Approvers: ['alice@example.com'] }) as Definition,
+    });
     const { results, fallback } = await advanceDirect([id], 'w1');
     expect(fallback).toEqual([id]);
-    expect(await db.taskToken.count({ where: { executionId: id } })).toBe(0);
     expect(results.get(id)?.claimed).toBe(false);
+    expect(await db.taskToken.count({ where: { executionId: id } })).toBe(0);
     expect(await historyCount(id)).toBe(1); // ExecutionStarted only
     expect((await getExecution(id)).leaseOwner).toBe('w1'); // claimed, for the Prisma path to take on
     const after = await advanceExecutions([id], 'w1');
     expect(after.get(id)?.claimed).toBe(true);
-    expect((await getHistory(id)).map((e) => e.type)).toEqual([
-      'ExecutionStarted',
-      'PassStateEntered',
-      'PassStateExited',
-      'TaskStateEntered',
-      'TaskScheduled',
-      'TaskStarted',
-    ]);
+    expect(await db.approvalTask.count({ where: { taskToken: { executionId: id } } })).toBe(1);
     expect(await db.taskToken.count({ where: { executionId: id } })).toBe(1);
   });
 

@@ -47,6 +47,7 @@ export async function flushSession(
   };
   target.history.push(...history);
   target.timers.push(...timers);
+  target.tokens.push(...session.tokens);
   target.executions.push(write);
   target.deletedChildrenOf.push(...session.deletedChildrenOf);
   target.abortedFrames.push(...session.abortedRows);

@@ -10,6 +10,7 @@ import { ARN_PREFIX, executionArnOf, ROLE_ARN } from '../constants';
 import type { PinnedWorkflow } from '../definitions';
 import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
+import type { NewTaskToken } from './batch-writes';
 import { prismaFrameReader, type FrameReader } from './frame-reader';
 import { frameFromRow, type FrameRow, type LiveFrame } from './live-frame';
 
@@ -62,6 +63,8 @@ export class Session {
   readonly queue: LiveFrame[] = [];
   readonly history: HistoryEvent[] = [];
   readonly timers: TimerRow[] = [];
+  /** Task tokens to write with the session (start-task.ts). */
+  readonly tokens: NewTaskToken[] = [];
   /** Tokens of `invoke` tasks to run once this transaction has committed. */
   readonly invocations: string[] = [];
   /** Parents whose earlier children are deleted when the session is written (deleteChildren). */

@@ -1,7 +1,9 @@
 /**
  * Starts a Task state's work through its integration, inside the pausing transaction: an
  * immediate answer resumes the frame at once; otherwise a TaskToken row (hash only) and the
- * TimeoutSeconds / HeartbeatSeconds timers are written and the frame waits.
+ * TimeoutSeconds / HeartbeatSeconds timers are written with the session and the frame waits.
+ * Integrations that write nothing at start (callback, activity, AWS, HTTP, functions) run on the
+ * engine's direct path too; an approval's or a child execution's rows need the Prisma transaction.
  */
 import type { Effect } from '../../asl';
 import type { LiveFrame } from '../advance/live-frame';
@@ -41,7 +43,7 @@ export async function startTask(session: Session, frame: LiveFrame, effect: Invo
   };
   const started = await integration.start(session.tx, task);
   if (started.kind === 'done') return session.wake(frame, outcomeEvent(started.outcome));
-  const taskTokenId = await writeToken(session, task, started);
+  const taskTokenId = await writeToken(session, task, started, integration.issued !== undefined);
   if (started.kind === 'invoke') session.invocations.push(taskTokenId);
   await integration.issued?.(
     session.tx,
@@ -51,28 +53,33 @@ export async function startTask(session: Session, frame: LiveFrame, effect: Invo
   );
 }
 
+/**
+ * The task's token row and its TimeoutSeconds / HeartbeatSeconds timers, written with the
+ * session; `now` when the integration's own rows refer to it (`issued`, in the same transaction).
+ */
 async function writeToken(
   session: Session,
   task: TaskStart,
   started: Exclude<StartResult, { kind: 'done' }>,
+  now: boolean,
 ): Promise<string> {
   const id = session.newId();
   const kind = started.kind === 'invoke' ? (started.callback ? 'invoke-callback' : 'invoke') : started.kind;
-  await session.tx.taskToken.create({
-    data: {
-      id,
-      tokenHash: hashToken(task.taskToken || id),
-      executionId: task.executionId,
-      frameId: task.frameId,
-      stateName: task.stateName,
-      resource: task.resource,
-      kind,
-      activityName: started.kind === 'activity' ? started.activityName : null,
-      input: started.kind === 'callback' ? null : JSON.stringify(task.input),
-      timeoutAt: task.timeoutAt ?? null,
-      heartbeatSeconds: task.heartbeatSeconds ?? null,
-    },
-  });
+  const row = {
+    id,
+    tokenHash: hashToken(task.taskToken || id),
+    executionId: task.executionId,
+    frameId: task.frameId,
+    stateName: task.stateName,
+    resource: task.resource,
+    kind,
+    activityName: started.kind === 'activity' ? started.activityName : null,
+    input: started.kind === 'callback' ? null : JSON.stringify(task.input),
+    timeoutAt: task.timeoutAt ?? null,
+    heartbeatSeconds: task.heartbeatSeconds ?? null,
+  };
+  if (now) await session.tx.taskToken.create({ data: row });
+  else session.tokens.push(row);
   const base = { frameId: task.frameId, taskTokenId: id };
   if (task.timeoutAt)
     session.timers.push({ ...base, key: `${id}:Timeout`, purpose: 'Timeout', dueAt: task.timeoutAt });
