@@ -230,20 +230,27 @@ export async function authenticateBearer(
 }
 
 /** The actor of a key whose SigV4 signature verified (with getApiKeySecret's secret); null if it is no longer usable. */
-export async function apiKeyActor(id: string, now = new Date()): Promise<Actor | null> {
-  const key = await findUsableKey(id, now);
-  return key ? actorOf(key, now) : null;
-}
-
-/** The plaintext secret of a usable key (for the SigV4 verifier), or null: unknown, revoked, expired or unreadable. */
-export async function getApiKeySecret(id: string, now = new Date()): Promise<string | null> {
+/**
+ * A usable key for SigV4, in one read: its plaintext secret (for the verifier) and its actor,
+ * to take once the signature holds (stamps lastUsedAt). Null: unknown, revoked, expired, or
+ * unreadable (sealed under another server key).
+ */
+export async function sigV4Key(
+  id: string,
+  now = new Date(),
+): Promise<{ secret: string; actor: () => Promise<Actor> } | null> {
   const key = await findUsableKey(id, now);
   if (!key) return null;
   try {
-    return unseal(key.secretCiphertext, id);
+    return { secret: unseal(key.secretCiphertext, id), actor: () => actorOf(key, now) };
   } catch (error) {
     // The server key changed (SIGNOFF_SECRET or data/server.key): the key still works as Bearer, not for SigV4.
     console.error(`[api-keys] cannot unseal the secret of ${id}; was the server key changed?`, error);
     return null;
   }
+}
+
+/** The plaintext secret of a usable key, or null: unknown, revoked, expired or unreadable. */
+export async function getApiKeySecret(id: string, now = new Date()): Promise<string | null> {
+  return (await sigV4Key(id, now))?.secret ?? null;
 }

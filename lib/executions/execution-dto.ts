@@ -76,6 +76,26 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
     throw new AppError('NOT_FOUND', `Execution ${id} does not exist.`, {
       details: { awsErrorType: 'ExecutionDoesNotExist' },
     });
+  return toExecutionDetail(row);
+}
+
+/** The columns loadExecutionDetail reads, as Prisma returns them. */
+export type ExecutionDetailRow = SummaryRow & {
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  redriveCount: number;
+  redrivenAt: Date | null;
+  aliasName: string | null;
+  parentExecutionId: string | null;
+  mapRunId: string | null;
+  requesterUserId: string | null;
+  requesterApiKeyId: string | null;
+};
+
+/** An execution's detail from its row (loaded, or the one a start has just written). */
+export function toExecutionDetail(row: ExecutionDetailRow): ExecutionDetail {
   const {
     input,
     output,

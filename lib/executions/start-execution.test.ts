@@ -13,6 +13,29 @@ beforeAll(async () => {
 });
 
 describe('startExecution', () => {
+  it('answers with the detail the execution has, without reading it back (a generated name, an API key requester)', async () => {
+    const actor = {
+      type: 'apiKey' as const,
+      id: 'SOKEY',
+      label: 'ci',
+      scopes: ['executions:write' as const],
+    };
+    await db.apiKey.create({
+      data: {
+        id: 'SOKEY',
+        name: 'ci',
+        secretHash: 'x',
+        secretCiphertext: 'x',
+        scopes: '["executions:write"]',
+      },
+    });
+    const { execution, created } = await startExecution({ workflowId, input: '{"b":[1]}', actor });
+    expect(created).toBe(true);
+    expect(execution.name).toMatch(/^[0-9a-f-]{36}$/);
+    expect(execution.requester).toEqual({ type: 'apiKey', id: 'SOKEY' });
+    expect(execution).toEqual(await getExecutionOrThrow({ id: execution.id, actor: testActor }));
+  });
+
   it('starts a RUNNING execution, writes the engine start and an audit entry, then wakes the engine', async () => {
     // No worker runs in this file, so every 'wake' heard here is notifyEngine() after a commit.
     let wakes = 0;

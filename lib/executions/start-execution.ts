@@ -16,7 +16,8 @@ import { beginExecution, notifyEngine } from '../engine';
 import { AppError } from '../errors';
 import { pickVersion, type AliasRoute } from '../workflows/aliases';
 import { AWS_NAME_PATTERN } from '../workflows/schemas';
-import { loadExecutionDetail, type ExecutionDetail } from './execution-dto';
+import { EXECUTION_SELECT } from '../engine/advance/session';
+import { loadExecutionDetail, toExecutionDetail, type ExecutionDetail } from './execution-dto';
 import { parsePayload } from './payload';
 
 export interface StartExecutionOptions {
@@ -44,6 +45,7 @@ export async function startExecution(
 ): Promise<{ execution: ExecutionDetail; created: boolean }> {
   await authorize(options.actor, 'executions:write');
   const name = options.name ?? randomUUID();
+  const named = options.name !== undefined;
   if (!AWS_NAME_PATTERN.test(name))
     throw new AppError(
       'INVALID_INPUT',
@@ -53,7 +55,7 @@ export async function startExecution(
   const input = options.input ?? '{}';
   const canonicalInput = canonicalJson(parsePayload(input, 'input'));
   const attempt = () =>
-    runAudited((tx) => startInTransaction(tx, { ...options, name, input }, canonicalInput));
+    runAudited((tx) => startInTransaction(tx, { ...options, name, input }, canonicalInput, named));
   let result;
   try {
     result = await attempt();
@@ -91,17 +93,24 @@ export async function findStartableVersion(tx: Tx, workflow: { id: string; name:
   return { id: row.id };
 }
 
-/** The start itself, inside the caller's transaction (the API's, or a parent execution's). */
+/**
+ * The start itself, inside the caller's transaction (the API's, or a parent execution's). A name
+ * the caller did not choose (`named` false: a random UUID) is not looked for first; the unique
+ * index still stands behind it.
+ */
 export async function startInTransaction(
   tx: Tx,
   options: StartExecutionOptions & { name: string; input: string },
   canonicalInput: string,
+  named = true,
 ) {
   const workflow = await findStartableWorkflow(tx, options.workflowId);
-  const existing = await tx.execution.findUnique({
-    where: { workflowId_name: { workflowId: workflow.id, name: options.name } },
-    select: { id: true, input: true },
-  });
+  const existing = named
+    ? await tx.execution.findUnique({
+        where: { workflowId_name: { workflowId: workflow.id, name: options.name } },
+        select: { id: true, input: true },
+      })
+    : null;
   if (existing) {
     if (canonicalJson(JSON.parse(existing.input)) !== canonicalInput) {
       throw new AppError(
@@ -125,23 +134,23 @@ export async function startInTransaction(
     versionNumber = pickVersion(JSON.parse(alias.routing) as AliasRoute[], Math.random());
   }
   const version = await findStartableVersion(tx, workflow, versionNumber);
-  const { id } = await tx.execution.create({
-    data: {
-      name: options.name,
-      workflowId: workflow.id,
-      workflowVersionId: version.id,
-      input: options.input,
-      status: 'RUNNING',
-      parentExecutionId: options.parent?.executionId ?? null,
-      parentTaskTokenId: options.parent?.taskTokenId ?? null,
-      aliasName: options.alias ?? null,
-      ...requesterColumns(
-        options.actor.type === 'system' ? (options.requester ?? options.actor) : options.actor,
-      ),
-    },
-    select: { id: true },
-  });
-  await beginExecution(tx, { executionId: id });
+  const columns = {
+    name: options.name,
+    workflowId: workflow.id,
+    workflowVersionId: version.id,
+    input: options.input,
+    status: 'RUNNING',
+    startedAt: new Date(),
+    parentExecutionId: options.parent?.executionId ?? null,
+    parentTaskTokenId: options.parent?.taskTokenId ?? null,
+    aliasName: options.alias ?? null,
+    ...requesterColumns(
+      options.actor.type === 'system' ? (options.requester ?? options.actor) : options.actor,
+    ),
+  };
+  const execution = await tx.execution.create({ data: columns, select: EXECUTION_SELECT });
+  const { id } = execution;
+  await beginExecution(tx, execution);
   await recordAudit(tx, {
     actor: options.actor,
     request: options.request,
@@ -155,5 +164,27 @@ export async function startInTransaction(
     },
     target: { type: 'execution', id },
   });
-  return { execution: await loadExecutionDetail(tx, id), created: true };
+  // What the row holds now, without reading it back (the engine moved only its version and event count).
+  const detail = toExecutionDetail({
+    id,
+    name: columns.name,
+    workflowId: workflow.id,
+    status: columns.status,
+    startedAt: columns.startedAt,
+    stoppedAt: null,
+    input: columns.input,
+    output: null,
+    error: null,
+    cause: null,
+    redriveCount: 0,
+    redrivenAt: null,
+    aliasName: columns.aliasName,
+    parentExecutionId: columns.parentExecutionId,
+    mapRunId: null,
+    requesterUserId: columns.requesterUserId,
+    requesterApiKeyId: columns.requesterApiKeyId,
+    workflow: { name: workflow.name },
+    workflowVersion: { version: versionNumber },
+  });
+  return { execution: detail, created: true };
 }

@@ -3,12 +3,13 @@
  * unknown, revoked or expired key is UnrecognizedClientException; the actor carries its scopes.
  */
 import type { Actor } from '../auth/actor';
-import { apiKeyActor, getApiKeySecret } from '../auth/api-keys';
+import { sigV4Key } from '../auth/api-keys';
 import { verifySigV4 } from '../auth/sigv4';
 import { sfnError } from './sfn-error';
 
 export async function authenticateSigV4(request: Request, body: string, now = new Date()): Promise<Actor> {
   const url = new URL(request.url);
+  let key: Awaited<ReturnType<typeof sigV4Key>> = null;
   const result = await verifySigV4(
     {
       method: request.method,
@@ -17,18 +18,25 @@ export async function authenticateSigV4(request: Request, body: string, now = ne
       header: (name) => request.headers.get(name),
       body,
     },
-    { service: 'states', now, secretFor: (accessKeyId) => secretOf(accessKeyId, now) },
+    {
+      service: 'states',
+      now,
+      secretFor: async (accessKeyId) => {
+        key = await keyOf(accessKeyId, now);
+        return key?.secret ?? null;
+      },
+    },
   );
   if (!result.ok) throw sfnError(result.type, result.message);
-  // Revoked or expired between the signature check and now: refused the same way.
-  const actor = await apiKeyActor(result.accessKeyId, now);
-  if (!actor)
+  // The key row the signature was checked against (read once; the verifier asks for one key).
+  const verified = key as Awaited<ReturnType<typeof sigV4Key>>;
+  if (!verified)
     throw sfnError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  return actor;
+  return verified.actor();
 }
 
-/** Unknown, revoked, expired or unreadable (sealed under another server key) secrets all mean "unknown key". */
-async function secretOf(accessKeyId: string, now: Date): Promise<string | null> {
-  if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) return null;
-  return getApiKeySecret(accessKeyId, now).catch(() => null);
+/** Unknown, revoked, expired or unreadable (sealed under another server key) keys all mean "unknown key". */
+function keyOf(accessKeyId: string, now: Date) {
+  if (!/^[A-Z0-9]{16,128}$/.test(accessKeyId)) return Promise.resolve(null);
+  return sigV4Key(accessKeyId, now).catch(() => null);
 }

@@ -7,21 +7,24 @@ import type { Tx } from '../../db/client';
 import { AppError } from '../../errors';
 import { flushSession } from '../advance/flush-session';
 import { openSession } from '../advance/open-session';
-import type { Session } from '../advance/session';
+import { Session, type ExecutionRow } from '../advance/session';
 import { ROLE_ARN } from '../constants';
-import { definitionAt, type DefinitionPath } from '../definitions';
+import { definitionAt, loadWorkflowVersion, type DefinitionPath } from '../definitions';
 
 export async function beginExecution(
   tx: Tx,
-  {
-    executionId,
-    path = [],
-  }: { executionId: string; /** a Distributed Map child: its item processor */ path?: DefinitionPath },
+  /** the row just written (EXECUTION_SELECT's columns), or its id to read it by */
+  written: ExecutionRow | { executionId: string },
+  /** a Distributed Map child: its item processor */
+  path: DefinitionPath = [],
 ): Promise<void> {
-  const session = await openSession(tx, executionId);
+  const session =
+    'executionId' in written
+      ? await openSession(tx, written.executionId)
+      : new Session(tx, written, await loadWorkflowVersion(tx, written.workflowVersionId));
   const { execution, pinned } = session;
   if (execution.status !== 'RUNNING' || execution.nextEventId !== 1) {
-    throw new AppError('CONFLICT', `Execution ${executionId} has already begun.`, {
+    throw new AppError('CONFLICT', `Execution ${execution.id} has already begun.`, {
       details: { awsErrorType: 'ExecutionAlreadyExists' },
     });
   }

@@ -4,5 +4,8 @@ import { beginExecution } from './begin-execution';
 import { stopExecution } from './stop-execution';
 
 export function registerDistributedMap(): void {
-  registerMapRuns({ begin: beginExecution, stop: stopExecution });
+  registerMapRuns({
+    begin: (tx, { executionId, path }) => beginExecution(tx, { executionId }, path),
+    stop: stopExecution,
+  });
 }
