@@ -6,6 +6,8 @@
  * - engine.branch_transitions_per_s: the same for a workflow of a Parallel state (two branches
  *   of two Pass states) and an inline Map of four items (MaxConcurrency 2): states entered per
  *   second, branches' and iterations' included;
+ * - engine.timers_fired_per_s: 2,000 executions waiting in a Wait state whose timers all come
+ *   due at once (the engine's clock moved on): timers fired, and their frames resumed, per second;
  * - engine.resume_latency_ms: SendTaskSuccess's transaction started -> the next state entered
  *   and committed by the in-process worker (p50, p99 of 1,000 resumes).
  */
@@ -138,6 +140,34 @@ async function transitions(metric: string, definition: Definition, input: object
   return { metric, value: Math.round(rates[1]) };
 }
 
+const TIMERS = 2000;
+
+async function timersFired(): Promise<object> {
+  const { startTestExecution, runUntilIdle } = await import('../../lib/engine/testing/harness');
+  const { setEngineClock } = await import('../../lib/engine/clock');
+  const { fireDueTimers } = await import('../../lib/engine/timers/fire-due-timers');
+  const definition: Definition = {
+    StartAt: 'Hold',
+    States: { Hold: { Type: 'Wait', Seconds: 10, Next: 'Done' }, Done: { Type: 'Succeed' } },
+  };
+  const start = Date.now();
+  setEngineClock(() => start);
+  try {
+    for (let i = 0; i < TIMERS; i += 100)
+      await Promise.all(Array.from({ length: 100 }, () => startTestExecution({ definition })));
+    await runUntilIdle('bench'); // every execution waits on its timer
+    setEngineClock(() => start + 11_000);
+    const started = performance.now();
+    let fired = 0;
+    for (let n = await fireDueTimers(1000); n > 0; n = await fireDueTimers(1000)) fired += n;
+    const seconds = (performance.now() - started) / 1000;
+    if (fired !== TIMERS) throw new Error(`bench: ${fired} of ${TIMERS} timers fired`);
+    return { metric: 'engine.timers_fired_per_s', value: Math.round(TIMERS / seconds), timers: TIMERS };
+  } finally {
+    setEngineClock(undefined);
+  }
+}
+
 async function resumeLatency(): Promise<object> {
   const { getHistory, startTestExecution, runUntilIdle } = await import('../../lib/engine/testing/harness');
   const { completeTaskToken, notifyEngine, startEngine } = await import('../../lib/engine');
@@ -193,6 +223,7 @@ export async function benchEngine(): Promise<object[]> {
       raw,
       await transitions('engine.transitions_per_s', tenStates, {}),
       await transitions('engine.branch_transitions_per_s', branching, { items: [1, 2, 3, 4] }),
+      await timersFired(),
       await resumeLatency(),
     ];
   } finally {

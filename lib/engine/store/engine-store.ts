@@ -36,8 +36,14 @@ export interface EngineStore extends FrameReader {
   write(stepped: SteppedExecution[], now: Date): Promise<Set<string>>;
   /** Runnable executions `workerId` may take now, oldest lease first. */
   findClaimable(workerId: string, now: Date, limit: number): Promise<string[]>;
-  /** PENDING timers due at `now`. */
+  /** PENDING timers due at `now`, but Wait and Retry timers (fireResumeTimers fires those). */
   dueTimers(now: Date, limit: number): Promise<string[]>;
+  /**
+   * Fires up to `limit` due Wait and Retry timers in one transaction: each frame still WAITING
+   * resumes with TimerFired, and its execution becomes runnable under a new version (what
+   * deliverEvent does, for a batch). Returns how many timers fired.
+   */
+  fireResumeTimers(now: Date, limit: number): Promise<number>;
   /** PENDING invocations never dispatched, or dispatched before `stale`. */
   staleInvocations(stale: Date, limit: number): Promise<string[]>;
   /** A workflow version's definition (cached by the caller). */
@@ -50,6 +56,12 @@ export interface EngineStore extends FrameReader {
    */
   listen(wake: () => void, lost: () => void): Promise<() => Promise<void>>;
 }
+
+/** The timers fireResumeTimers fires: the engine's own, whose only effect is resuming their frame. */
+export const RESUME_PURPOSES = `('Wait', 'Retry')`;
+
+/** The event a resumed frame runs with (the `event` column of a frame woken by its timer). */
+export const TIMER_FIRED = JSON.stringify({ type: 'TimerFired' });
 
 /** The columns of an execution and of a frame that a claim reads. */
 export const EXECUTION_COLUMNS = [

@@ -22,6 +22,8 @@ import {
   byExecution,
   EXECUTION_COLUMNS,
   FRAME_COLUMNS,
+  RESUME_PURPOSES,
+  TIMER_FIRED,
   type ClaimedBatch,
   type EngineStore,
   type SteppedExecution,
@@ -53,7 +55,21 @@ const TAKE_CLAIMABLE = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" =
   WHERE "id" IN (SELECT "id" FROM "Execution" WHERE ${CLAIMABLE}
     ORDER BY "leaseUntil" ASC NULLS FIRST LIMIT $4 FOR UPDATE SKIP LOCKED)
   RETURNING "id"`;
-const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1 ORDER BY "dueAt" ASC LIMIT $2`;
+const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1
+  AND "purpose" NOT IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT $2`;
+/**
+ * Due Wait and Retry timers, taken with SKIP LOCKED (another worker firing them is passed over),
+ * fired, their WAITING frames resumed and those executions made runnable under a new version:
+ * one statement (data-modifying CTEs run once each, in one snapshot).
+ */
+const FIRE_RESUMES = `WITH due AS (SELECT "id", "frameId" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1
+      AND "purpose" IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT $2 FOR UPDATE SKIP LOCKED),
+    fired AS (UPDATE "Timer" t SET "status" = 'FIRED', "firedAt" = $1 FROM due WHERE t."id" = due."id" RETURNING due."frameId"),
+    resumed AS (UPDATE "ExecutionFrame" f SET "status" = 'RUNNING', "event" = $3, "updatedAt" = $1
+      FROM fired WHERE f."id" = fired."frameId" AND f."status" = 'WAITING' RETURNING f."executionId"),
+    woken AS (UPDATE "Execution" e SET "runnable" = TRUE, "version" = e."version" + 1
+      WHERE e."id" IN (SELECT "executionId" FROM resumed) AND e."status" = 'RUNNING' RETURNING e."id")
+  SELECT (SELECT count(*) FROM fired) AS fired, (SELECT count(*) FROM woken) AS woken`;
 const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
   AND ("dispatchedAt" IS NULL OR "dispatchedAt" < $1) LIMIT $2`;
 const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = $1`;
@@ -174,6 +190,23 @@ export class PostgresStore implements EngineStore {
   async dueTimers(now: Date, limit: number): Promise<string[]> {
     const { rows } = await query<{ id: string }>(this.pool, DUE_TIMERS, [sqlTime(now), limit]);
     return rows.map((r) => r.id);
+  }
+
+  async fireResumeTimers(now: Date, limit: number): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await query<{ fired: string }>(this.pool, FIRE_RESUMES, [
+          sqlTime(now),
+          limit,
+          TIMER_FIRED,
+        ]);
+        return Number(rows[0].fired);
+      } catch (error) {
+        // A deadlock with a worker writing the same execution: the statement rolled back whole.
+        if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
   }
 
   async staleInvocations(stale: Date, limit: number): Promise<string[]> {

@@ -13,6 +13,8 @@ import {
   byExecution,
   EXECUTION_COLUMNS,
   FRAME_COLUMNS,
+  RESUME_PURPOSES,
+  TIMER_FIRED,
   type ClaimedBatch,
   type EngineStore,
   type SteppedExecution,
@@ -27,7 +29,16 @@ const CLAIM = `UPDATE "Execution" SET "leaseOwner" = @owner, "leaseUntil" = @lea
 const RUNNING_FRAMES = `SELECT ${FRAME_COLUMNS} FROM "ExecutionFrame"
   WHERE "executionId" IN (SELECT value FROM json_each(@ids)) AND "status" = 'RUNNING' LIMIT @limit`;
 const FIND_CLAIMABLE = `SELECT "id" FROM "Execution" WHERE ${CLAIMABLE} ORDER BY "leaseUntil" ASC LIMIT @limit`;
-const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= @now ORDER BY "dueAt" ASC LIMIT @limit`;
+const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= @now
+  AND "purpose" NOT IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT @limit`;
+const DUE_RESUMES = `SELECT "id", "frameId" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= @now
+  AND "purpose" IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT @limit`;
+const FIRE = `UPDATE "Timer" SET "status" = 'FIRED', "firedAt" = @now
+  WHERE "id" IN (SELECT value FROM json_each(@ids)) AND "status" = 'PENDING'`;
+const RESUME_FRAMES = `UPDATE "ExecutionFrame" SET "status" = 'RUNNING', "event" = @event, "updatedAt" = @now
+  WHERE "id" IN (SELECT value FROM json_each(@frames)) AND "status" = 'WAITING' RETURNING "executionId"`;
+const WAKE = `UPDATE "Execution" SET "runnable" = 1, "version" = "version" + 1
+  WHERE "id" IN (SELECT value FROM json_each(@executions)) AND "status" = 'RUNNING'`;
 const STALE_INVOCATIONS = `SELECT "id" FROM "TaskToken" WHERE "kind" IN ('invoke', 'invoke-callback') AND "status" = 'PENDING'
   AND ("dispatchedAt" IS NULL OR "dispatchedAt" < @stale) LIMIT @limit`;
 const WORKFLOW_VERSION = `SELECT v."definition", w."name" FROM "WorkflowVersion" v JOIN "Workflow" w ON w."id" = v."workflowId" WHERE v."id" = ?`;
@@ -97,6 +108,26 @@ export class SqliteStore implements EngineStore {
   async dueTimers(now: Date, limit: number): Promise<string[]> {
     const rows = prepared(this.connection, DUE_TIMERS).all({ now: sqlTime(now), limit });
     return (rows as { id: string }[]).map((r) => r.id);
+  }
+
+  fireResumeTimers(now: Date, limit: number): Promise<number> {
+    const connection = this.connection;
+    return withWriteLock(connection, () => {
+      const at = sqlTime(now);
+      const due = prepared(connection, DUE_RESUMES).all({ now: at, limit }) as {
+        id: string;
+        frameId: string;
+      }[];
+      if (due.length === 0) return 0;
+      prepared(connection, FIRE).run({ now: at, ids: JSON.stringify(due.map((t) => t.id)) });
+      const resumed = prepared(connection, RESUME_FRAMES).all({
+        now: at,
+        event: TIMER_FIRED,
+        frames: JSON.stringify(due.map((t) => t.frameId)),
+      }) as { executionId: string }[];
+      prepared(connection, WAKE).run({ executions: JSON.stringify(resumed.map((r) => r.executionId)) });
+      return due.length;
+    });
   }
 
   async staleInvocations(stale: Date, limit: number): Promise<string[]> {
