@@ -229,7 +229,6 @@ export async function authenticateBearer(
   return actorOf(key, now);
 }
 
-/** The actor of a key whose SigV4 signature verified (with getApiKeySecret's secret); null if it is no longer usable. */
 /**
  * A usable key for SigV4, in one read: its plaintext secret (for the verifier) and its actor,
  * to take once the signature holds (stamps lastUsedAt). Null: unknown, revoked, expired, or

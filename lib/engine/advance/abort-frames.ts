@@ -60,13 +60,14 @@ export async function abortFrames(
   if (ids.length === 0) return;
   for (const id of ids) {
     const known = session.frames.get(id);
-    if (!known) session.abortedRows.push(id);
+    if (!known) session.abortedRows.add(id);
     else if (ACTIVE.includes(known.status)) {
       known.status = 'ABORTED';
       known.dirty = true;
     }
   }
   session.cancelledFrameTimers.push(...ids);
+  cancelUnwrittenTokens(session, new Set(ids));
   if ((await session.reader.runningMapRuns(ids)).length > 0) await abortMapRuns(session.tx, ids);
   const tokenIds = await session.reader.pendingTokens(ids);
   if (tokenIds.length > 0) {
@@ -75,5 +76,20 @@ export async function abortFrames(
       data: { status: 'CANCELLED', completedAt: session.now },
     });
     await tokensEnded(session.tx, { tokenIds, ending, at: session.now });
+  }
+}
+
+/**
+ * Tokens this session made for frames it now aborts are written CANCELLED (a late
+ * SendTaskSuccess gets TaskTimedOut) and their invocations dropped (the call is not made). No
+ * other service's rows refer to them yet: a token they refer to is written at once (start-task.ts).
+ */
+function cancelUnwrittenTokens(session: Session, aborted: Set<string>): void {
+  for (const token of session.tokens) {
+    if (token.status !== 'PENDING' || !aborted.has(token.frameId)) continue;
+    token.status = 'CANCELLED';
+    token.completedAt = session.now;
+    const invocation = session.invocations.indexOf(token.id);
+    if (invocation >= 0) session.invocations.splice(invocation, 1);
   }
 }

@@ -3,9 +3,11 @@
  * frames, step them as far as they go without outside work, write everything, and move each
  * execution row on under its version. Returns whether work is left and what to invoke now.
  *
- * Two ways, one stepping: the direct path (direct-advance.ts) runs every execution whose
- * states need no rows but its own (Pass, Choice, Wait, Succeed, Fail…) on a synchronous
- * SQLite connection; the rest, and any it gives up on, go through a Prisma transaction here.
+ * One stepping, two ways to commit it: the direct path (direct-advance.ts) runs every execution
+ * whose steps write only the engine's rows (its frames, history, timers, task tokens) through the
+ * engine's store; one whose integration writes another service's rows in the same transaction
+ * (an approval, a child execution, a Distributed Map run), and any the direct path gives up on,
+ * goes through a Prisma transaction here, with the same core and the same BatchWrites statements.
  */
 import type { Tx } from '../../db/client';
 import { engineNow } from '../clock';

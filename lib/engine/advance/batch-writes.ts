@@ -41,6 +41,9 @@ export interface NewTaskToken {
   input: string | null;
   timeoutAt: Date | null;
   heartbeatSeconds: number | null;
+  /** PENDING, or CANCELLED when its frame was aborted before the token was written */
+  status: 'PENDING' | 'CANCELLED';
+  completedAt: Date | null;
 }
 
 export interface ExecutionWrite {
@@ -324,8 +327,9 @@ const TOKEN_COLUMNS = (at: string): readonly Column<NewTaskToken>[] => [
   ['kind', TEXT, (t) => t.kind],
   ['activityName', TEXT, (t) => t.activityName],
   ['input', TEXT, (t) => t.input],
-  ['status', TEXT, () => 'PENDING'],
+  ['status', TEXT, (t) => t.status],
   ['timeoutAt', TIME, (t) => (t.timeoutAt ? sqlTime(t.timeoutAt) : null)],
   ['heartbeatSeconds', INT, (t) => t.heartbeatSeconds],
+  ['completedAt', TIME, (t) => (t.completedAt ? sqlTime(t.completedAt) : null)],
   ['createdAt', TIME, () => at],
 ];

@@ -7,15 +7,15 @@
  * 2. step each execution in memory, holding no lock, with the same code as the Prisma path
  *    (run-session.ts) but a session whose `tx` throws NeedsTransaction when touched;
  * 3. write, in one short transaction: per execution, its row under the version it was read
- *    at, then its frames, history and timers. An execution whose version moved meanwhile (a
- *    token completed, a stop) writes nothing.
+ *    at, then its frames, history, task tokens and timers. An execution whose version moved
+ *    meanwhile (a token completed, a stop) writes nothing.
  *
  * The session reads the rest of its execution's frames (Parallel branches, Map iterations, the
  * root) through the store as well, and deletes frames and cancels timers as writes of the batch.
  * What it cannot do it hands back as `fallback`, for the Prisma transaction to run from the
- * start: steps that write rows other services own (a Task's token and its integration's rows,
- * a Distributed Map run, a child execution's parent, tokens of aborted frames), an execution
- * whose version moved, or an error. Nothing it stepped is written for those, so nothing is done
+ * start: steps that write rows other services own (an approval's task, mail and audit, a child
+ * execution or its parent's wake-up, a Distributed Map run, the tokens of aborted frames and
+ * what their listeners write), an execution whose version moved, or an error. Nothing it stepped is written for those, so nothing is done
  * twice.
  */
 import type { Tx } from '../../db/client';

@@ -70,7 +70,7 @@ export class Session {
   /** Parents whose earlier children are deleted when the session is written (deleteChildren). */
   readonly deletedChildrenOf = new Set<string>();
   /** Frames not loaded that are set ABORTED (if still active) when the session is written. */
-  readonly abortedRows: string[] = [];
+  readonly abortedRows = new Set<string>();
   /** Frames whose PENDING timers are cancelled when the session is written (aborted frames). */
   readonly cancelledFrameTimers: string[] = [];
   /** The execution ended: its ExecutionTimeout timer is cancelled when the session is written. */
@@ -179,7 +179,8 @@ export class Session {
     // Children of a parent entered again are this session's alone: their rows are being deleted.
     const readable = parents === null ? null : parents.filter((id) => !this.deletedChildrenOf.has(id));
     if (readable !== null && readable.length === 0) return { own, rows: [] };
-    const skip = mine.map((f) => f.id);
+    // Frames this session aborted by id are ended: their rows, still active until the write, are left out.
+    const skip = [...mine.map((f) => f.id), ...this.abortedRows];
     const rows = await this.reader.frames(this.execution.id, { parents: readable, statuses, skip, limit });
     return { own, rows };
   }

@@ -30,6 +30,7 @@ export async function redriveExecution(tx: Tx, { executionId }: { executionId: s
     );
   }
   const [root] = await session.framesUnder(null, undefined, 1);
+  if (!root) throw new Error(`Execution ${executionId} has no root frame to redrive.`);
   await redriveFrame(session, root);
   const redriveCount = execution.redriveCount + 1;
   armExecutionTimeout(session, root.id, redriveCount);

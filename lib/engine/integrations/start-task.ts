@@ -77,6 +77,8 @@ async function writeToken(
     input: started.kind === 'callback' ? null : JSON.stringify(task.input),
     timeoutAt: task.timeoutAt ?? null,
     heartbeatSeconds: task.heartbeatSeconds ?? null,
+    status: 'PENDING' as const,
+    completedAt: null,
   };
   if (now) await session.tx.taskToken.create({ data: row });
   else session.tokens.push(row);

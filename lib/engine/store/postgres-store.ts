@@ -58,12 +58,16 @@ const TAKE_CLAIMABLE = `UPDATE "Execution" SET "leaseOwner" = $1, "leaseUntil" =
 const DUE_TIMERS = `SELECT "id" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1
   AND "purpose" NOT IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT $2`;
 /**
- * Due Wait and Retry timers, taken with SKIP LOCKED (another worker firing them is passed over),
- * fired, their WAITING frames resumed and those executions made runnable under a new version:
- * one statement (data-modifying CTEs run once each, in one snapshot).
+ * Due Wait and Retry timers, fired, their WAITING frames resumed and those executions made
+ * runnable under a new version: one statement (data-modifying CTEs run once each, in one
+ * snapshot). The timers are taken with their executions' rows, FOR UPDATE SKIP LOCKED: a timer
+ * another worker is firing, or whose execution a worker is writing right now, waits for the next
+ * pass instead of for that lock, so this statement never holds a timer while waiting on an
+ * execution that a writer holds while it waits on that timer (a deadlock).
  */
-const FIRE_RESUMES = `WITH due AS (SELECT "id", "frameId" FROM "Timer" WHERE "status" = 'PENDING' AND "dueAt" <= $1
-      AND "purpose" IN ${RESUME_PURPOSES} ORDER BY "dueAt" ASC LIMIT $2 FOR UPDATE SKIP LOCKED),
+const FIRE_RESUMES = `WITH due AS (SELECT t."id", t."frameId" FROM "Timer" t JOIN "Execution" e ON e."id" = t."executionId"
+      WHERE t."status" = 'PENDING' AND t."dueAt" <= $1 AND t."purpose" IN ${RESUME_PURPOSES}
+      ORDER BY t."dueAt" ASC LIMIT $2 FOR UPDATE OF t, e SKIP LOCKED),
     fired AS (UPDATE "Timer" t SET "status" = 'FIRED', "firedAt" = $1 FROM due WHERE t."id" = due."id" RETURNING due."frameId"),
     resumed AS (UPDATE "ExecutionFrame" f SET "status" = 'RUNNING', "event" = $3, "updatedAt" = $1
       FROM fired WHERE f."id" = fired."frameId" AND f."status" = 'WAITING' RETURNING f."executionId"),

@@ -66,15 +66,7 @@ export async function completeTaskToken(
 /** Closes a PENDING token with an outcome and resumes its frame; false when it was closed already. */
 export async function finishToken(
   tx: Tx,
-  /** `timeoutAt`, `heartbeatSeconds` and `pollState` all null: the token has no timers to cancel */
-  token: {
-    id: string;
-    executionId: string;
-    frameId: string;
-    timeoutAt?: Date | null;
-    heartbeatSeconds?: number | null;
-    pollState?: string | null;
-  },
+  token: { id: string; executionId: string; frameId: string },
   outcome: { output: import('../../asl').JsonValue } | { error: string; cause?: string },
   now: Date,
 ): Promise<boolean> {
@@ -86,11 +78,11 @@ export async function finishToken(
       : { status: 'FAILED', completedAt: now, error: outcome.error, cause: outcome.cause ?? null },
   });
   if (count === 0) throw fail('LINK_EXPIRED', 'TaskTimedOut', 'Task Timed Out: the task already ended.');
-  if (token.timeoutAt !== null || token.heartbeatSeconds !== null || token.pollState !== null)
-    await tx.timer.updateMany({
-      where: { taskTokenId: token.id, status: 'PENDING' },
-      data: { status: 'CANCELLED' },
-    });
+  // Its timeout and heartbeat, and those other layers hang on it (approval reminders).
+  await tx.timer.updateMany({
+    where: { taskTokenId: token.id, status: 'PENDING' },
+    data: { status: 'CANCELLED' },
+  });
   return deliverEvent(tx, {
     executionId: token.executionId,
     frameId: token.frameId,
