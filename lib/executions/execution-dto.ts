@@ -79,20 +79,14 @@ export async function loadExecutionDetail(tx: Tx, id: string): Promise<Execution
   return toExecutionDetail(row);
 }
 
-/** The columns loadExecutionDetail reads, as Prisma returns them. */
-export type ExecutionDetailRow = SummaryRow & {
-  input: string;
-  output: string | null;
-  error: string | null;
-  cause: string | null;
-  redriveCount: number;
-  redrivenAt: Date | null;
-  aliasName: string | null;
-  parentExecutionId: string | null;
-  mapRunId: string | null;
-  requesterUserId: string | null;
-  requesterApiKeyId: string | null;
-};
+/** The columns loadExecutionDetail reads, as Prisma returns them: the detail's, payloads as text, the requester as its two columns. */
+export type ExecutionDetailRow = SummaryRow &
+  Omit<ExecutionDetail, keyof ExecutionSummary | 'input' | 'output' | 'requester'> & {
+    input: string;
+    output: string | null;
+    requesterUserId: string | null;
+    requesterApiKeyId: string | null;
+  };
 
 /** An execution's detail from its row (loaded, or the one a start has just written). */
 export function toExecutionDetail(row: ExecutionDetailRow): ExecutionDetail {
