@@ -1,6 +1,6 @@
 /**
  * A synchronous better-sqlite3 connection to the same database file as the Prisma client, for
- * the engine's hot path (lib/engine/advance/direct-advance.ts). Prisma's interactive
+ * the engine's hot path (lib/engine/advance/advance-batch.ts). Prisma's interactive
  * transactions cost 0.5–3 ms a call; a prepared statement on this connection costs
  * microseconds, so a run of Pass/Choice states can be written in a few hundred microseconds.
  *

@@ -25,7 +25,7 @@ export async function loadWorkflowVersion(tx: Tx, versionId: string): Promise<Pi
   return remember(versionId, row.definition, row.workflow.name);
 }
 
-/** The same, from `read` (the direct path reads through the engine's store) when not cached. */
+/** The same, from `read` (a worker's pass reads through the engine's store) when not cached. */
 export async function loadWorkflowVersionWith(
   versionId: string,
   read: (versionId: string) => Promise<{ definition: string; name: string } | undefined>,

@@ -100,7 +100,12 @@ function childInput(input: JsonValue | undefined, parentArn: string): string {
   return JSON.stringify(value);
 }
 
-async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
+/** The child's rows (startExecution's), written when the parent's session commits. */
+async function startChild(
+  tx: Tx,
+  task: TaskStart,
+  options: { taskTokenId?: string; name?: string; startedAt?: Date },
+) {
   const { execution, pinned } = task.session;
   const parentArn = executionArnOf(pinned.workflowName, execution.name);
   const request = childRequest(task.input, parentArn);
@@ -113,7 +118,8 @@ async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
     : parent.requesterApiKeyId
       ? { type: 'apiKey', id: parent.requesterApiKeyId }
       : { type: 'system' as const };
-  const name = request.name ?? randomUUID();
+  const name = options.name ?? request.name ?? randomUUID();
+  const { taskTokenId, startedAt } = options;
   const { execution: child, created } = await startInTransaction(
     tx,
     {
@@ -123,6 +129,7 @@ async function startChild(tx: Tx, task: TaskStart, taskTokenId?: string) {
       actor: { type: 'system', label: `execution ${parentArn}` },
       requester,
       parent: { executionId: execution.id, ...(taskTokenId ? { taskTokenId } : {}) },
+      ...(startedAt ? { startedAt } : {}),
     },
     '',
   );
@@ -139,43 +146,43 @@ const nameTaken = (name: string) =>
 const startExecutionIntegration: Integration = {
   name: 'states:startExecution',
   matches: (resource) => patternOf(resource) !== undefined,
-  async start(tx, task) {
+  async start(query, task) {
     const pattern = patternOf(task.resource) ?? '';
-    if (pattern === '') {
-      try {
-        const child = await startChild(tx, task);
-        return {
-          kind: 'done',
-          outcome: {
-            output: {
-              ExecutionArn: executionArnOf(child.workflowName, child.name),
-              StartDate: child.startedAt.getTime(),
-            },
-          },
-        };
-      } catch (error) {
-        return startFailure(error);
-      }
-    }
-    // Refuse a bad request before the token is written; the child starts once it is (issued).
+    // Refuse a bad request before anything is written; the child starts when the parent's step
+    // commits (a child whose name was taken meanwhile fails that commit: the step runs again
+    // and answers ExecutionAlreadyExists).
+    let planned: { workflowName: string; name?: string };
     try {
-      await assertStartable(tx, task);
+      planned = await checkStartable(query, task);
     } catch (error) {
       return startFailure(error);
+    }
+    if (pattern === '') {
+      const name = planned.name ?? randomUUID();
+      const startedAt = task.session.now;
+      task.session.write(async (tx) => {
+        await startChild(tx, task, { name, startedAt });
+      });
+      const output = {
+        ExecutionArn: executionArnOf(planned.workflowName, name),
+        StartDate: startedAt.getTime(),
+      };
+      return { kind: 'done', outcome: { output } };
     }
     return pattern === '.waitForTaskToken' ? { kind: 'callback' } : { kind: 'child' };
   },
   async issued(tx, task, taskTokenId) {
-    await startChild(tx, task, taskTokenId);
+    await startChild(tx, task, { taskTokenId });
   },
 };
 
-/** What would make the child's start fail, checked before the parent's token is written. */
-async function assertStartable(tx: Tx, task: TaskStart): Promise<void> {
+/** What would make the child's start fail, checked (reads only) before anything is written. */
+async function checkStartable(query: Tx, task: TaskStart): Promise<{ workflowName: string; name?: string }> {
   const { workflow, name } = childRequest(task.input, '');
-  const found = await findStartableWorkflow(tx, workflow);
-  if (name !== undefined && (await tx.execution.count({ where: { workflowId: found.id, name } })))
+  const found = await findStartableWorkflow(query, workflow);
+  if (name !== undefined && (await query.execution.count({ where: { workflowId: found.id, name } })))
     throw nameTaken(name);
+  return { workflowName: found.name, ...(name !== undefined ? { name } : {}) };
 }
 
 /** DescribeExecution's shape of an ended child; `.sync:2` parses Input and Output. */

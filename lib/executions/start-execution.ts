@@ -38,6 +38,8 @@ export interface StartExecutionOptions {
   request?: RequestInfo;
   /** a parent execution's `states:startExecution` task (lib/executions/nested-executions.ts) */
   parent?: { executionId: string; taskTokenId?: string };
+  /** when the parent's step said it started (its output's StartDate); defaults to now */
+  startedAt?: Date;
 }
 
 export async function startExecution(
@@ -140,7 +142,7 @@ export async function startInTransaction(
     workflowVersionId: version.id,
     input: options.input,
     status: 'RUNNING',
-    startedAt: new Date(),
+    startedAt: options.startedAt ?? new Date(),
     parentExecutionId: options.parent?.executionId ?? null,
     parentTaskTokenId: options.parent?.taskTokenId ?? null,
     aliasName: options.alias ?? null,

@@ -1,9 +1,10 @@
 /**
  * `email:send`: a workflow step that mails a message through the outbox (the seed's SNS-style
  * notification). Parameters: `To` (an address or a list), `Subject`, `Text` and/or `Html`.
- * The row is written in the transaction that runs the state, so the state succeeds at once
- * with `{ MessageIds }` and the sender delivers after the commit.
+ * The rows are service writes of the session that runs the state (they commit with it), so the
+ * state succeeds at once with `{ MessageIds }` and the sender delivers after the commit.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Integration } from '../engine/integrations/integration';
 import { enqueueMail } from './enqueue-mail';
@@ -26,7 +27,7 @@ const paramsSchema = z
 export const emailSendIntegration: Integration = {
   name: 'email:send',
   matches: (resource) => resource === 'email:send',
-  async start(tx, task) {
+  async start(_query, task) {
     const parsed = paramsSchema.safeParse(task.input);
     if (!parsed.success) {
       const cause = parsed.error.issues
@@ -35,18 +36,18 @@ export const emailSendIntegration: Integration = {
       return { kind: 'done', outcome: { error: 'Email.InvalidParameters', cause } };
     }
     const { To, Subject, Text, Html } = parsed.data;
-    const ids: string[] = [];
-    for (const to of Array.isArray(To) ? To : [To]) {
-      const { id } = await enqueueMail(tx, {
-        kind: 'notification',
-        to,
-        subject: Subject,
-        text: Text ?? Html?.replace(/<[^>]*>/g, '') ?? '',
-        html: Html,
-        executionId: task.executionId,
-      });
-      ids.push(id);
-    }
-    return { kind: 'done', outcome: { output: { MessageIds: ids } } };
+    const mails = (Array.isArray(To) ? To : [To]).map((to) => ({
+      id: randomUUID(),
+      kind: 'notification' as const,
+      to,
+      subject: Subject,
+      text: Text ?? Html?.replace(/<[^>]*>/g, '') ?? '',
+      html: Html,
+      executionId: task.executionId,
+    }));
+    task.session.write(async (tx) => {
+      for (const mail of mails) await enqueueMail(tx, mail);
+    });
+    return { kind: 'done', outcome: { output: { MessageIds: mails.map((m) => m.id) } } };
   },
 };

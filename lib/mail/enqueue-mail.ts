@@ -27,11 +27,14 @@ export interface EnqueueMailOptions extends RenderedMail {
   approvalTaskId?: string;
   /** defaults to now */
   notBefore?: Date;
+  /** the row's id when the caller needs it before the write (a workflow step's output); else one is made */
+  id?: string;
 }
 
 export async function enqueueMail(tx: Tx, options: EnqueueMailOptions): Promise<{ id: string }> {
   return tx.outboxMessage.create({
     data: {
+      ...(options.id ? { id: options.id } : {}),
       kind: options.kind,
       to: options.to,
       subject: options.subject.slice(0, 998),

@@ -6,7 +6,7 @@ import { taskTokenFromHistory } from '../../executions/test-support';
 import { getExecution, getHistory, startTestExecution } from '../testing/harness';
 import { completeTaskToken } from '../tokens/complete-task-token';
 import { abortFrames } from './abort-frames';
-import { advanceDirect } from './direct-advance';
+import { advanceBatch } from './advance-batch';
 import { openSession } from './open-session';
 
 const ACTIVE = ['PENDING', 'RUNNING', 'WAITING'];
@@ -42,8 +42,9 @@ describe('abortFrames', () => {
       },
     };
     const id = await startTestExecution({ definition });
-    const { results, fallback } = await advanceDirect([id], 'w1');
-    expect(fallback).toEqual([]);
+    const { results, conflicts, failures } = await advanceBatch([id], 'w1');
+    expect(conflicts).toEqual([]);
+    expect(failures.size).toBe(0);
     expect(results.get(id)).toEqual({ claimed: true, runnable: false, invocations: [] });
     expect(await getExecution(id)).toMatchObject({ status: 'FAILED', error: 'Boom' });
     const tokens = await db.taskToken.findMany({ where: { executionId: id }, orderBy: { stateName: 'asc' } });
@@ -72,7 +73,7 @@ describe('abortFrames', () => {
       },
     };
     const id = await startTestExecution({ definition, input: [1, 2] });
-    await advanceDirect([id], 'w1');
+    await advanceBatch([id], 'w1');
     const root = await db.executionFrame.findFirstOrThrow({
       where: { executionId: id, parentFrameId: null },
     });

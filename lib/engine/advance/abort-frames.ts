@@ -5,9 +5,10 @@
  * hear why in the same transaction. A Distributed Map's run among them stops its child executions.
  *
  * Frames and timers are the session's writes. Frames it has not loaded are set ABORTED by id,
- * without parsing their rows (an engine error may have come from one). Tokens and map runs are
- * other rows, written in the caller's Prisma transaction (the direct path hands such an
- * execution back for one).
+ * without parsing their rows (an engine error may have come from one). Written tokens, what
+ * their listeners write and map runs are the session's service writes (session.write), run in
+ * the transaction that commits it. (A token whose completion raced the abort moved the
+ * execution's version: that commit conflicts and the execution is stepped again.)
  */
 import { mapIterationEvent } from '../../asl';
 import { tokensEnded, type TokenEnding } from '../tokens/token-endings';
@@ -67,29 +68,37 @@ export async function abortFrames(
     }
   }
   session.cancelledFrameTimers.push(...ids);
-  cancelUnwrittenTokens(session, new Set(ids));
-  if ((await session.reader.runningMapRuns(ids)).length > 0) await abortMapRuns(session.tx, ids);
-  const tokenIds = await session.reader.pendingTokens(ids);
-  if (tokenIds.length > 0) {
-    await session.tx.taskToken.updateMany({
-      where: { id: { in: tokenIds }, status: 'PENDING' },
-      data: { status: 'CANCELLED', completedAt: session.now },
-    });
-    await tokensEnded(session.tx, { tokenIds, ending, at: session.now });
-  }
+  const unwritten = cancelUnwrittenTokens(session, new Set(ids));
+  if ((await session.reader.runningMapRuns(ids)).length > 0) session.write((tx) => abortMapRuns(tx, ids));
+  const written = await session.reader.pendingTokens(ids);
+  // The listeners hear of the unwritten ones too: an approval's task may be among this session's writes.
+  const tokenIds = [...unwritten, ...written].filter((id) => !session.endingTokens.has(id));
+  if (tokenIds.length === 0) return;
+  for (const id of tokenIds) session.endingTokens.add(id);
+  session.write(async (tx) => {
+    if (written.length > 0)
+      await tx.taskToken.updateMany({
+        where: { id: { in: written }, status: 'PENDING' },
+        data: { status: 'CANCELLED', completedAt: session.now },
+      });
+    await tokensEnded(tx, { tokenIds, ending, at: session.now });
+  });
 }
 
 /**
  * Tokens this session made for frames it now aborts are written CANCELLED (a late
- * SendTaskSuccess gets TaskTimedOut) and their invocations dropped (the call is not made). No
- * other service's rows refer to them yet: a token they refer to is written at once (start-task.ts).
+ * SendTaskSuccess gets TaskTimedOut) and their invocations dropped (the call is not made).
+ * Returns their ids.
  */
-function cancelUnwrittenTokens(session: Session, aborted: Set<string>): void {
+function cancelUnwrittenTokens(session: Session, aborted: Set<string>): string[] {
+  const cancelled: string[] = [];
   for (const token of session.tokens) {
     if (token.status !== 'PENDING' || !aborted.has(token.frameId)) continue;
     token.status = 'CANCELLED';
     token.completedAt = session.now;
+    cancelled.push(token.id);
     const invocation = session.invocations.indexOf(token.id);
     if (invocation >= 0) session.invocations.splice(invocation, 1);
   }
+  return cancelled;
 }

@@ -3,4 +3,6 @@ export interface AdvanceResult {
   claimed: boolean;
   runnable: boolean;
   invocations: string[];
+  /** Its step threw every time it was tried (nothing was written): the worker fails it with this. */
+  error?: unknown;
 }

@@ -56,6 +56,9 @@ export interface ExecutionWrite {
   ended?: { status: string; output: string | null; error: string | null; cause: string | null; at: Date };
 }
 
+/** A write of rows another service owns, run in the transaction that commits a session (session.write). */
+export type ServiceWrite = (tx: Tx) => Promise<void>;
+
 type Param = string | number | boolean | null;
 
 /** One statement to run; `expect`: the rows it must change, else the batch lost a race. */
@@ -86,6 +89,11 @@ export class BatchWrites {
   readonly cancelledFrameTimers: string[] = [];
   /** Executions whose PENDING ExecutionTimeout timer is cancelled (they ended). */
   readonly cancelledTimeouts: string[] = [];
+  /**
+   * Other services' rows (an approval's task, a child execution, a map run), written after the
+   * statements in the same Prisma transaction; a batch with any is committed by `apply`.
+   */
+  readonly serviceWrites: ServiceWrite[] = [];
 
   /** The statements, the version-checked execution update first. */
   statements(now: Date, provider: Provider = 'sqlite'): Statement[] {
@@ -163,15 +171,20 @@ export class BatchWrites {
     this.abortedFrames.push(...other.abortedFrames);
     this.cancelledFrameTimers.push(...other.cancelledFrameTimers);
     this.cancelledTimeouts.push(...other.cancelledTimeouts);
+    this.serviceWrites.push(...other.serviceWrites);
   }
 
-  /** Runs the statements in the caller's Prisma transaction (throws VersionConflict to roll it back). */
+  /**
+   * Runs the statements, then the service writes, in the caller's Prisma transaction (throws
+   * VersionConflict to roll it back).
+   */
   async apply(tx: Tx, now: Date): Promise<void> {
     for (const statement of this.statements(now, isPostgres() ? 'postgresql' : 'sqlite')) {
       const count = await tx.$executeRawUnsafe(statement.sql, ...statement.params);
       if (statement.expect !== undefined && count !== statement.expect)
         throw new VersionConflict(this.executions.map((w) => w.id).join(','));
     }
+    for (const write of this.serviceWrites) await write(tx);
   }
 }
 

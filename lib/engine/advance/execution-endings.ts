@@ -2,8 +2,8 @@
  * A child execution ended — one a parent's task started (`states:startExecution`), or one item
  * of a Distributed Map's run. Listeners answer the parent in the same transaction (lib/executions
  * for the task, map-runs.ts for the map run), so a child's end and its parent's wake-up commit
- * together. Only child executions reach them; the direct path hands those to the Prisma
- * transaction.
+ * together: the listeners are the session's service writes, run in the transaction that
+ * commits the child's end.
  */
 import type { JsonValue } from '../../asl';
 import type { Tx } from '../../db/client';
@@ -56,5 +56,7 @@ export async function executionEnded(session: Session, ended: NonNullable<Sessio
     startDate: execution.startedAt,
     stopDate: session.now,
   };
-  for (const listener of listeners) await listener(session.tx, child);
+  session.write(async (tx) => {
+    for (const listener of listeners) await listener(tx, child);
+  });
 }

@@ -11,14 +11,15 @@ import type { Session } from './session';
 
 /**
  * Flushes everything and moves the execution row on (throws VersionConflict when it moved
- * meanwhile). With `batch`, the changed frames, history, timers and the execution row are
- * left to the batch, which writes those of all its executions together.
+ * meanwhile), in the session's transaction. With `batch`, the changed frames, history, timers,
+ * tokens, the execution row and the service writes are left to the batch, which writes those
+ * of all its executions together.
  */
 export async function flushSession(
   session: Session,
   extra: { runnable: boolean; leaseOwner?: string | null; batch?: BatchWrites },
 ): Promise<void> {
-  const { tx, execution, batch } = { ...session, batch: extra.batch };
+  const { query, execution, batch } = { ...session, batch: extra.batch };
   const target = batch ?? new BatchWrites();
   collectFrames(session, target);
   const history = session.history.map((e) => historyRow(execution.id, e));
@@ -53,7 +54,8 @@ export async function flushSession(
   target.abortedFrames.push(...session.abortedRows);
   target.cancelledFrameTimers.push(...session.cancelledFrameTimers);
   if (session.cancelsTimeout) target.cancelledTimeouts.push(execution.id);
-  if (!batch) await target.apply(tx, session.now);
+  target.serviceWrites.push(...session.serviceWrites);
+  if (!batch) await target.apply(query, session.now);
 }
 
 function collectFrames(session: Session, batch: BatchWrites): void {

@@ -1,9 +1,10 @@
 /**
  * How a session reads the rows of its execution that it has not loaded: frames under a parent
  * (Parallel branches, Map iterations, the root), and whether aborting frames reaches rows that
- * belong to others (task tokens, Distributed Map runs). The Prisma path reads in its
- * transaction; the direct path reads through the engine's store (lib/engine/store), outside any
- * lock: what it read is checked by the execution's version when it writes.
+ * belong to others (task tokens, Distributed Map runs). A worker's pass reads through the
+ * engine's store (lib/engine/store), outside any lock: what it read is checked by the
+ * execution's version when it writes. A session inside a service's transaction (start, stop,
+ * redrive, a completed token) reads in that transaction.
  */
 import type { Tx } from '../../db/client';
 import { FRAME_SELECT, type FrameRow } from './live-frame';

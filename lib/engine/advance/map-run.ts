@@ -47,25 +47,11 @@ const mapRunArnOf = (workflowName: string, label: string, id: string) =>
 
 /** Starts the map run of a Distributed Map whose items are ready (the parent frame waits for it). */
 export async function startMapRun(session: Session, parent: LiveFrame, effect: StartMap): Promise<void> {
-  const { tx, execution } = session;
+  const { execution } = session;
   if (effect.branches.length === 0) return session.wake(parent, { type: 'BranchesCompleted', outcomes: [] });
   const id = randomUUID();
   const label = effect.distributed?.label ?? parent.stateName;
   const total = effect.branches.length;
-  await tx.mapRun.create({
-    data: {
-      id,
-      executionId: execution.id,
-      frameId: parent.id,
-      stateName: parent.stateName,
-      label: effect.distributed?.label ?? null,
-      total,
-      maxConcurrency: effect.maxConcurrency,
-      toleratedFailureCount: effect.toleratedFailureCount ?? null,
-      toleratedFailurePercentage: effect.toleratedFailurePercentage ?? null,
-      startedAt: session.now,
-    },
-  });
   session.record(
     parent,
     mapRunStartedEvent(
@@ -75,31 +61,48 @@ export async function startMapRun(session: Session, parent: LiveFrame, effect: S
     ),
   );
   const path = JSON.stringify([...parent.path, parent.stateName, -1]);
-  const { workflowId } = await tx.execution.findUniqueOrThrow({
-    where: { id: execution.id },
-    select: { workflowId: true },
-  });
   const prefix = `${label.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40)}-${id.slice(0, 8)}`;
-  await tx.execution.createMany({
-    data: effect.branches.map((branch, index) => ({
-      id: randomUUID(),
-      name: `${prefix}-${index}`,
-      workflowId,
-      workflowVersionId: execution.workflowVersionId,
-      input: JSON.stringify(branch.input),
-      status: 'PENDING',
-      runnable: false,
-      startedAt: session.now,
-      parentExecutionId: execution.id,
-      mapRunId: id,
-      mapIndex: index,
-      definitionPath: path,
-    })),
+  const now = session.now;
+  // The run and its child executions are the map run's rows, written when the session commits.
+  session.write(async (tx) => {
+    await tx.mapRun.create({
+      data: {
+        id,
+        executionId: execution.id,
+        frameId: parent.id,
+        stateName: parent.stateName,
+        label: effect.distributed?.label ?? null,
+        total,
+        maxConcurrency: effect.maxConcurrency,
+        toleratedFailureCount: effect.toleratedFailureCount ?? null,
+        toleratedFailurePercentage: effect.toleratedFailurePercentage ?? null,
+        startedAt: now,
+      },
+    });
+    const { workflowId } = await tx.execution.findUniqueOrThrow({
+      where: { id: execution.id },
+      select: { workflowId: true },
+    });
+    await tx.execution.createMany({
+      data: effect.branches.map((branch, index) => ({
+        id: randomUUID(),
+        name: `${prefix}-${index}`,
+        workflowId,
+        workflowVersionId: execution.workflowVersionId,
+        input: JSON.stringify(branch.input),
+        status: 'PENDING',
+        runnable: false,
+        startedAt: now,
+        parentExecutionId: execution.id,
+        mapRunId: id,
+        mapIndex: index,
+        definitionPath: path,
+      })),
+    });
+    await beginNext(tx, id, effect.maxConcurrency > 0 ? Math.min(effect.maxConcurrency, total) : total);
   });
-  await beginNext(tx, id, effect.maxConcurrency > 0 ? Math.min(effect.maxConcurrency, total) : total);
 }
 
-/** Begins the next `count` PENDING children of the run, in item order. */
 async function beginNext(tx: Tx, mapRunId: string, count: number): Promise<void> {
   if (count <= 0) return;
   const next = await tx.execution.findMany({

@@ -1,5 +1,5 @@
 /**
- * The stepping both ways of advancing share (advance-execution.ts, direct-advance.ts): a claimed
+ * The stepping a worker's pass runs (advance-batch.ts): a claimed
  * execution's runnable frames run as far as they go without outside work, up to STEP_BUDGET
  * states, and what changed is left in a BatchWrites.
  */

@@ -1,6 +1,9 @@
 /**
  * One transaction's worth of engine work on one execution: the loaded execution, the frames
- * touched, and the rows to write (history, timers), flushed together at the end.
+ * touched, and the rows to write (history, timers, tokens), flushed together at the end. Rows
+ * other services own (an approval's task and mail, a child execution, a map run) are written by
+ * the closures a step hands to `write`: they run in the transaction that commits the session,
+ * after its engine rows, so both commit together or not at all.
  */
 import { randomUUID } from 'node:crypto';
 import type { ExecutionContext, HistoryEvent, JsonValue, StepEnv } from '../../asl';
@@ -10,7 +13,7 @@ import { ARN_PREFIX, executionArnOf, ROLE_ARN } from '../constants';
 import type { PinnedWorkflow } from '../definitions';
 import type { MockBook } from '../integrations/mock-book';
 import { newTaskToken } from '../tokens/hash-token';
-import type { NewTaskToken } from './batch-writes';
+import type { NewTaskToken, ServiceWrite } from './batch-writes';
 import { prismaFrameReader, type FrameReader } from './frame-reader';
 import { frameFromRow, type FrameRow, type LiveFrame } from './live-frame';
 
@@ -75,6 +78,10 @@ export class Session {
   readonly cancelledFrameTimers: string[] = [];
   /** The execution ended: its ExecutionTimeout timer is cancelled when the session is written. */
   cancelsTimeout = false;
+  /** Other services' writes, run in the committing transaction after the engine's rows (`write`). */
+  readonly serviceWrites: ServiceWrite[] = [];
+  /** Tokens this session has already set to end (abort-frames.ts): each ends once. */
+  readonly endingTokens = new Set<string>();
   nextEventId: number;
   mocks?: MockBook;
   mocksDirty = false;
@@ -86,11 +93,15 @@ export class Session {
   };
   private contextCache?: ExecutionContext;
 
+  /**
+   * `query`: what steps read other rows through (people, workflows): the caller's transaction,
+   * or in a worker's pass the shared client with writes refused (read-only-client.ts).
+   */
   constructor(
-    readonly tx: Tx,
+    readonly query: Tx,
     readonly execution: ExecutionRow,
     readonly pinned: PinnedWorkflow,
-    readonly reader: FrameReader = prismaFrameReader(tx),
+    readonly reader: FrameReader = prismaFrameReader(query),
   ) {
     this.now = engineNow();
     this.env = { now: this.now, random: Math.random, newTaskToken };
@@ -207,5 +218,10 @@ export class Session {
 
   newId(): string {
     return randomUUID();
+  }
+
+  /** Writes rows another service owns when the session commits, in its transaction. */
+  write(work: ServiceWrite): void {
+    this.serviceWrites.push(work);
   }
 }

@@ -24,14 +24,14 @@ export interface ApprovalRequest {
 
 export interface ApprovalHandler {
   /**
-   * A failure (e.g. Approval.InvalidConfiguration) fails the state at once instead of waiting;
-   * otherwise what it prepared reaches `requested` in the same transaction.
+   * Reads only (through `query`). A failure (e.g. Approval.InvalidConfiguration) fails the state
+   * at once instead of waiting; otherwise what it prepared reaches `requested`.
    */
   check(
-    tx: Tx,
+    query: Tx,
     request: { executionId: string; parameters: JsonValue },
   ): Promise<{ failure: Extract<TaskOutcome, { error: string }> } | { prepared: unknown }>;
-  /** Called in the transaction that paused the approval state, after its TaskToken row exists. */
+  /** Called in the transaction that commits the paused approval state, after its TaskToken row is written. */
   requested(tx: Tx, request: ApprovalRequest): Promise<void>;
 }
 
@@ -49,8 +49,8 @@ async function onApprovalRequested(tx: Tx, request: ApprovalRequest): Promise<vo
 export const approvalIntegration: Integration = {
   name: 'approval',
   matches: (resource) => resource === 'approval' || resource === `approval.waitForTaskToken`,
-  async start(tx, task) {
-    const checked = await holder.signoffApprovalHandler?.check(tx, {
+  async start(query, task) {
+    const checked = await holder.signoffApprovalHandler?.check(query, {
       executionId: task.executionId,
       parameters: task.input,
     });

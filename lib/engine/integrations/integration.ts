@@ -1,8 +1,10 @@
 /**
- * The one interface every Task resource implements. `start` runs inside the transaction that
- * paused the state and only writes rows: it answers at once (`done`, e.g. a mock), or leaves
- * the task waiting on a token (callback, approval, activity, a child execution) or on an
- * invocation the engine runs after the commit (`invoke`, e.g. HTTP, AWS or a registered function).
+ * The one interface every Task resource implements. `start` runs while the state's session
+ * steps: it reads through the client it is given and writes rows only through
+ * `task.session.write` (they commit with the session). It answers at once (`done`, e.g. a
+ * mock), or leaves the task waiting on a token (callback, approval, activity, a child
+ * execution) or on an invocation the engine runs after the commit (`invoke`, e.g. HTTP, AWS or
+ * a registered function).
  */
 import type { JsonValue } from '../../asl';
 import type { Tx } from '../../db/client';
@@ -41,12 +43,16 @@ export type StartResult =
 export interface Integration {
   name: string;
   matches(resource: string): boolean;
-  start(tx: Tx, task: TaskStart): Promise<StartResult>;
+  /** `query` reads (a transaction, or the shared client with writes refused); never write through it. */
+  start(query: Tx, task: TaskStart): Promise<StartResult>;
   /**
    * For `invoke` tasks: the outside call, made after the commit (may run again after a crash).
    * `poll` is what the previous call asked to poll, when it answered `{ poll }`.
    */
   invoke?(resource: string, input: JsonValue, poll?: JsonValue): Promise<InvokeOutcome>;
-  /** Called once the task's token row exists (approval uses it to create its task), with what `start` prepared. */
+  /**
+   * Writes the integration's rows that refer to the task's token (approval: its task and mail),
+   * with what `start` prepared: a service write, run in the committing transaction after the token row.
+   */
   issued?(tx: Tx, task: TaskStart, taskTokenId: string, prepared?: unknown): Promise<void>;
 }

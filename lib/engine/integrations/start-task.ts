@@ -1,9 +1,10 @@
 /**
- * Starts a Task state's work through its integration, inside the pausing transaction: an
- * immediate answer resumes the frame at once; otherwise a TaskToken row (hash only) and the
+ * Starts a Task state's work through its integration while the session steps: an immediate
+ * answer resumes the frame at once; otherwise a TaskToken row (hash only) and the
  * TimeoutSeconds / HeartbeatSeconds timers are written with the session and the frame waits.
- * Integrations that write nothing at start (callback, activity, AWS, HTTP, functions) run on the
- * engine's direct path too; an approval's or a child execution's rows need the Prisma transaction.
+ * An integration reads through `session.query` and writes its own rows (an approval's task and
+ * mail, a child execution) as service writes: they run after the token row, in the transaction
+ * that commits the session.
  */
 import type { Effect } from '../../asl';
 import type { LiveFrame } from '../advance/live-frame';
@@ -41,28 +42,23 @@ export async function startTask(session: Session, frame: LiveFrame, effect: Invo
     ...(effect.timeoutAt ? { timeoutAt: new Date(effect.timeoutAt) } : {}),
     ...(effect.heartbeatSeconds ? { heartbeatSeconds: effect.heartbeatSeconds } : {}),
   };
-  const started = await integration.start(session.tx, task);
+  const started = await integration.start(session.query, task);
   if (started.kind === 'done') return session.wake(frame, outcomeEvent(started.outcome));
-  const taskTokenId = await writeToken(session, task, started, integration.issued !== undefined);
+  const taskTokenId = writeToken(session, task, started);
   if (started.kind === 'invoke') session.invocations.push(taskTokenId);
-  await integration.issued?.(
-    session.tx,
-    task,
-    taskTokenId,
-    started.kind === 'callback' ? started.prepared : undefined,
-  );
+  const { issued } = integration;
+  if (issued) {
+    const prepared = started.kind === 'callback' ? started.prepared : undefined;
+    session.write((tx) => issued(tx, task, taskTokenId, prepared));
+  }
 }
 
-/**
- * The task's token row and its TimeoutSeconds / HeartbeatSeconds timers, written with the
- * session; `now` when the integration's own rows refer to it (`issued`, in the same transaction).
- */
-async function writeToken(
+/** The task's token row and its TimeoutSeconds / HeartbeatSeconds timers, written with the session. */
+function writeToken(
   session: Session,
   task: TaskStart,
   started: Exclude<StartResult, { kind: 'done' }>,
-  now: boolean,
-): Promise<string> {
+): string {
   const id = session.newId();
   const kind = started.kind === 'invoke' ? (started.callback ? 'invoke-callback' : 'invoke') : started.kind;
   const row = {
@@ -80,8 +76,7 @@ async function writeToken(
     status: 'PENDING' as const,
     completedAt: null,
   };
-  if (now) await session.tx.taskToken.create({ data: row });
-  else session.tokens.push(row);
+  session.tokens.push(row);
   const base = { frameId: task.frameId, taskTokenId: id };
   if (task.timeoutAt)
     session.timers.push({ ...base, key: `${id}:Timeout`, purpose: 'Timeout', dueAt: task.timeoutAt });

@@ -15,9 +15,8 @@ import { purgeExpressExecutions } from './purge-express';
 import { notifier, notifyEngine, sleepUntilWoken, wakeCount } from './notifier';
 
 /**
- * Executions taken per pass, advanced this many per call, for up to ROUNDS calls each (the
- * direct path writes a call's executions in one short transaction; the Prisma path takes them
- * FALLBACK_CHUNK at a time, advance-execution.ts).
+ * Executions taken per pass, advanced this many per call (the store writes a call's executions
+ * in one short transaction, advance-batch.ts), for up to ROUNDS calls each.
  */
 const BATCH = 200;
 const PER_TRANSACTION = 50;
@@ -96,22 +95,31 @@ export class Worker {
     return work > 0; // background invocations notify the loop when they finish
   }
 
-  /** A batch that throws is run one execution at a time; one that still throws fails alone. */
+  /**
+   * An execution whose step kept throwing fails with the error (States.Runtime). A batch that
+   * throws (the store's claim or write) is run one execution at a time; one that still throws
+   * fails alone.
+   */
   private async advanceBatch(ids: string[]): Promise<Map<string, AdvanceResult>> {
+    let results: Map<string, AdvanceResult>;
     try {
-      return await advanceExecutions(ids, this.workerId);
+      results = await advanceExecutions(ids, this.workerId);
     } catch (error) {
       this.onError(error);
-    }
-    const results = new Map<string, AdvanceResult>();
-    for (const id of ids) {
-      try {
-        results.set(id, await advanceExecution(id, this.workerId));
-      } catch (error) {
-        this.onError(error);
-        await failOnEngineError(id, error).catch(this.onError);
-        results.set(id, { claimed: true, runnable: false, invocations: [] });
+      results = new Map();
+      for (const id of ids) {
+        try {
+          results.set(id, await advanceExecution(id, this.workerId));
+        } catch (error) {
+          results.set(id, { claimed: true, runnable: false, invocations: [], error });
+        }
       }
+    }
+    for (const [id, result] of results) {
+      if (result.error === undefined) continue;
+      this.onError(result.error);
+      await failOnEngineError(id, result.error).catch(this.onError);
+      results.set(id, { claimed: true, runnable: false, invocations: [] });
     }
     return results;
   }
