@@ -3,9 +3,12 @@
  * machine's 127.0.0.1:5432), each on a fresh database dropped afterwards:
  * - pg.raw_commits_per_s: `pg` alone, one one-row INSERT per commit on one connection (the
  *   ceiling of one sequential writer on this machine: a round trip and a WAL flush each);
- * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 4,000
+ * - engine.pg_transitions_per_s for W = 1, 2 and 4 `npm run worker` processes: 12,000
  *   executions of the 10-state workflow of engine.transitions_per_s, made runnable at once
  *   after a warm-up round of 300 per worker, three times: the median round, and every round's figure.
+ *   A round is long next to one worker's pass (a pass takes 200 executions: at four workers
+ *   about 0.3 s, a fifth of a 4,000-execution round), so the figure is the workers' rate, not
+ *   how evenly the last passes of a burst happened to end.
  *   A round lasts from the UPDATE that makes it runnable to its last execution's stoppedAt (the
  *   workers' clock), so the bench's own poll neither rounds the figure nor, being an index-only
  *   count of runnable rows, loads the database (a count over the round's names, every 50 ms,
@@ -26,7 +29,7 @@ import { runAlone } from './run-alone';
 import { startWorkerProcess } from '../../lib/engine/testing/spawn-worker';
 
 const ADMIN_URL = process.env.SIGNOFF_BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const EXECUTIONS = Number(process.env.SIGNOFF_BENCH_PG_EXECUTIONS ?? 4000);
+const EXECUTIONS = Number(process.env.SIGNOFF_BENCH_PG_EXECUTIONS ?? 12_000);
 /** Measured rounds per worker count; the line gives the median one. */
 const ROUNDS = 3;
 /** Executions each worker runs before the clock starts (its JIT warms up as the server's has). */

@@ -5,6 +5,7 @@ import { isAppError } from '../../errors';
 import { taskTokenFromHistory } from '../../executions/test-support';
 import { getExecution, getHistory, startTestExecution } from '../testing/harness';
 import { completeTaskToken } from '../tokens/complete-task-token';
+import { seedPeople } from '../../approvals/test-kit';
 import { abortFrames } from './abort-frames';
 import { advanceBatch } from './advance-batch';
 import { openSession } from './open-session';
@@ -59,6 +60,42 @@ describe('abortFrames', () => {
       .$transaction((tx) => completeTaskToken(tx, { token, outcome: { type: 'success', output: 1 } }))
       .catch((error: unknown) => error);
     expect(isAppError(late) && (late.details as { awsErrorType?: string }).awsErrorType).toBe('TaskTimedOut');
+  });
+
+  it('closes the approval task a session asked for when it aborts its frame before the commit', async () => {
+    await seedPeople();
+    const definition = {
+      StartAt: 'All',
+      States: {
+        All: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'Approve',
+              States: {
+                Approve: {
+                  Type: 'Task',
+                  Resource: 'approval',
+                  Parameters: { Title: 'Ship it?', Approvers: ['alice@example.com'] },
+                  End: true,
+                },
+              },
+            },
+            { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom' } } },
+          ],
+          End: true,
+        },
+      },
+    } as Definition;
+    const id = await startTestExecution({ definition });
+    const { conflicts, failures } = await advanceBatch([id], 'w1');
+    expect(conflicts).toEqual([]);
+    expect(failures.size).toBe(0);
+    expect(await getExecution(id)).toMatchObject({ status: 'FAILED', error: 'Boom' });
+    const token = await db.taskToken.findFirstOrThrow({ where: { executionId: id } });
+    expect(token.status).toBe('CANCELLED');
+    const task = await db.approvalTask.findFirstOrThrow({ where: { taskTokenId: token.id } });
+    expect(task.status).not.toBe('PENDING');
   });
 
   it('leaves frames it aborted without loading them out of later reads in the same session', async () => {
