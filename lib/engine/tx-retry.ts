@@ -18,7 +18,7 @@ const MAX_ATTEMPTS = 50;
 const LOCK_FIRST = 'UPDATE "Execution" SET "version" = "version" WHERE FALSE';
 
 /** True for errors a retry can cure. */
-function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown): boolean {
   if (error instanceof VersionConflict) return true;
   const text =
     error instanceof Error

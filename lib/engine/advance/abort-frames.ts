@@ -69,7 +69,12 @@ export async function abortFrames(
   }
   session.cancelledFrameTimers.push(...ids);
   const unwritten = cancelUnwrittenTokens(session, new Set(ids));
-  if ((await session.reader.runningMapRuns(ids)).length > 0) session.write((tx) => abortMapRuns(tx, ids));
+  // A run this session started is not written yet: its abort is queued after its start.
+  if (
+    ids.some((id) => session.startedMapRuns.has(id)) ||
+    (await session.reader.runningMapRuns(ids)).length > 0
+  )
+    session.write((tx) => abortMapRuns(tx, ids));
   const written = await session.reader.pendingTokens(ids);
   // The listeners hear of the unwritten ones too: an approval's task may be among this session's writes.
   const tokenIds = [...unwritten, ...written].filter((id) => !session.endingTokens.has(id));

@@ -21,7 +21,7 @@ import { db } from '../../db/client';
 import { engineNow } from '../clock';
 import { loadWorkflowVersionWith } from '../definitions';
 import { engineStore } from '../store/store';
-import { retryTransaction, VersionConflict } from '../tx-retry';
+import { isRetryable, retryTransaction, VersionConflict } from '../tx-retry';
 import type { AdvanceResult } from './advance-result';
 import { BatchWrites } from './batch-writes';
 import { readOnlyClient } from './read-only-client';
@@ -59,7 +59,9 @@ export async function advanceBatch(executionIds: string[], workerId: string): Pr
       const result = await runSession(session, frames.get(execution.id) ?? [], truncated, batch);
       stepped.push({ id: execution.id, batch, result });
     } catch (error) {
-      outcome.failures.set(execution.id, error);
+      // A read that lost a race (SQLite busy, a serialization failure) is a conflict, not a broken step.
+      if (isRetryable(error)) outcome.conflicts.push(execution.id);
+      else outcome.failures.set(execution.id, error);
     }
   }
 
@@ -77,8 +79,8 @@ export async function advanceBatch(executionIds: string[], workerId: string): Pr
 }
 
 /**
- * Commits the executions whose steps write other services' rows: all in one Prisma transaction
- * (their statements together, then their service writes). When that fails, each goes on its own,
+ * Commits the executions whose steps write other services' rows: all in one Prisma transaction,
+ * each execution's statements then its service writes. When that fails, each goes on its own,
  * so one that conflicts or throws (or whose writes move another of the batch: a child's end
  * waking its parent) holds nobody else back.
  */
@@ -88,10 +90,15 @@ async function commitWithServices(
 ): Promise<void> {
   if (stepped.length === 0) return;
   if (stepped.length > 1) {
-    const together = new BatchWrites();
-    for (const { batch } of stepped) together.absorb(batch);
     try {
-      await retryTransaction((tx) => together.apply(tx, engineNow()), { conflictAttempts: 1 });
+      // Each execution's rows, then its service writes, in turn: a write that stops a later
+      // execution of the batch moves its version, so that one conflicts (and the batch goes one by one).
+      await retryTransaction(
+        async (tx) => {
+          for (const { batch } of stepped) await batch.apply(tx, engineNow());
+        },
+        { conflictAttempts: 1 },
+      );
       for (const { id, result } of stepped) outcome.results.set(id, result);
       return;
     } catch {

@@ -10,6 +10,7 @@ import { retryTransaction } from '../tx-retry';
 import { stopExecution } from '../control/stop-execution';
 import { getExecution, getHistory, runUntilIdle, startTestExecution } from '../testing/harness';
 import { updateMapRun } from './map-run';
+import { seedPeople } from '../../approvals/test-kit';
 
 function distributed(processor: object, extra: object = {}): Definition {
   return {
@@ -127,5 +128,75 @@ describe('Distributed Map', () => {
       failed: 1,
       status: 'SUCCEEDED',
     });
+  });
+
+  it('a child that fails the run in the same pass as its siblings ask for approvals leaves no approval open', async () => {
+    await seedPeople();
+    const askOrFail = {
+      StartAt: 'Odd?',
+      States: {
+        'Odd?': {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.odd', BooleanEquals: true, Next: 'No' }],
+          Default: 'Ask',
+        },
+        No: { Type: 'Fail', Error: 'Odd' },
+        Ask: {
+          Type: 'Task',
+          Resource: 'approval',
+          Parameters: { Title: 'Item', Approvers: ['alice@example.com'] },
+          End: true,
+        },
+      },
+    };
+    const items = [true, false, false, false].map((odd) => ({ odd }));
+    const id = await startTestExecution({ definition: distributed(askOrFail), input: items });
+    await runUntilIdle();
+    expect(await getExecution(id)).toMatchObject({ status: 'FAILED', error: 'Odd' });
+    const kids = await children(id);
+    expect(kids.map((k) => k.status)).toEqual(['FAILED', 'ABORTED', 'ABORTED', 'ABORTED']);
+    const open = await db.approvalTask.count({
+      where: { executionId: { in: kids.map((k) => k.id) }, status: 'PENDING' },
+    });
+    expect(open).toBe(0);
+    expect(
+      await db.taskToken.count({ where: { executionId: { in: kids.map((k) => k.id) }, status: 'PENDING' } }),
+    ).toBe(0);
+  });
+
+  it('a Map run started in a pass that also aborts its frame is stopped with it', async () => {
+    const definition = {
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'Each',
+              States: {
+                Each: {
+                  Type: 'Map',
+                  ItemsPath: '$.items',
+                  ItemProcessor: {
+                    ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+                    ...double,
+                  },
+                  End: true,
+                },
+              },
+            },
+            { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom' } } },
+          ],
+          End: true,
+        },
+      },
+    } as unknown as Definition;
+    const id = await startTestExecution({ definition, input: { items: [{ n: 1 }, { n: 2 }] } });
+    await runUntilIdle();
+    expect(await getExecution(id)).toMatchObject({ status: 'FAILED', error: 'Boom' });
+    expect(await db.mapRun.findFirstOrThrow({ where: { executionId: id } })).toMatchObject({
+      status: 'ABORTED',
+    });
+    expect((await children(id)).map((k) => k.status)).toEqual(['ABORTED', 'ABORTED']);
   });
 });

@@ -63,6 +63,7 @@ export async function startMapRun(session: Session, parent: LiveFrame, effect: S
   const path = JSON.stringify([...parent.path, parent.stateName, -1]);
   const prefix = `${label.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40)}-${id.slice(0, 8)}`;
   const now = session.now;
+  session.startedMapRuns.add(parent.id);
   // The run and its child executions are the map run's rows, written when the session commits.
   session.write(async (tx) => {
     await tx.mapRun.create({
@@ -137,18 +138,7 @@ const exceeds = (
 /** A child ended: count it, begin the next, or finish the run. */
 async function childEnded(tx: Tx, child: EndedChild): Promise<void> {
   if (!child.mapRunId) return;
-  // The child's own row is written with the rest of its batch, after this: its end is written
-  // now (same values, same version), so the run's outcomes read it whichever child ends last.
-  await tx.execution.update({
-    where: { id: child.executionId },
-    data: {
-      status: child.status,
-      output: child.output === undefined ? null : JSON.stringify(child.output),
-      error: child.error ?? null,
-      cause: child.cause ?? null,
-      stoppedAt: child.stopDate,
-    },
-  });
+  // The child's own row (its end) is written before this: a session's statements run before its service writes.
   const one = { increment: 1 };
   const run = await tx.mapRun.update({
     where: { id: child.mapRunId },

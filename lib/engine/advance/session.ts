@@ -80,6 +80,8 @@ export class Session {
   cancelsTimeout = false;
   /** Other services' writes, run in the committing transaction after the engine's rows (`write`). */
   readonly serviceWrites: ServiceWrite[] = [];
+  /** Frames whose Distributed Map run this session started (written with it): abort-frames.ts stops those too. */
+  readonly startedMapRuns = new Set<string>();
   /** Tokens this session has already set to end (abort-frames.ts): each ends once. */
   readonly endingTokens = new Set<string>();
   nextEventId: number;
