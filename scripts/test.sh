@@ -68,6 +68,6 @@ step 'build'
 npx tsx scripts/build.ts
 
 step 'end-to-end tests (Playwright, Chromium)'
-E2E_PORT="${E2E_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+E2E_PORT="${E2E_PORT:-$(npx tsx scripts/e2e-ports.ts)}"
 export E2E_PORT
 npx playwright test
