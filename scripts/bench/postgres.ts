@@ -8,7 +8,9 @@
  *   after a warm-up round of 300 per worker, three times: the median round, and every round's figure.
  *   A round is long next to one worker's pass (a pass takes 200 executions: at four workers
  *   about 0.3 s, a fifth of a 4,000-execution round), so the figure is the workers' rate, not
- *   how evenly the last passes of a burst happened to end.
+ *   how evenly the last passes of a burst happened to end. Each worker count has its own
+ *   database and workers, all up at once, and their rounds are interleaved (round 1 of 1, 2
+ *   and 4 workers, then round 2 of each, …), so the machine's drift falls on every count alike.
  *   A round lasts from the UPDATE that makes it runnable to its last execution's stoppedAt (the
  *   workers' clock), so the bench's own poll neither rounds the figure nor, being an index-only
  *   count of runnable rows, loads the database (a count over the round's names, every 50 ms,
@@ -118,9 +120,13 @@ function postgresPids(): number[] {
     });
 }
 
+/**
+ * A worker on `url`. It polls only every 5 s: a round's NOTIFY wakes it, and the workers of the
+ * counts not being measured then cost the database next to nothing while they wait.
+ */
 function spawnWorker(url: string, id: string): Promise<ChildProcess> {
   const child = startWorkerProcess({
-    env: { ...process.env, DATABASE_URL: url, SIGNOFF_WORKER_ID: id, SIGNOFF_POLL_MS: '200' },
+    env: { ...process.env, DATABASE_URL: url, SIGNOFF_WORKER_ID: id, SIGNOFF_POLL_MS: '5000' },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -131,7 +137,26 @@ function spawnWorker(url: string, id: string): Promise<ChildProcess> {
   });
 }
 
-async function transitions(workers: number): Promise<object> {
+/** A worker count under test: its own database and worker processes, and a connection to watch it. */
+interface Fleet {
+  workers: number;
+  name: string;
+  url: string;
+  children: ChildProcess[];
+  client?: pg.Client;
+  rounds: RoundFigure[];
+}
+
+interface RoundFigure {
+  value: number;
+  server_cpu_cores: number;
+  workers_cpu_cores: number;
+  backends: Record<string, number>;
+  commits_per_execution: number;
+}
+
+/** A fresh database with the warm-up and every round's executions written, none runnable yet. */
+async function prepareFleet(workers: number): Promise<Fleet> {
   const name = `signoff_bench_engine_${workers}`;
   const url = await freshDatabase(name);
   const previous = process.env.DATABASE_URL;
@@ -139,18 +164,13 @@ async function transitions(workers: number): Promise<object> {
   const { prepareDatabase } = await import('../../lib/db/prepare-database');
   const { startTestExecution } = await import('../../lib/engine/testing/harness');
   const { db } = await import('../../lib/db/client');
-  const children: ChildProcess[] = [];
   const start = async (count: number, round: string) => {
-    const ids: string[] = [];
     for (let i = 0; i < count; i += 50)
-      ids.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(50, count - i) }, (_, j) =>
-            startTestExecution({ definition: tenStates, input: { i: i + j }, name: `${round}-${i + j}` }),
-          ),
-        )),
+      await Promise.all(
+        Array.from({ length: Math.min(50, count - i) }, (_, j) =>
+          startTestExecution({ definition: tenStates, input: { i: i + j }, name: `${round}-${i + j}` }),
+        ),
       );
-    return ids;
   };
   try {
     await prepareDatabase(url);
@@ -158,102 +178,7 @@ async function transitions(workers: number): Promise<object> {
     for (let round = 0; round < ROUNDS; round++) await start(EXECUTIONS, `run${round}`);
     // Held back until every worker is up, so the clock measures the work and not tsx's start-up.
     await db.$executeRawUnsafe('UPDATE "Execution" SET "runnable" = FALSE');
-    children.push(
-      ...(await Promise.all(Array.from({ length: workers }, (_, i) => spawnWorker(url, `bench-${i}`)))),
-    );
-    const workerPids = children.map((child) => child.pid as number);
-    return await withClient(url, async (client) => {
-      /**
-       * Makes the round's executions runnable and waits until none is; samples the backends'
-       * waits meanwhile. Returns the round's seconds, from before the UPDATE to the last
-       * execution's stoppedAt, so the 50 ms poll sets neither the figure's precision nor, being
-       * an index-only count of the runnable rows, the database's load.
-       */
-      const run = async (round: string) => {
-        const started = Date.now();
-        await client.query(
-          `UPDATE "Execution" SET "runnable" = TRUE WHERE "name" LIKE '${round}-%'; NOTIFY ${WORK_CHANNEL}`,
-        );
-        const waits = { Lock: 0, LWLock: 0, IO: 0, running: 0 };
-        let samples = 0;
-        for (;;) {
-          const { rows } = await client.query<{ left: string; waits: Record<string, string> | null }>(
-            `SELECT (SELECT count(*) FROM "Execution" WHERE "runnable") AS left,
-               (SELECT json_object_agg(kind, n) FROM (
-                  SELECT COALESCE(wait_event_type, 'running') AS kind, count(*) AS n FROM pg_stat_activity
-                  WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
-                  GROUP BY 1) w) AS waits`,
-          );
-          samples += 1;
-          for (const kind of Object.keys(waits) as (keyof typeof waits)[])
-            waits[kind] += Number(rows[0].waits?.[kind] ?? 0);
-          if (Number(rows[0].left) === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        const { rows } = await client.query<{ done: string; last: number }>(
-          `SELECT count(*) FILTER (WHERE "status" = 'SUCCEEDED') AS done,
-             extract(epoch FROM max("stoppedAt")) * 1000 AS last
-           FROM "Execution" WHERE "name" LIKE '${round}-%'`,
-        );
-        const expected = round === 'warm' ? WARM_UP * workers : EXECUTIONS;
-        if (Number(rows[0].done) !== expected)
-          throw new Error(`round ${round}: ${rows[0].done} of ${expected} executions succeeded`);
-        return {
-          seconds: (Number(rows[0].last) - started) / 1000,
-          backends: Object.fromEntries(
-            Object.entries(waits).map(([kind, n]) => [kind, Math.round((n / samples) * 100) / 100]),
-          ),
-        };
-      };
-      const commits = async () =>
-        Number(
-          (
-            await client.query<{ n: string }>(
-              'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
-            )
-          ).rows[0].n,
-        );
-      await run('warm');
-      const rounds = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const serverBefore = cpuSeconds(postgresPids());
-        const workersBefore = cpuSeconds(workerPids);
-        const commitsBefore = await commits();
-        const wallStarted = performance.now();
-        const { seconds, backends } = await run(`run${round}`);
-        const wall = (performance.now() - wallStarted) / 1000; // the CPU figures' interval
-        const committed = (await commits()) - commitsBefore;
-        const cores = (used: number) => Math.round((used / wall) * 100) / 100;
-        rounds.push({
-          value: Math.round((EXECUTIONS * 10) / seconds),
-          server_cpu_cores: cores(cpuSince(serverBefore, postgresPids())),
-          workers_cpu_cores: cores(cpuSince(workersBefore, workerPids)),
-          // the database's backends at work, on average: running, or waiting on a row lock, an LWLock, I/O
-          backends,
-          // transactions the database committed per execution (claims, writes, polls, this bench's own reads)
-          commits_per_execution: Math.round((committed / EXECUTIONS) * 100) / 100,
-        });
-      }
-      // The median round (the disk's flush time varies between runs), with every round's figure.
-      const median = [...rounds].sort((a, b) => a.value - b.value)[Math.floor(ROUNDS / 2)];
-      return {
-        metric: 'engine.pg_transitions_per_s',
-        ...median,
-        workers,
-        rounds: rounds.map((r) => r.value),
-      };
-    });
   } finally {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
     await db.$disconnect();
     delete (globalThis as { signoffDb?: unknown }).signoffDb;
     const { closePgPools } = await import('../../lib/db/postgres');
@@ -262,14 +187,132 @@ async function transitions(workers: number): Promise<object> {
     forgetEngineStores();
     if (previous === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous;
-    await dropDatabase(name);
+  }
+  return { workers, name, url, children: [], rounds: [] };
+}
+
+/**
+ * Makes a round's executions runnable and waits until none is; samples the backends' waits
+ * meanwhile. Returns the round's seconds, from before the UPDATE to the last execution's
+ * stoppedAt, so the 50 ms poll sets neither the figure's precision nor, being an index-only
+ * count of the runnable rows, the database's load.
+ */
+async function runRound(client: pg.Client, round: string, expected: number) {
+  const started = Date.now();
+  await client.query(
+    `UPDATE "Execution" SET "runnable" = TRUE WHERE "name" LIKE '${round}-%'; NOTIFY ${WORK_CHANNEL}`,
+  );
+  const waits = { Lock: 0, LWLock: 0, IO: 0, running: 0 };
+  let samples = 0;
+  for (;;) {
+    const { rows } = await client.query<{ left: string; waits: Record<string, string> | null }>(
+      `SELECT (SELECT count(*) FROM "Execution" WHERE "runnable") AS left,
+         (SELECT json_object_agg(kind, n) FROM (
+            SELECT COALESCE(wait_event_type, 'running') AS kind, count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()
+            GROUP BY 1) w) AS waits`,
+    );
+    samples += 1;
+    for (const kind of Object.keys(waits) as (keyof typeof waits)[])
+      waits[kind] += Number(rows[0].waits?.[kind] ?? 0);
+    if (Number(rows[0].left) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const { rows } = await client.query<{ done: string; last: number }>(
+    `SELECT count(*) FILTER (WHERE "status" = 'SUCCEEDED') AS done,
+       extract(epoch FROM max("stoppedAt")) * 1000 AS last
+     FROM "Execution" WHERE "name" LIKE '${round}-%'`,
+  );
+  if (Number(rows[0].done) !== expected)
+    throw new Error(`round ${round}: ${rows[0].done} of ${expected} executions succeeded`);
+  return {
+    seconds: (Number(rows[0].last) - started) / 1000,
+    backends: Object.fromEntries(
+      Object.entries(waits).map(([kind, n]) => [kind, Math.round((n / samples) * 100) / 100]),
+    ),
+  };
+}
+
+/** One measured round of `fleet`, with where its time went. */
+async function measureRound(fleet: Fleet, round: string): Promise<RoundFigure> {
+  const client = fleet.client as pg.Client;
+  const commits = async () =>
+    Number(
+      (
+        await client.query<{ n: string }>(
+          'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+        )
+      ).rows[0].n,
+    );
+  const workerPids = fleet.children.map((child) => child.pid as number);
+  const serverBefore = cpuSeconds(postgresPids());
+  const workersBefore = cpuSeconds(workerPids);
+  const commitsBefore = await commits();
+  const wallStarted = performance.now();
+  const { seconds, backends } = await runRound(client, round, EXECUTIONS);
+  const wall = (performance.now() - wallStarted) / 1000; // the CPU figures' interval
+  const committed = (await commits()) - commitsBefore;
+  const cores = (used: number) => Math.round((used / wall) * 100) / 100;
+  return {
+    value: Math.round((EXECUTIONS * 10) / seconds),
+    server_cpu_cores: cores(cpuSince(serverBefore, postgresPids())),
+    workers_cpu_cores: cores(cpuSince(workersBefore, workerPids)),
+    // the database's backends at work, on average: running, or waiting on a row lock, an LWLock, I/O
+    backends,
+    // transactions the database committed per execution (claims, writes, polls, this bench's own reads)
+    commits_per_execution: Math.round((committed / EXECUTIONS) * 100) / 100,
+  };
+}
+
+/**
+ * Every worker count's figure, their rounds interleaved: round r of each count in turn, then
+ * round r + 1, so a change in the machine's speed over the minutes of the bench falls on every
+ * count alike. The workers of the counts not being measured wait meanwhile (woken by NOTIFY,
+ * polling every 5 s).
+ */
+async function transitions(): Promise<object[]> {
+  const fleets: Fleet[] = [];
+  try {
+    for (const workers of WORKER_COUNTS) fleets.push(await prepareFleet(workers));
+    for (const fleet of fleets) {
+      fleet.children = await Promise.all(
+        Array.from({ length: fleet.workers }, (_, i) =>
+          spawnWorker(fleet.url, `bench-${fleet.workers}-${i}`),
+        ),
+      );
+      fleet.client = new pg.Client({ connectionString: fleet.url });
+      await fleet.client.connect();
+      await runRound(fleet.client, 'warm', WARM_UP * fleet.workers);
+    }
+    for (let round = 0; round < ROUNDS; round++)
+      for (const fleet of fleets) fleet.rounds.push(await measureRound(fleet, `run${round}`));
+    // The median round (the disk's flush time varies between runs), with every round's figure.
+    return fleets.map((fleet) => ({
+      metric: 'engine.pg_transitions_per_s',
+      ...[...fleet.rounds].sort((a, b) => a.value - b.value)[Math.floor(ROUNDS / 2)],
+      workers: fleet.workers,
+      rounds: fleet.rounds.map((r) => r.value),
+    }));
+  } finally {
+    for (const fleet of fleets) {
+      await fleet.client?.end();
+      await Promise.all(
+        fleet.children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      await dropDatabase(fleet.name);
+    }
   }
 }
 
 export async function benchPostgres(): Promise<object[]> {
-  const lines = [await rawCommits()];
-  for (const workers of WORKER_COUNTS) lines.push(await transitions(workers));
-  return lines;
+  return [await rawCommits(), ...(await transitions())];
 }
 
 runAlone(import.meta.url, benchPostgres);
