@@ -79,6 +79,28 @@ const historyCount = (executionId: string) => db.historyEvent.count({ where: { e
 
 afterEach(() => setEngineClock(undefined));
 
+/**
+ * One pass over `id` during which another process (a second connection to the SQLite file)
+ * moves the execution on: the second reading of the clock is the session's, after the claim,
+ * where a completed token or a stop would bump the version.
+ */
+async function advanceWhileMoved(id: string) {
+  const other = otherConnection();
+  let calls = 0;
+  setEngineClock(() => {
+    if (++calls === 2)
+      other.prepare('UPDATE "Execution" SET "version" = "version" + 1 WHERE "id" = ?').run(id);
+    return Date.now();
+  });
+  try {
+    return await advanceBatch([id], 'w1');
+  } finally {
+    setEngineClock(undefined);
+    other.close();
+    expect(calls).toBeGreaterThanOrEqual(2);
+  }
+}
+
 /** One pass that claimed, stepped and wrote `id` with no race and no error. */
 async function pass(id: string) {
   const outcome = await advanceBatch([id], 'w1');
@@ -291,19 +313,7 @@ describe("a worker's pass", () => {
     'writes nothing for an execution that moved on while it was being stepped, and steps it again',
     async () => {
       const id = await startTestExecution({ definition: passes });
-      const other = otherConnection();
-      let calls = 0;
-      setEngineClock(() => {
-        // The second reading of the clock is the session's, after the claim: another process
-        // completes a token or stops the execution right then (deliverEvent bumps the version).
-        if (++calls === 2)
-          other.prepare('UPDATE "Execution" SET "version" = "version" + 1 WHERE "id" = ?').run(id);
-        return Date.now();
-      });
-      const { results, conflicts } = await advanceBatch([id], 'w1');
-      setEngineClock(undefined);
-      other.close();
-      expect(calls).toBeGreaterThanOrEqual(2);
+      const { results, conflicts } = await advanceWhileMoved(id);
       expect(conflicts).toEqual([id]);
       expect(results.get(id)?.claimed).toBe(false);
       expect(await historyCount(id)).toBe(1);
@@ -322,16 +332,7 @@ describe("a worker's pass", () => {
       const id = await startTestExecution({
         definition: approvalDefinition({ Title: 'Ship it?', Approvers: ['alice@example.com'] }) as Definition,
       });
-      const other = otherConnection();
-      let calls = 0;
-      setEngineClock(() => {
-        if (++calls === 2)
-          other.prepare('UPDATE "Execution" SET "version" = "version" + 1 WHERE "id" = ?').run(id);
-        return Date.now();
-      });
-      const { conflicts } = await advanceBatch([id], 'w1');
-      setEngineClock(undefined);
-      other.close();
+      const { conflicts } = await advanceWhileMoved(id);
       expect(conflicts).toEqual([id]);
       expect(await db.taskToken.count({ where: { executionId: id } })).toBe(0);
       expect(await db.approvalTask.count({ where: { executionId: id } })).toBe(0);

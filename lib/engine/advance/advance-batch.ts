@@ -37,6 +37,12 @@ export interface BatchOutcome {
   failures: Map<string, unknown>;
 }
 
+interface Stepped {
+  id: string;
+  batch: BatchWrites;
+  result: AdvanceResult;
+}
+
 export async function advanceBatch(executionIds: string[], workerId: string): Promise<BatchOutcome> {
   const store = engineStore();
   const outcome: BatchOutcome = {
@@ -48,7 +54,7 @@ export async function advanceBatch(executionIds: string[], workerId: string): Pr
   if (executions.length === 0) return outcome;
 
   const query = readOnlyClient(db);
-  const stepped: { id: string; batch: BatchWrites; result: AdvanceResult }[] = [];
+  const stepped: Stepped[] = [];
   for (const execution of executions) {
     const batch = new BatchWrites();
     try {
@@ -65,16 +71,15 @@ export async function advanceBatch(executionIds: string[], workerId: string): Pr
     }
   }
 
-  const engineOnly = stepped.filter((s) => s.batch.serviceWrites.length === 0);
+  const engineOnly: Stepped[] = [];
+  const withServices: Stepped[] = [];
+  for (const s of stepped) (s.batch.serviceWrites.length === 0 ? engineOnly : withServices).push(s);
   const moved = engineOnly.length > 0 ? await store.write(engineOnly, engineNow()) : new Set<string>();
   for (const { id, result } of engineOnly) {
     if (moved.has(id)) outcome.conflicts.push(id);
     else outcome.results.set(id, result);
   }
-  await commitWithServices(
-    stepped.filter((s) => s.batch.serviceWrites.length > 0),
-    outcome,
-  );
+  await commitWithServices(withServices, outcome);
   return outcome;
 }
 
@@ -84,10 +89,7 @@ export async function advanceBatch(executionIds: string[], workerId: string): Pr
  * so one that conflicts or throws (or whose writes move another of the batch: a child's end
  * waking its parent) holds nobody else back.
  */
-async function commitWithServices(
-  stepped: { id: string; batch: BatchWrites; result: AdvanceResult }[],
-  outcome: BatchOutcome,
-): Promise<void> {
+async function commitWithServices(stepped: Stepped[], outcome: BatchOutcome): Promise<void> {
   if (stepped.length === 0) return;
   if (stepped.length > 1) {
     try {
